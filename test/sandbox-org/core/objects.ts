@@ -1,0 +1,228 @@
+import type { FieldDescribe, FieldType } from './describe-types';
+import { completeField, completeRecordedField, type FieldSpec } from './fields';
+import { Schema, standardFields } from './schema';
+
+import caseDescribe from '../schema/recorded/sfexpcloud__describe-case-partial.json';
+import contactDescribe from '../schema/recorded/sfexpcloud__describe-contact-partial.json';
+import emailMessageDescribe from '../schema/recorded/sfexpcloud__describe-emailmessage-partial.json';
+import leadDescribe from '../schema/recorded/sfexpcloud__describe-lead-partial.json';
+import messagingSessionDescribe from '../schema/recorded/sfexpcloud__describe-messagingsession-partial.json';
+import queueSobjectDescribe from '../schema/recorded/sfexpcloud__describe-queuesobject-partial.json';
+import taskDescribe from '../schema/recorded/nango__describe-task-v60.json';
+
+type Recorded = { fields: Array<Partial<FieldDescribe> & { name: string; type: string }> };
+
+/**
+ * Fields of a recorded describe, completed, with the sandbox's corrections. Namespaced custom
+ * fields of the org the describe was recorded in (`ns__Field__c`) are left out.
+ */
+function recordedFields(recorded: Recorded, overrides: Record<string, Partial<FieldSpec>> = {}): FieldDescribe[] {
+	return recorded.fields
+		.filter((f) => !/^[A-Za-z0-9]+__[A-Za-z0-9_]+__c$/.test(f.name))
+		.map((f) => completeRecordedField({ ...f, type: f.type as FieldType }, overrides[f.name] ?? {}));
+}
+
+const readOnly: Partial<FieldSpec> = { createable: false, updateable: false };
+const spec = (fields: FieldSpec[]): FieldDescribe[] => fields.map(completeField);
+
+/** The standard objects of the sandbox org. */
+export function standardSchema(): Schema {
+	const schema = new Schema();
+
+	schema.add({
+		name: 'Case', label: 'Case', labelPlural: 'Cases', keyPrefix: '500',
+		fields: [
+			...recordedFields(caseDescribe as Recorded, {
+				CaseNumber: { autoNumber: true, idLookup: true, nameField: true, ...readOnly },
+				IsClosed: readOnly, ClosedDate: readOnly,
+				ContactPhone: readOnly, ContactMobile: readOnly, ContactEmail: readOnly, ContactFax: readOnly,
+			}),
+			completeField({ name: 'RecordTypeId', type: 'reference', label: 'Record Type ID', referenceTo: ['RecordType'], relationshipName: 'RecordType' }),
+		],
+	});
+	schema.add({
+		name: 'Contact', label: 'Contact', labelPlural: 'Contacts', keyPrefix: '003',
+		fields: recordedFields(contactDescribe as Recorded, { Name: { ...readOnly, nameField: true }, Email: { idLookup: true }, PhotoUrl: readOnly, IsEmailBounced: readOnly }),
+	});
+	schema.add({
+		name: 'Lead', label: 'Lead', labelPlural: 'Leads', keyPrefix: '00Q',
+		fields: recordedFields(leadDescribe as Recorded, {
+			Name: { ...readOnly, nameField: true }, Email: { idLookup: true }, PhotoUrl: readOnly,
+			IsConverted: readOnly, ConvertedDate: readOnly, ConvertedAccountId: readOnly, ConvertedContactId: readOnly, ConvertedOpportunityId: readOnly,
+		}),
+	});
+	schema.add({
+		name: 'EmailMessage', label: 'Email Message', labelPlural: 'Email Messages', keyPrefix: '02s',
+		fields: recordedFields(emailMessageDescribe as Recorded, {
+			Status: { defaultedOnCreate: true }, Name: readOnly, HasAttachment: readOnly, AttachmentIds: readOnly,
+			IsOpened: readOnly, FirstOpenedDate: readOnly, LastOpenedDate: readOnly, IsBounced: readOnly,
+			HtmlBody: { htmlFormatted: true },
+		}),
+	});
+	schema.add({
+		name: 'MessagingSession', label: 'Messaging Session', labelPlural: 'Messaging Sessions', keyPrefix: '0Mw',
+		fields: recordedFields(messagingSessionDescribe as Recorded, {
+			Name: { autoNumber: true, nameField: true, ...readOnly },
+			EndUserMessageCount: readOnly, AgentMessageCount: readOnly, ChannelEndUserFormula: readOnly,
+			ConversationId: { referenceTo: ['Conversation'], relationshipName: 'Conversation' },
+		}),
+	});
+	schema.add({ name: 'QueueSobject', label: 'Queue Sobject', labelPlural: 'Queue Sobjects', keyPrefix: '03g', updateable: false, fields: recordedFields(queueSobjectDescribe as Recorded, { QueueId: { relationshipName: 'Queue', referenceTo: ['Group'] } }) });
+	schema.add({ name: 'Task', label: 'Task', labelPlural: 'Tasks', keyPrefix: '00T', fields: recordedFields(taskDescribe as Recorded) });
+
+	schema.add({
+		name: 'Account', label: 'Account', labelPlural: 'Accounts', keyPrefix: '001',
+		fields: [
+			...standardFields({ owner: true, ownerTo: ['User'] }),
+			...spec([
+				{ name: 'Name', type: 'string', label: 'Account Name', nillable: false, nameField: true, idLookup: true },
+				{ name: 'AccountNumber', type: 'string', length: 40 },
+				{ name: 'Type', type: 'picklist', label: 'Account Type', picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other'] },
+				{ name: 'Industry', type: 'picklist', picklist: ['Agriculture', 'Banking', 'Communications', 'Education', 'Energy', 'Healthcare', 'Manufacturing', 'Retail', 'Technology', 'Other'] },
+				{ name: 'ParentId', type: 'reference', label: 'Parent Account ID', referenceTo: ['Account'], relationshipName: 'Parent' },
+				{ name: 'Phone', type: 'phone', label: 'Account Phone' },
+				{ name: 'Website', type: 'url' },
+				{ name: 'BillingStreet', type: 'textarea', length: 255 },
+				{ name: 'BillingCity', type: 'string', length: 40 },
+				{ name: 'BillingState', type: 'string', length: 80 },
+				{ name: 'BillingPostalCode', type: 'string', length: 20 },
+				{ name: 'BillingCountry', type: 'string', length: 80 },
+				{ name: 'NumberOfEmployees', type: 'int', label: 'Employees' },
+				{ name: 'AnnualRevenue', type: 'currency' },
+				{ name: 'Description', type: 'textarea', label: 'Account Description' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'User', label: 'User', labelPlural: 'Users', keyPrefix: '005', deletable: false,
+		fields: [
+			...standardFields(),
+			...spec([
+				{ name: 'Username', type: 'string', nillable: false, unique: true, idLookup: true, length: 80 },
+				{ name: 'LastName', type: 'string', nillable: false, length: 80 },
+				{ name: 'FirstName', type: 'string', length: 40 },
+				{ name: 'Name', type: 'string', label: 'Full Name', nameField: true, ...readOnly, length: 121 },
+				{ name: 'Email', type: 'email', nillable: false, length: 128 },
+				{ name: 'Alias', type: 'string', nillable: false, length: 8 },
+				{ name: 'IsActive', type: 'boolean', label: 'Active', defaultValue: true },
+				{ name: 'Title', type: 'string', length: 80 },
+				{ name: 'Department', type: 'string', length: 80 },
+				{ name: 'UserType', type: 'picklist', picklist: ['Standard', 'AutomatedProcess', 'CsnOnly'], ...readOnly },
+				{ name: 'TimeZoneSidKey', type: 'picklist', label: 'Time Zone', picklist: ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Paris', 'Asia/Tokyo'], defaultValue: 'America/Los_Angeles' },
+				{ name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'Group', label: 'Group', labelPlural: 'Groups', keyPrefix: '00G',
+		fields: [
+			...standardFields({ owner: true }),
+			...spec([
+				{ name: 'Name', type: 'string', nillable: false, nameField: true, length: 40 },
+				{ name: 'DeveloperName', type: 'string', label: 'Developer Name', length: 80 },
+				{ name: 'Type', type: 'picklist', nillable: false, picklist: ['Regular', 'Queue', 'Role', 'Organization'] },
+				{ name: 'Email', type: 'email' },
+				{ name: 'DoesSendEmailToMembers', type: 'boolean', label: 'Send Email to Members' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'GroupMember', label: 'Group Member', labelPlural: 'Group Members', keyPrefix: '011',
+		fields: [
+			...standardFields().filter((f) => !/^(CreatedDate|CreatedById|LastModifiedDate|LastModifiedById)$/.test(f.name)),
+			...spec([
+				{ name: 'GroupId', type: 'reference', nillable: false, referenceTo: ['Group'], relationshipName: 'Group', updateable: false },
+				{ name: 'UserOrGroupId', type: 'reference', nillable: false, referenceTo: ['User', 'Group'], relationshipName: null, updateable: false },
+			]),
+		],
+	});
+	schema.add({
+		name: 'RecordType', label: 'Record Type', labelPlural: 'Record Types', keyPrefix: '012',
+		fields: [
+			...standardFields(),
+			...spec([
+				{ name: 'Name', type: 'string', nillable: false, nameField: true, length: 80 },
+				{ name: 'DeveloperName', type: 'string', nillable: false, length: 80 },
+				{ name: 'SobjectType', type: 'picklist', nillable: false, picklist: ['Case', 'Contact', 'Lead', 'Account', 'Task'] },
+				{ name: 'IsActive', type: 'boolean', label: 'Active' },
+				{ name: 'Description', type: 'string' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'CaseComment', label: 'Case Comment', labelPlural: 'Case Comments', keyPrefix: '00a',
+		fields: [
+			...standardFields(),
+			...spec([
+				{ name: 'ParentId', type: 'reference', label: 'Parent Case ID', nillable: false, referenceTo: ['Case'], relationshipName: 'Parent', updateable: false },
+				{ name: 'IsPublished', type: 'boolean', label: 'Published' },
+				{ name: 'CommentBody', type: 'textarea', label: 'Body', length: 4000 },
+			]),
+		],
+	});
+	schema.add({
+		name: 'CaseHistory', label: 'Case History', labelPlural: 'Case History', keyPrefix: '017', createable: false, updateable: false, deletable: false,
+		fields: [
+			...standardFields().filter((f) => /^(Id|IsDeleted|CreatedDate|CreatedById)$/.test(f.name)),
+			...spec([
+				{ name: 'CaseId', type: 'reference', label: 'Case ID', nillable: false, referenceTo: ['Case'], relationshipName: 'Case', ...readOnly },
+				{ name: 'Field', type: 'picklist', label: 'Changed Field', nillable: false, picklist: ['created', 'Owner', 'ownerAccepted', 'ownerAssignment', 'Status', 'Priority', 'closed'], ...readOnly },
+				{ name: 'DataType', type: 'picklist', label: 'Data Type', picklist: ['EntityId', 'Text', 'DynamicEnum'], ...readOnly },
+				{ name: 'OldValue', type: 'anyType', label: 'Old Value', ...readOnly },
+				{ name: 'NewValue', type: 'anyType', label: 'New Value', ...readOnly },
+			]),
+		],
+	});
+	schema.add({
+		name: 'LiveChatTranscript', label: 'Live Chat Transcript', labelPlural: 'Live Chat Transcripts', keyPrefix: '570',
+		fields: [
+			...standardFields({ owner: true }),
+			...spec([
+				{ name: 'Name', type: 'string', label: 'Chat Transcript Name', autoNumber: true, nameField: true, ...readOnly },
+				{ name: 'Body', type: 'textarea', htmlFormatted: true, length: 131072 },
+				{ name: 'CaseId', type: 'reference', referenceTo: ['Case'], relationshipName: 'Case' },
+				{ name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+				{ name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+				{ name: 'LeadId', type: 'reference', referenceTo: ['Lead'], relationshipName: 'Lead' },
+				{ name: 'Status', type: 'picklist', picklist: ['Waiting', 'InProgress', 'Completed', 'Missed', 'Blocked'] },
+				{ name: 'ChatKey', type: 'string' },
+				{ name: 'RequestTime', type: 'datetime' },
+				{ name: 'StartTime', type: 'datetime' },
+				{ name: 'EndTime', type: 'datetime' },
+				{ name: 'ChatDuration', type: 'int', label: 'Chat Duration' },
+				{ name: 'VisitorMessageCount', type: 'int' },
+				{ name: 'OperatorMessageCount', type: 'int', label: 'Agent Message Count' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'Conversation', label: 'Conversation', labelPlural: 'Conversations', keyPrefix: '0dw',
+		fields: [
+			...standardFields(),
+			...spec([
+				{ name: 'Name', type: 'string', nameField: true, length: 255 },
+				{ name: 'ConversationIdentifier', type: 'string', label: 'Conversation Identifier', unique: true, idLookup: true, length: 255 },
+				{ name: 'ConversationChannelId', type: 'reference', referenceTo: ['MessagingChannel'], relationshipName: 'ConversationChannel' },
+				{ name: 'StartTime', type: 'datetime' },
+				{ name: 'EndTime', type: 'datetime' },
+			]),
+		],
+	});
+	schema.add({
+		name: 'MessagingChannel', label: 'Messaging Channel', labelPlural: 'Messaging Channels', keyPrefix: '0Mj',
+		fields: [...standardFields(), ...spec([{ name: 'MasterLabel', type: 'string', nillable: false, nameField: true }, { name: 'MessageType', type: 'picklist', picklist: ['Text', 'WhatsApp', 'Facebook', 'EmbeddedMessaging'] }])],
+	});
+	schema.add({
+		name: 'MessagingEndUser', label: 'Messaging User', labelPlural: 'Messaging Users', keyPrefix: '0PA',
+		fields: [
+			...standardFields({ owner: true }),
+			...spec([
+				{ name: 'Name', type: 'string', nillable: false, nameField: true },
+				{ name: 'MessagingChannelId', type: 'reference', nillable: false, referenceTo: ['MessagingChannel'], relationshipName: 'MessagingChannel' },
+				{ name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+				{ name: 'MessageType', type: 'picklist', picklist: ['Text', 'WhatsApp', 'Facebook', 'EmbeddedMessaging'] },
+			]),
+		],
+	});
+	return schema;
+}

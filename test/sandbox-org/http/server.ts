@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { handleControl } from '../control';
+import type { SandboxOrg } from '../org';
+import { INVALID_SESSION, NOT_FOUND_RESOURCE, sfError } from './errors';
+import type { ApiKind, SfRequest, SfResponse } from './types';
+
+/** API versions the sandbox answers; Salesforce keeps roughly the last 30 (31.0 is retired in real orgs). */
+export const MIN_API_VERSION = 31;
+export const MAX_API_VERSION = 66;
+
+const DATA_PREFIX = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
+
+/** Puts an org on HTTP. */
+export function createOrgServer(org: SandboxOrg): Server {
+	const server = createServer((req, res) => {
+		handle(org, req, res).catch((err) => {
+			// An unexpected failure inside the sandbox itself: answer as Salesforce does for its own faults.
+			send(res, { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred. Please include this ErrorId if you contact support: sandbox-${String(err?.message ?? err).slice(0, 200)}` }] });
+		});
+	});
+	server.keepAliveTimeout = 5000;
+	return server;
+}
+
+export function baseUrlOf(server: Server): string {
+	const addr = server.address() as AddressInfo;
+	return `http://127.0.0.1:${addr.port}`;
+}
+
+async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://sandbox');
+	const rawBody = await readBody(req);
+	const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
+	const parsed = parseBody(req.headers['content-type'], rawBody);
+	const base: Omit<SfRequest, 'path' | 'version'> = { method: req.method ?? 'GET', query: url.searchParams, headers: req.headers, body: parsed.body, rawBody, baseUrl, org };
+	const path = url.pathname;
+
+	if (path.startsWith('/__sandbox/')) {
+		const response = await handleControl({ ...base, path, version: '' });
+		org.counters.record({ at: org.clock.now(), method: base.method, path, status: response.status, kind: 'control', counted: false });
+		return send(res, response);
+	}
+
+	if (org.faults.latencyMs > 0) await sleep(org.faults.latencyMs);
+
+	if (path.startsWith('/services/oauth2/') || path.startsWith('/id/')) {
+		const response = await org.authRouter.dispatch({ ...base, path, version: '' });
+		org.counters.record({ at: org.clock.now(), method: base.method, path, status: response.status, kind: 'oauth', counted: false });
+		return send(res, response);
+	}
+
+	if (path === '/services/data' || path === '/services/data/') return send(res, versionsResponse());
+
+	const m = DATA_PREFIX.exec(path);
+	if (!m) return send(res, NOT_FOUND_RESOURCE());
+	const version = m[1];
+	const subPath = m[2] && m[2] !== '/' ? m[2] : '/';
+	const major = Number(version.split('.')[0]);
+	const request: SfRequest = { ...base, path: subPath, version };
+	const response = await handleData(org, request, major, parsed.error);
+	const kind: ApiKind = org.dataRouter.kindOf(request.method, subPath);
+	org.counters.record({ at: org.clock.now(), method: base.method, path: `${path}${url.search}`, status: response.status, kind, counted: response.counted });
+	return send(res, response);
+}
+
+async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyError: string | undefined): Promise<SfResponse & { counted: boolean }> {
+	const notCounted = (r: SfResponse) => ({ ...r, counted: false });
+	if (!(major >= MIN_API_VERSION && major <= MAX_API_VERSION)) return notCounted(NOT_FOUND_RESOURCE());
+
+	const token = bearerToken(req.headers.authorization);
+	const session = token ? org.sessions.validate(token) : undefined;
+	if (!session) return notCounted(INVALID_SESSION());
+	const login = org.login(session.userId);
+	if (login && !login.apiEnabled) return notCounted(sfError(403, 'API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner'));
+
+	if (org.apiUsage >= org.dailyApiLimit) {
+		return notCounted(withLimitInfo(org, sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')));
+	}
+	if (org.faults.failNext.count > 0) {
+		org.faults.failNext.count--;
+		org.counters.failedInjected++;
+		const r = org.faults.failNext.kind === 'UNABLE_TO_LOCK_ROW'
+			? sfError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records: 500Sb0000000000AAA', [])
+			: sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.');
+		return notCounted(r);
+	}
+	if (bodyError) return { ...withLimitInfo(org, sfError(400, 'JSON_PARSER_ERROR', bodyError)), counted: false };
+
+	const kind = org.dataRouter.kindOf(req.method, req.path);
+	org.counters.countApiCall(kind);
+	const response = await org.dataRouter.dispatch({ ...req, session });
+	return { ...withLimitInfo(org, response), counted: true };
+}
+
+function withLimitInfo(org: SandboxOrg, response: SfResponse): SfResponse {
+	return { ...response, headers: { ...response.headers, 'Sforce-Limit-Info': `api-usage=${org.apiUsage}/${org.dailyApiLimit}` } };
+}
+
+function versionsResponse(): SfResponse {
+	const versions = [];
+	const labels: Record<number, string> = { 60: "Spring '24", 61: "Summer '24", 62: "Winter '25", 63: "Spring '25", 64: "Summer '25", 65: "Winter '26", 66: "Spring '26" };
+	for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++) versions.push({ label: labels[v] ?? `v${v}.0`, url: `/services/data/v${v}.0`, version: `${v}.0` });
+	return { status: 200, body: versions };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+	const m = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '');
+	return m?.[1]?.trim();
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseBody(contentType: string | undefined, raw: string): { body: unknown; error?: string } {
+	if (!raw) return { body: undefined };
+	if ((contentType ?? '').includes('application/x-www-form-urlencoded')) return { body: Object.fromEntries(new URLSearchParams(raw)) };
+	try {
+		return { body: JSON.parse(raw) };
+	} catch (e) {
+		return { body: undefined, error: `Unexpected character: ${(e as Error).message} at [line:1, column:1]` };
+	}
+}
+
+function send(res: ServerResponse, response: SfResponse): void {
+	const headers: Record<string, string> = { ...response.headers };
+	let payload = '';
+	if (response.text !== undefined) {
+		payload = response.text;
+		headers['Content-Type'] ??= 'text/html;charset=UTF-8';
+	} else if (response.body !== undefined) {
+		payload = JSON.stringify(response.body);
+		headers['Content-Type'] ??= 'application/json;charset=UTF-8';
+	}
+	res.writeHead(response.status, headers);
+	res.end(response.status === 204 ? undefined : payload);
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((r) => setTimeout(r, ms));
+}
