@@ -44,6 +44,22 @@ export interface OrgUserLogin {
 	apiEnabled: boolean;
 }
 
+/** One message of a messaging conversation. */
+export interface ConversationEntry {
+	identifier: string;
+	/** EndUser, Agent, Chatbot or System. */
+	senderRole: 'EndUser' | 'Agent' | 'Chatbot' | 'System';
+	/** Display name of the sender. */
+	senderName: string;
+	/** The sender's record (a User Id for agents, a MessagingEndUser Id for customers). */
+	senderSubject: string;
+	messageText: string;
+	/** Epoch ms when the server received it. */
+	timestamp: number;
+	/** Records the entry relates to (the MessagingSession Id). */
+	relatedRecords: string[];
+}
+
 export interface SandboxOrgOptions {
 	/** Seed of the demo data (same seed, same data). */
 	seed?: number;
@@ -84,6 +100,12 @@ export class SandboxOrg {
 	apiUsageOffset = 0;
 	/** Pending authorization codes of the web-server flow. */
 	readonly authorizationCodes = new Map<string, { clientId: string; userId: string; redirectUri: string; scopes: string[]; codeChallenge?: string; codeChallengeMethod?: string; expiresAt: number }>();
+
+	/**
+	 * Messaging conversation entries by Conversation.ConversationIdentifier, as the Connect API serves
+	 * them (the ConversationEntry object does not carry the message text).
+	 */
+	readonly conversations = new Map<string, ConversationEntry[]>();
 
 	readonly dataRouter = new Router();
 	readonly authRouter = new Router();

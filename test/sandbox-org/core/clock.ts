@@ -25,6 +25,12 @@ export class Clock {
 		this.frozenAt = undefined;
 	}
 
+	/** Back to real time, unfrozen. */
+	reset(): void {
+		this.offsetMs = 0;
+		this.frozenAt = undefined;
+	}
+
 	get frozen(): boolean {
 		return this.frozenAt !== undefined;
 	}

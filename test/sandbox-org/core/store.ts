@@ -23,6 +23,8 @@ interface Pending {
 /** The org's data. Writes become visible to reads at once, or after the commit lag. */
 export class Store {
 	private readonly tables = new Map<string, Map<string, Row>>();
+	/** Deleted rows (the recycle bin), which `queryAll` still sees. */
+	private readonly deleted = new Map<string, Map<string, Row>>();
 	private readonly sequences = new Map<string, number>();
 	private readonly autoNumbers = new Map<string, number>();
 	private pending: Pending[] = [];
@@ -38,10 +40,13 @@ export class Store {
 		readonly clock: Clock,
 	) {}
 
-	/** Every visible row of an object. */
-	rows(objectName: string): IterableIterator<Row> {
+	/** Every visible row of an object; with `includeDeleted`, the deleted ones too (as queryAll sees them). */
+	rows(objectName: string, opts: { includeDeleted?: boolean } = {}): Row[] {
 		this.flush();
-		return this.table(this.canonical(objectName)).values();
+		const name = this.canonical(objectName);
+		const live = [...this.table(name).values()];
+		if (!opts.includeDeleted) return live;
+		return [...live, ...(this.deleted.get(name)?.values() ?? [])];
 	}
 
 	/** How many visible rows an object has. */
@@ -117,12 +122,21 @@ export class Store {
 		const type = this.type(objectName);
 		const row = this.get(id, type.name);
 		if (!row) return false;
-		this.table(type.name).delete(row.Id as string);
+		this.moveToRecycleBin(type.name, row);
 		for (const rel of this.schema.childRelationships(type.name)) {
 			if (!['EmailMessage', 'CaseComment', 'CaseHistory'].includes(rel.childSObject)) continue;
-			for (const child of [...this.table(rel.childSObject).values()]) if (child[rel.field] === row.Id) this.table(rel.childSObject).delete(child.Id as string);
+			for (const child of [...this.table(rel.childSObject).values()]) if (child[rel.field] === row.Id) this.moveToRecycleBin(rel.childSObject, child);
 		}
 		return true;
+	}
+
+	private moveToRecycleBin(objectName: string, row: Row): void {
+		this.table(objectName).delete(row.Id as string);
+		let bin = this.deleted.get(objectName);
+		if (!bin) this.deleted.set(objectName, (bin = new Map()));
+		const type = this.type(objectName);
+		const now = this.clock.now();
+		bin.set(row.Id as string, { ...row, IsDeleted: true, ...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}) });
 	}
 
 	/** Applies the writes whose commit time has come. */
@@ -143,6 +157,7 @@ export class Store {
 	/** Removes every record. */
 	clear(): void {
 		this.tables.clear();
+		this.deleted.clear();
 		this.pending = [];
 	}
 
