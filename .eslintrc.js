@@ -3,21 +3,26 @@ module.exports = {
 	root: true,
 	env: { browser: false, es6: true, node: true },
 	parser: '@typescript-eslint/parser',
-	parserOptions: { project: ['./tsconfig.json'], sourceType: 'module', extraFileExtensions: ['.json'] },
+	parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
 	ignorePatterns: ['.eslintrc.js', '**/*.js', '**/node_modules/**', '**/dist/**', 'test/**', 'scripts/**'],
 	overrides: [
 		{
 			files: ['package.json'],
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/community'],
+			// The package has no node yet (the trigger and the action node come with issues 4 and 5);
+			// turn this back on when `n8n.nodes` gets its first path.
+			rules: { 'n8n-nodes-base/community-package-json-n8n-nodes-empty': 'off' },
 		},
 		{
 			files: ['./credentials/**/*.ts'],
+			parserOptions: { project: ['./tsconfig.json'] },
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/credentials'],
 		},
 		{
 			files: ['./nodes/**/*.ts'],
+			parserOptions: { project: ['./tsconfig.json'] },
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/nodes'],
 		},

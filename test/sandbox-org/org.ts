@@ -14,6 +14,7 @@ import { registerCollectionRoutes } from './rest/collections';
 import { registerCompositeRoutes } from './rest/composite';
 import { registerConnectRoutes } from './rest/connect';
 import { registerLimitsRoutes } from './rest/limits';
+import { registerReplicationRoutes } from './rest/replication';
 import { registerSObjectRoutes } from './rest/sobjects';
 import { registerQueryRoutes } from './soql/routes';
 
@@ -118,6 +119,8 @@ export class SandboxOrg {
 		this.dailyApiLimit = options.dailyApiLimit ?? 15000;
 
 		registerQueryRoutes(this.dataRouter);
+		// Before the sObject routes: `/sobjects/T/updated` would otherwise read as a record Id.
+		registerReplicationRoutes(this.dataRouter);
 		registerSObjectRoutes(this.dataRouter);
 		registerCollectionRoutes(this.dataRouter);
 		registerCompositeRoutes(this.dataRouter);

@@ -13,13 +13,33 @@ import taskDescribe from '../schema/recorded/nango__describe-task-v60.json';
 type Recorded = { fields: Array<Partial<FieldDescribe> & { name: string; type: string }> };
 
 /**
- * Fields of a recorded describe, completed, with the sandbox's corrections. Namespaced custom
- * fields of the org the describe was recorded in (`ns__Field__c`) are left out.
+ * Fields of a recorded describe, completed, with the sandbox's corrections. The org the partial
+ * describes were recorded in installed the Developer Edition sample fields under a namespace
+ * (`lwrfileupload__Product__c`); a plain DE org has them as `Product__c`, so the prefix is dropped.
  */
 function recordedFields(recorded: Recorded, overrides: Record<string, Partial<FieldSpec>> = {}): FieldDescribe[] {
-	return recorded.fields
-		.filter((f) => !/^[A-Za-z0-9]+__[A-Za-z0-9_]+__c$/.test(f.name))
-		.map((f) => completeRecordedField({ ...f, type: f.type as FieldType }, overrides[f.name] ?? {}));
+	return recorded.fields.map((f) => {
+		const name = f.name.replace(/^[A-Za-z0-9]+__(?=[A-Za-z0-9_]+__c$)/, '');
+		return completeRecordedField({ ...f, name, type: f.type as FieldType }, overrides[name] ?? {});
+	});
+}
+
+/** The component fields of a compound address (`BillingStreet` ... `BillingAddress`). */
+function addressFields(prefix: string): FieldSpec[] {
+	const label = prefix ? `${prefix} ` : '';
+	return [
+		{ name: `${prefix}Street`, type: 'textarea', label: `${label}Street`, length: 255, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}City`, type: 'string', label: `${label}City`, length: 40, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}State`, type: 'string', label: `${label}State/Province`, length: 80, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}PostalCode`, type: 'string', label: `${label}Zip/Postal Code`, length: 20, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}Country`, type: 'string', label: `${label}Country`, length: 80, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}StateCode`, type: 'picklist', label: `${label}State Code`, picklist: ['CA', 'NY', 'TX', 'WA', 'IL', 'NC', 'MA'], compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}CountryCode`, type: 'picklist', label: `${label}Country Code`, picklist: ['US', 'CA', 'GB', 'DE', 'FR', 'JP'], compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}Latitude`, type: 'double', label: `${label}Latitude`, precision: 18, scale: 15, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}Longitude`, type: 'double', label: `${label}Longitude`, precision: 18, scale: 15, compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}GeocodeAccuracy`, type: 'picklist', label: `${label}Geocode Accuracy`, picklist: ['Address', 'NearAddress', 'Block', 'Street', 'ExtendedZip', 'Zip', 'City', 'County', 'State', 'Unknown'], compoundFieldName: `${prefix}Address` },
+		{ name: `${prefix}Address`, type: 'address', label: `${label}Address` },
+	];
 }
 
 const readOnly: Partial<FieldSpec> = { createable: false, updateable: false };
@@ -70,28 +90,62 @@ export function standardSchema(): Schema {
 	schema.add({ name: 'QueueSobject', label: 'Queue Sobject', labelPlural: 'Queue Sobjects', keyPrefix: '03g', updateable: false, fields: recordedFields(queueSobjectDescribe as Recorded, { QueueId: { relationshipName: 'Queue', referenceTo: ['Group'] } }) });
 	schema.add({ name: 'Task', label: 'Task', labelPlural: 'Tasks', keyPrefix: '00T', fields: recordedFields(taskDescribe as Recorded) });
 
+	// Account as a Developer Edition org has it (fields and order from the recorded record
+	// nango__get-account-record-v62.json, including the DE sample custom fields).
 	schema.add({
 		name: 'Account', label: 'Account', labelPlural: 'Accounts', keyPrefix: '001',
-		fields: [
-			...standardFields({ owner: true, ownerTo: ['User'] }),
-			...spec([
-				{ name: 'Name', type: 'string', label: 'Account Name', nillable: false, nameField: true, idLookup: true },
-				{ name: 'AccountNumber', type: 'string', length: 40 },
-				{ name: 'Type', type: 'picklist', label: 'Account Type', picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other'] },
-				{ name: 'Industry', type: 'picklist', picklist: ['Agriculture', 'Banking', 'Communications', 'Education', 'Energy', 'Healthcare', 'Manufacturing', 'Retail', 'Technology', 'Other'] },
-				{ name: 'ParentId', type: 'reference', label: 'Parent Account ID', referenceTo: ['Account'], relationshipName: 'Parent' },
-				{ name: 'Phone', type: 'phone', label: 'Account Phone' },
-				{ name: 'Website', type: 'url' },
-				{ name: 'BillingStreet', type: 'textarea', length: 255 },
-				{ name: 'BillingCity', type: 'string', length: 40 },
-				{ name: 'BillingState', type: 'string', length: 80 },
-				{ name: 'BillingPostalCode', type: 'string', length: 20 },
-				{ name: 'BillingCountry', type: 'string', length: 80 },
-				{ name: 'NumberOfEmployees', type: 'int', label: 'Employees' },
-				{ name: 'AnnualRevenue', type: 'currency' },
-				{ name: 'Description', type: 'textarea', label: 'Account Description' },
-			]),
-		],
+		fields: spec([
+			{ name: 'Id', type: 'id', label: 'Account ID' },
+			{ name: 'IsDeleted', type: 'boolean', label: 'Deleted' },
+			{ name: 'MasterRecordId', type: 'reference', label: 'Master Record ID', referenceTo: ['Account'], relationshipName: 'MasterRecord' },
+			{ name: 'Name', type: 'string', label: 'Account Name', nillable: false, nameField: true, idLookup: true },
+			{ name: 'Type', type: 'picklist', label: 'Account Type', picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other'] },
+			{ name: 'ParentId', type: 'reference', label: 'Parent Account ID', referenceTo: ['Account'], relationshipName: 'Parent' },
+			...addressFields('Billing'),
+			...addressFields('Shipping'),
+			{ name: 'Phone', type: 'phone', label: 'Account Phone' },
+			{ name: 'Fax', type: 'phone', label: 'Account Fax' },
+			{ name: 'AccountNumber', type: 'string', length: 40 },
+			{ name: 'Website', type: 'url' },
+			{ name: 'PhotoUrl', type: 'url', label: 'Photo URL', ...readOnly },
+			{ name: 'Sic', type: 'string', label: 'SIC Code', length: 20 },
+			{ name: 'Industry', type: 'picklist', picklist: ['Agriculture', 'Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Environmental', 'Finance', 'Food & Beverage', 'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Machinery', 'Manufacturing', 'Media', 'Not For Profit', 'Recreation', 'Retail', 'Shipping', 'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other'] },
+			{ name: 'AnnualRevenue', type: 'currency', precision: 18, scale: 0 },
+			{ name: 'NumberOfEmployees', type: 'int', label: 'Employees' },
+			{ name: 'Ownership', type: 'picklist', picklist: ['Public', 'Private', 'Subsidiary', 'Other'] },
+			{ name: 'TickerSymbol', type: 'string', length: 20 },
+			{ name: 'Description', type: 'textarea', label: 'Account Description' },
+			{ name: 'Rating', type: 'picklist', label: 'Account Rating', picklist: ['Hot', 'Warm', 'Cold'] },
+			{ name: 'Site', type: 'string', label: 'Account Site', length: 80 },
+			{ name: 'OwnerId', type: 'reference', label: 'Owner ID', referenceTo: ['User'], relationshipName: 'Owner', nillable: false },
+			{ name: 'CreatedDate', type: 'datetime', label: 'Created Date', nillable: false },
+			{ name: 'CreatedById', type: 'reference', label: 'Created By ID', referenceTo: ['User'], relationshipName: 'CreatedBy', nillable: false },
+			{ name: 'LastModifiedDate', type: 'datetime', label: 'Last Modified Date', nillable: false },
+			{ name: 'LastModifiedById', type: 'reference', label: 'Last Modified By ID', referenceTo: ['User'], relationshipName: 'LastModifiedBy', nillable: false },
+			{ name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp', nillable: false },
+			{ name: 'LastActivityDate', type: 'date', label: 'Last Activity' },
+			{ name: 'LastViewedDate', type: 'datetime', label: 'Last Viewed Date' },
+			{ name: 'LastReferencedDate', type: 'datetime', label: 'Last Referenced Date' },
+			{ name: 'Jigsaw', type: 'string', label: 'Data.com Key', length: 20 },
+			{ name: 'JigsawCompanyId', type: 'string', label: 'Jigsaw Company ID', length: 20, ...readOnly },
+			{ name: 'CleanStatus', type: 'picklist', label: 'Clean Status', picklist: ['Matched', 'Different', 'Acknowledged', 'NotFound', 'Inactive', 'Pending', 'SelectMatch', 'Skipped'] },
+			{ name: 'AccountSource', type: 'picklist', label: 'Account Source', picklist: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] },
+			{ name: 'DunsNumber', type: 'string', label: 'D-U-N-S Number', length: 9 },
+			{ name: 'Tradestyle', type: 'string', length: 255 },
+			{ name: 'NaicsCode', type: 'string', label: 'NAICS Code', length: 8 },
+			{ name: 'NaicsDesc', type: 'string', label: 'NAICS Description', length: 120 },
+			{ name: 'YearStarted', type: 'string', label: 'Year Started', length: 4 },
+			{ name: 'SicDesc', type: 'string', label: 'SIC Description', length: 80 },
+			{ name: 'DandbCompanyId', type: 'reference', label: 'D&B Company ID', referenceTo: ['DandBCompany'], relationshipName: 'DandbCompany' },
+			{ name: 'OperatingHoursId', type: 'reference', label: 'Operating Hour ID', referenceTo: ['OperatingHours'], relationshipName: 'OperatingHours' },
+			{ name: 'CustomerPriority__c', type: 'picklist', label: 'Customer Priority', picklist: ['High', 'Low', 'Medium'] },
+			{ name: 'SLA__c', type: 'picklist', label: 'SLA', picklist: ['Gold', 'Silver', 'Platinum', 'Bronze'] },
+			{ name: 'Active__c', type: 'picklist', label: 'Active', picklist: ['No', 'Yes'] },
+			{ name: 'NumberofLocations__c', type: 'double', label: 'Number of Locations', precision: 3, scale: 0 },
+			{ name: 'UpsellOpportunity__c', type: 'picklist', label: 'Upsell Opportunity', picklist: ['Maybe', 'No', 'Yes'] },
+			{ name: 'SLASerialNumber__c', type: 'string', label: 'SLA Serial Number', length: 10 },
+			{ name: 'SLAExpirationDate__c', type: 'date', label: 'SLA Expiration Date' },
+		]),
 	});
 	schema.add({
 		name: 'User', label: 'User', labelPlural: 'Users', keyPrefix: '005', deletable: false,

@@ -20,9 +20,24 @@ export function jsonValue(field: FieldDescribe | undefined, value: unknown): unk
 export function recordJson(type: SObjectType, row: Row, version: string, fieldNames?: string[]): Record<string, unknown> {
 	const out: Record<string, unknown> = { attributes: attributes(type, row.Id, version) };
 	const fields = fieldNames ? fieldNames.map((n) => type.field(n)).filter((f): f is FieldDescribe => !!f) : type.fields;
-	for (const f of fields) {
-		if (f.type === 'address' || f.type === 'location') out[f.name] = null;
-		else out[f.name] = jsonValue(f, row[f.name]);
-	}
+	for (const f of fields) out[f.name] = f.type === 'address' ? addressValue(f.name, row) : jsonValue(f, row[f.name]);
 	return out;
+}
+
+const ADDRESS_PARTS = ['city', 'country', 'countryCode', 'geocodeAccuracy', 'latitude', 'longitude', 'postalCode', 'state', 'stateCode', 'street'] as const;
+
+/**
+ * A compound address (`BillingAddress`, `MailingAddress`, a Lead's `Address`) as Salesforce writes
+ * it: an object of its component fields, or null when every component is empty.
+ */
+export function addressValue(fieldName: string, row: Row): Record<string, unknown> | null {
+	const prefix = fieldName.replace(/Address$/, '');
+	const out: Record<string, unknown> = {};
+	let any = false;
+	for (const part of ADDRESS_PARTS) {
+		const value = row[`${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}`] ?? null;
+		out[part] = value;
+		if (value !== null) any = true;
+	}
+	return any ? out : null;
 }
