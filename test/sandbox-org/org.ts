@@ -10,6 +10,7 @@ import { standardSchema } from './core/objects';
 import type { Schema } from './core/schema';
 import { Store } from './core/store';
 import { Router } from './http/router';
+import { registerBulkQueryRoutes } from './rest/bulk-query';
 import { registerCollectionRoutes } from './rest/collections';
 import { registerCompositeRoutes } from './rest/composite';
 import { registerConnectRoutes } from './rest/connect';
@@ -126,6 +127,7 @@ export class SandboxOrg {
 		registerCompositeRoutes(this.dataRouter);
 		registerLimitsRoutes(this.dataRouter);
 		registerConnectRoutes(this.dataRouter);
+		registerBulkQueryRoutes(this.dataRouter);
 		registerOAuthRoutes(this.authRouter);
 	}
 
