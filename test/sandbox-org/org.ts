@@ -36,6 +36,8 @@ export interface ConnectedApp {
 	clientCredentialsUserId?: string;
 	/** When on, each refresh issues a new refresh token and the old one stops working. */
 	rotateRefreshTokens?: boolean;
+	/** "Require Secret for Web Server Flow": on unless set to false (Salesforce's default); off lets a PKCE client exchange a code without the secret. */
+	requireSecretForWebServerFlow?: boolean;
 }
 
 export interface OrgUserLogin {

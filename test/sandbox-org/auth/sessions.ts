@@ -67,7 +67,7 @@ export class Sessions {
 		return this.refreshGrants.delete(refreshToken);
 	}
 
-	/** Revokes an access token, or a refresh token and every session issued from its grant. */
+	/** Revokes an access token, or a refresh token (auth/refresh-families.ts ends the sessions issued from it). */
 	revoke(token: string): boolean {
 		if (this.sessions.delete(token)) return true;
 		return this.refreshGrants.delete(token);
