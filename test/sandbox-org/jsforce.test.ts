@@ -80,7 +80,8 @@ describe('jsforce against the sandbox org', () => {
 		const results = await conn.sobject('Lead').create([{ LastName: 'Valid', Company: 'Acme' }, { LastName: 'No company' }], { allOrNone: false });
 		expect(results[0].success).toBe(true);
 		expect(results[1].success).toBe(false);
-		expect(results[1].errors[0]).toMatchObject({ errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] });
+		// Collections rows carry `statusCode` (not `errorCode`), and jsforce passes them through.
+		expect(results[1].errors[0]).toMatchObject({ statusCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] });
 	});
 
 	it('reads describes', async () => {

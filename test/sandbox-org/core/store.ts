@@ -34,6 +34,9 @@ export class Store {
 	closedStatuses = new Set(['Closed']);
 	/** The user writes run as when no session names one. */
 	defaultUserId = '';
+	/** When each object's rows last changed (a counter), so that indexes over them know when to rebuild. */
+	private readonly revisions = new Map<string, number>();
+	private revisionCounter = 0;
 
 	constructor(
 		readonly schema: Schema,
@@ -47,6 +50,12 @@ export class Store {
 		const live = [...this.table(name).values()];
 		if (!opts.includeDeleted) return live;
 		return [...live, ...(this.deleted.get(name)?.values() ?? [])];
+	}
+
+	/** A number that changes whenever an object's visible rows or its recycle bin change (for indexes over them). */
+	revision(objectName: string): number {
+		this.flush();
+		return this.revisions.get(this.canonical(objectName)) ?? 0;
 	}
 
 	/** How many visible rows an object has. */
@@ -90,6 +99,7 @@ export class Store {
 		this.derive(type, row, undefined, now, opts);
 		this.commit(now, () => {
 			this.table(type.name).set(id, row);
+			this.touch(type.name);
 			this.recordHistory(type, undefined, row, user, now);
 		});
 		return id;
@@ -112,6 +122,7 @@ export class Store {
 		this.commit(now, () => {
 			const before = this.table(type.name).get(key);
 			this.table(type.name).set(key, next);
+			this.touch(type.name);
 			this.recordHistory(type, before, next, user, now);
 		});
 		return true;
@@ -132,6 +143,7 @@ export class Store {
 
 	private moveToRecycleBin(objectName: string, row: Row): void {
 		this.table(objectName).delete(row.Id as string);
+		this.touch(objectName);
 		let bin = this.deleted.get(objectName);
 		if (!bin) this.deleted.set(objectName, (bin = new Map()));
 		const type = this.type(objectName);
@@ -154,8 +166,29 @@ export class Store {
 		return this.pending.length;
 	}
 
+	/**
+	 * A restore point for an all-or-none request: calling the returned function puts every table,
+	 * the recycle bin and the pending commits back as they were. Rows are replaced, never mutated,
+	 * so copying the maps is enough. Ids and autonumbers stay consumed, as in Salesforce.
+	 */
+	savepoint(): () => void {
+		const copy = (m: Map<string, Map<string, Row>>) => new Map([...m].map(([k, t]) => [k, new Map(t)]));
+		const tables = copy(this.tables);
+		const deleted = copy(this.deleted);
+		const pending = [...this.pending];
+		return () => {
+			this.tables.clear();
+			for (const [k, t] of tables) this.tables.set(k, t);
+			this.deleted.clear();
+			for (const [k, t] of deleted) this.deleted.set(k, t);
+			this.pending = pending;
+			this.touchAll();
+		};
+	}
+
 	/** Removes every record. */
 	clear(): void {
+		this.touchAll();
 		this.tables.clear();
 		this.deleted.clear();
 		this.pending = [];
@@ -169,6 +202,14 @@ export class Store {
 
 	private canonical(objectName: string): string {
 		return this.type(objectName).name;
+	}
+
+	private touch(objectName: string): void {
+		this.revisions.set(objectName, ++this.revisionCounter);
+	}
+
+	private touchAll(): void {
+		for (const name of new Set([...this.revisions.keys(), ...this.tables.keys(), ...this.deleted.keys()])) this.touch(name);
 	}
 
 	private table(name: string): Map<string, Row> {
@@ -215,6 +256,7 @@ export class Store {
 		const history = this.type('CaseHistory');
 		const add = (field: string, oldValue: unknown, newValue: unknown, dataType: string) => {
 			const id = this.nextId(history);
+			this.touch('CaseHistory');
 			this.table('CaseHistory').set(id, {
 				Id: id, IsDeleted: false, CaseId: after.Id, Field: field, DataType: dataType, OldValue: oldValue ?? null, NewValue: newValue ?? null,
 				CreatedDate: before ? now : (after.CreatedDate as number), CreatedById: user,
