@@ -14,7 +14,9 @@ const DATA_PREFIX = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 
 /** Puts an org on HTTP. */
 export function createOrgServer(org: SandboxOrg): Server {
-	const server = createServer((req, res) => {
+	// Node's own header limit (16 KB) would answer 431 before the sandbox sees the request; the
+	// sandbox applies Salesforce's limits itself (see oversized).
+	const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
 		handle(org, req, res).catch((err) => {
 			// An unexpected failure inside the sandbox itself: answer as Salesforce does for its own faults.
 			send(res, { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred. Please include this ErrorId if you contact support: sandbox-${String(err?.message ?? err).slice(0, 200)}` }] });
@@ -32,6 +34,8 @@ export function baseUrlOf(server: Server): string {
 async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox');
 	const rawBody = await readBody(req);
+	const tooLarge = oversized(req);
+	if (tooLarge) return send(res, tooLarge);
 	const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
 	const parsed = parseBody(req.headers['content-type'], rawBody);
 	const base: Omit<SfRequest, 'path' | 'version'> = { method: req.method ?? 'GET', query: url.searchParams, headers: req.headers, body: parsed.body, rawBody, baseUrl, org };
@@ -103,6 +107,17 @@ function versionsResponse(): SfResponse {
 	const labels: Record<number, string> = { 60: "Spring '24", 61: "Summer '24", 62: "Winter '25", 63: "Spring '25", 64: "Summer '25", 65: "Winter '26", 66: "Spring '26" };
 	for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++) versions.push({ label: labels[v] ?? `v${v}.0`, url: `/services/data/v${v}.0`, version: `${v}.0` });
 	return { status: 200, body: versions };
+}
+
+/** Salesforce allows 16,384 bytes of URI and headers together: a longer URI answers 414, longer headers 431. */
+const MAX_URI_AND_HEADERS = 16_384;
+
+function oversized(req: IncomingMessage): SfResponse | undefined {
+	const uri = Buffer.byteLength(req.url ?? '');
+	if (uri > MAX_URI_AND_HEADERS) return { status: 414, text: '<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>' };
+	const headers = req.rawHeaders.reduce((n, h) => n + Buffer.byteLength(h) + 2, 0);
+	if (uri + headers > MAX_URI_AND_HEADERS) return { status: 431, text: '<h1>Bad Message 431</h1><pre>reason: Request Header Fields Too Large</pre>' };
+	return undefined;
 }
 
 function bearerToken(header: string | undefined): string | undefined {
