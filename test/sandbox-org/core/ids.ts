@@ -27,7 +27,13 @@ export function makeId(keyPrefix: string, sequence: number, pod = 'Sb'): string 
 		n = Math.floor(n / 62);
 	}
 	const id15 = keyPrefix + pod + body;
-	return id15 + idSuffix(id15);
+	return flatten(id15 + idSuffix(id15));
+}
+
+/** Concatenation leaves a tree of string pieces; using the string as a number makes V8 store it flat. */
+function flatten(s: string): string {
+	void Number(s);
+	return s;
 }
 
 /** A 15- or 18-character Id with a valid suffix. */

@@ -97,10 +97,13 @@ export class Store {
 		if (type.field('OwnerId') && !row.OwnerId) row.OwnerId = user;
 		for (const f of type.fields) if (f.autoNumber) row[f.name] = this.nextAutoNumber(type.name, f.name);
 		this.derive(type, row, undefined, now, opts);
+		// A row built field by field keeps a large dictionary-mode shape; a spread copy is compact
+		// (about a quarter of the memory, which matters at 100,000 cases with their emails).
+		const compact: Row = { ...row };
 		this.commit(now, () => {
-			this.table(type.name).set(id, row);
+			this.table(type.name).set(id, compact);
 			this.touch(type.name);
-			this.recordHistory(type, undefined, row, user, now);
+			this.recordHistory(type, undefined, compact, user, now);
 		});
 		return id;
 	}

@@ -16,6 +16,8 @@ export interface DemoIdentity {
  */
 export function setUpDemoIdentity(org: SandboxOrg): DemoIdentity {
 	const userId = org.addUser({ firstName: 'Sandbox', lastName: 'Integration', email: DEMO.username, username: DEMO.username, password: DEMO.password, title: 'Integration User' });
+	// The org's first user has no one to be created by: as in a new org, it is its own creator.
+	if (!org.store.get(userId)?.CreatedById) org.store.update('User', userId, { CreatedById: userId }, { userId });
 	org.addConnectedApp({
 		name: 'n8n Service Cloud (demo)',
 		clientId: DEMO.clientId,
