@@ -19,6 +19,9 @@ module.exports = {
 			parserOptions: { project: ['./tsconfig.json'] },
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/credentials'],
+			// Applies only to n8n's main repository, whose documentationUrl is a docs slug; a community
+			// package links its own documentation by full URL.
+			rules: { 'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off' },
 		},
 		{
 			files: ['./nodes/**/*.ts'],

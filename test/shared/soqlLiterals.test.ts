@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { escapeSoqlString, soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from '../../nodes/shared/soqlLiterals';
+import { escapeSoqlString, soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from '../../nodes/shared/soql/literals';
 
 describe('SOQL literals', () => {
 	it('escapes every character SOQL string literals escape', () => {

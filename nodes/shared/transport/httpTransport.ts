@@ -1,0 +1,168 @@
+import { PassThrough } from 'node:stream';
+
+import Transport from '@jsforce/jsforce-node/lib/transport';
+import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+import { StreamPromise } from '@jsforce/jsforce-node/lib/util/promise';
+import { backOff } from 'exponential-backoff';
+import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { parseLimitInfo, type ApiUsage } from './limitInfo';
+import { DEFAULT_RETRY, errorCodesOf, isRepeatable, isTransientNetworkError, isTransientResponse, type RetrySettings } from './retryPolicy';
+import { ApiLimitError, SalesforceNetworkError } from './salesforceErrors';
+
+/** The n8n contexts a Salesforce call can be made from. */
+export type SalesforceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface TransportOptions {
+	credentialType: string;
+	/** Send path-only URLs: the credential's `authenticate` adds its session's instance URL as base. */
+	pathOnly: boolean;
+	retry?: RetrySettings;
+}
+
+/** A response that asked to be tried again; thrown inside the retry loop only. */
+class TransientResponse extends Error {
+	constructor(readonly response: HttpResponse) {
+		super(`HTTP ${response.statusCode}`);
+	}
+}
+
+/**
+ * jsforce's HTTP layer, replaced: every request goes through n8n's
+ * `httpRequestWithAuthentication`, so n8n's proxy settings apply and n8n refreshes and stores the
+ * credential's session (a 401 renews it once and repeats the request). On top: retries with
+ * backoff and jitter for transient failures of repeatable requests, and an immediate stop when
+ * the org's daily API allowance is spent.
+ */
+export class N8nHttpTransport extends Transport {
+	/** The latest `Sforce-Limit-Info` usage seen. */
+	lastUsage: ApiUsage | undefined;
+	/** Requests sent, retries included (for benchmarks and tests). */
+	requestCount = 0;
+
+	constructor(
+		private readonly context: SalesforceContext,
+		private readonly options: TransportOptions,
+	) {
+		super();
+	}
+
+	httpRequest(request: HttpRequest): StreamPromise<HttpResponse> {
+		return StreamPromise.create(() => ({ stream: new PassThrough(), promise: this.send(request) }));
+	}
+
+	private async send(request: HttpRequest): Promise<HttpResponse> {
+		const retry = this.options.retry ?? DEFAULT_RETRY;
+		const repeatable = isRepeatable(request.method);
+		let attempts = 0;
+		try {
+			return await backOff(
+				async () => {
+					attempts++;
+					const response = await this.sendOnce(request);
+					if (repeatable && isTransientResponse(response)) throw new TransientResponse(response);
+					return response;
+				},
+				{
+					numOfAttempts: repeatable ? retry.attempts : 1,
+					startingDelay: retry.startingDelayMs,
+					maxDelay: retry.maxDelayMs,
+					timeMultiple: 2,
+					jitter: 'full',
+					retry: (e: unknown) => e instanceof TransientResponse || (e instanceof SalesforceNetworkError && isTransientNetworkError(e.code)),
+				},
+			);
+		} catch (e) {
+			// Out of tries: hand the last transient answer to jsforce, which turns it into its error.
+			if (e instanceof TransientResponse) return e.response;
+			if (e instanceof SalesforceNetworkError) throw new SalesforceNetworkError(e.code, e.host, attempts);
+			throw e;
+		}
+	}
+
+	private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
+		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
+		// n8n signs the request with the credential's session; jsforce's own header must not travel.
+		const { Authorization: _ignored, authorization: _ignoredToo, ...headers } = request.headers ?? {};
+		const options: IHttpRequestOptions = {
+			method: request.method as IHttpRequestMethods,
+			url,
+			headers,
+			body: request.body as IHttpRequestOptions['body'],
+			returnFullResponse: true,
+			json: false,
+			encoding: 'text',
+		};
+		this.requestCount++;
+		let response: HttpResponse;
+		try {
+			const full = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.options.credentialType, options)) as RawResponse;
+			response = normalize(full.statusCode, full.headers, full.body);
+		} catch (error) {
+			const answered = responseOf(error);
+			if (!answered) throw new SalesforceNetworkError(networkCodeOf(error), hostOf(request.url), 1);
+			response = answered;
+		}
+		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
+		if (response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED')) {
+			throw new ApiLimitError(messageOf(response.body), this.lastUsage);
+		}
+		return response;
+	}
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** The HTTP answer inside an error n8n threw for a non-2xx status (it keeps the original as `cause`). */
+function responseOf(error: unknown): HttpResponse | undefined {
+	for (let e = error as { cause?: unknown; response?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+		const r = e.response as { status?: number; statusCode?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown } | undefined;
+		const status = r?.status ?? r?.statusCode;
+		if (r && typeof status === 'number') return normalize(status, r.headers ?? {}, r.data ?? r.body);
+	}
+	return undefined;
+}
+
+function networkCodeOf(error: unknown): string {
+	for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+		if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
+	}
+	return '';
+}
+
+function normalize(statusCode: number, headers: Record<string, unknown>, body: unknown): HttpResponse {
+	const lower: Record<string, string> = {};
+	for (const [k, v] of Object.entries(headers ?? {})) lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	let text: string;
+	if (body === undefined || body === null) text = '';
+	else if (typeof body === 'string') text = body;
+	else if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else text = JSON.stringify(body);
+	return { statusCode, headers: lower, body: text };
+}
+
+function messageOf(body: string): string {
+	try {
+		const parsed = JSON.parse(body) as Array<{ message?: string }>;
+		return parsed[0]?.message ?? 'TotalRequests Limit exceeded.';
+	} catch {
+		return 'TotalRequests Limit exceeded.';
+	}
+}
+
+function pathOf(url: string): string {
+	const u = new URL(url);
+	return `${u.pathname}${u.search}`;
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'Salesforce';
+	}
+}

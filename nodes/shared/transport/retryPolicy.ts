@@ -1,0 +1,47 @@
+import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+
+/** Error codes Salesforce answers for a passing condition, worth another try after a pause. */
+const TRANSIENT_ERROR_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE']);
+
+/** Network failures of a request that may not have reached Salesforce, or whose answer was lost. */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
+
+export interface RetrySettings {
+	/** Tries in all, the first one included. */
+	attempts: number;
+	/** The pause before the second try; it doubles each time (with full jitter), up to maxDelayMs. */
+	startingDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { attempts: 5, startingDelayMs: 500, maxDelayMs: 8000 };
+
+/**
+ * Reads and idempotent writes (update, upsert by external ID, delete: GET, PATCH, PUT, DELETE)
+ * may be repeated; a POST (a create, a composite request) never is, since it may have been applied.
+ */
+export function isRepeatable(method: HttpMethods): boolean {
+	return method !== 'POST';
+}
+
+/** A response that says "try again later": 503, or UNABLE_TO_LOCK_ROW / SERVER_UNAVAILABLE. */
+export function isTransientResponse(response: HttpResponse): boolean {
+	if (response.statusCode === 503) return true;
+	if (response.statusCode < 400) return false;
+	return errorCodesOf(response.body).some((code) => TRANSIENT_ERROR_CODES.has(code));
+}
+
+export function isTransientNetworkError(code: string | undefined): boolean {
+	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
+}
+
+/** The `errorCode`s of a REST error body (`[{message, errorCode}]`); empty when it is not one. */
+export function errorCodesOf(body: string): string[] {
+	if (!body || body.charAt(0) !== '[') return [];
+	try {
+		const parsed = JSON.parse(body) as unknown;
+		return Array.isArray(parsed) ? parsed.map((e) => (e as { errorCode?: unknown }).errorCode).filter((c): c is string => typeof c === 'string') : [];
+	} catch {
+		return [];
+	}
+}
