@@ -1,0 +1,111 @@
+import { Container } from '@n8n/di';
+import { PollContext, PollTriggerExecutor } from 'n8n-core';
+import type { IDataObject, INode, INodeExecutionData, WorkflowActivateMode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { createAdditionalData } from './additional-data';
+import type { TestCredentialsHelper } from './credentials-helper';
+import { prepareN8nEnvironment } from './environment';
+import { plainStaticData } from './execute-node';
+import type { TestNodeTypes } from './node-types';
+import type { NodeSpec } from './workflow-node';
+import { workflowNode } from './workflow-node';
+
+export interface ActivePollOptions extends NodeSpec {
+	/** The workflow's static data as stored before activation (what a previous n8n process saved). */
+	staticData?: IDataObject;
+}
+
+export interface PollOutcome {
+	/** What `poll()` handed to n8n (n8n then starts an execution with it), or null when it returned null. */
+	emitted: INodeExecutionData[][] | null;
+	/** An error `poll()` threw: n8n records a failed execution and polls again next time. */
+	error: Error | undefined;
+}
+
+/**
+ * A workflow with a polling trigger, activated in n8n. Like n8n's ActiveWorkflowManager it keeps
+ * ONE `Workflow` object in memory between polls, and each poll runs through n8n-core's
+ * `PollTriggerExecutor` with a `PollContext` (mode 'trigger'). Static data reaches the "database"
+ * (`storedStaticData`) only when n8n saves it: when `poll()` emits items and the data changed
+ * (`WorkflowStaticDataService.saveStaticData`). A poll that returns null leaves its changes in
+ * memory only. `restart()` is n8n restarting: the in-memory workflow is dropped and rebuilt from
+ * what was saved.
+ */
+export class ActivePoll {
+	private workflow!: Workflow;
+	private node!: INode;
+	private stored: IDataObject;
+	private activation: WorkflowActivateMode = 'activate';
+
+	constructor(
+		private readonly nodeTypes: TestNodeTypes,
+		private readonly credentialsHelper: TestCredentialsHelper,
+		private readonly options: ActivePollOptions,
+	) {
+		this.stored = structuredClone(options.staticData ?? {});
+		this.load();
+	}
+
+	/** The static data as saved to the database. */
+	get storedStaticData(): IDataObject {
+		return structuredClone(this.stored);
+	}
+
+	/** The static data as the running n8n holds it in memory. */
+	get memoryStaticData(): IDataObject {
+		return plainStaticData(this.workflow.staticData);
+	}
+
+	/** n8n restarts: the workflow is activated again ('init') from the saved static data. */
+	restart(): void {
+		this.activation = 'init';
+		this.load();
+	}
+
+	/** One scheduled poll. */
+	async poll(): Promise<PollOutcome> {
+		await prepareN8nEnvironment();
+		const outcome: PollOutcome = { emitted: null, error: undefined };
+		const workflow = this.workflow;
+		const additionalData = createAdditionalData(this.credentialsHelper, { workflowId: workflow.id });
+		const context = new PollContext(
+			workflow,
+			this.node,
+			additionalData,
+			'trigger',
+			this.activation,
+			(data) => {
+				// n8n: `void this.workflowStaticDataService.saveStaticData(workflow)`, then the execution starts.
+				this.save(workflow);
+				outcome.emitted = data;
+			},
+			(error) => {
+				outcome.error = error;
+			},
+		);
+		await Container.get(PollTriggerExecutor).create(workflow, this.node, context, () => workflow === this.workflow)(false);
+		return outcome;
+	}
+
+	private save(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged !== true) return;
+		this.stored = plainStaticData(workflow.staticData);
+		workflow.staticData.__dataChanged = false;
+	}
+
+	private load(): void {
+		this.node = workflowNode(this.nodeTypes, this.options);
+		this.workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'Test workflow',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: this.nodeTypes,
+			staticData: structuredClone(this.stored),
+			settings: { executionOrder: 'v1' },
+		});
+		this.node = this.workflow.getNode(this.node.name) ?? this.node;
+	}
+}
