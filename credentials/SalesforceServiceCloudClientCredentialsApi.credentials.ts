@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { restApiTest } from './common/credentialTest';
 import { apiVersionProperty, assertUrl, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
@@ -41,7 +42,7 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 		},
 		{
 			displayName: 'Consumer Secret',
-			name: 'consumerSecret',
+			name: 'clientSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -62,7 +63,7 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 			);
 		}
 		const clientId = String(credentials.clientId ?? '').trim();
-		const clientSecret = String(credentials.consumerSecret ?? '').trim();
+		const clientSecret = String(credentials.clientSecret ?? '').trim();
 		if (!clientId || !clientSecret) throw new Error('Consumer Key and Consumer Secret are both needed: copy them from the app (App Manager > the app > View > Manage Consumer Details).');
 		return requestSession(this.helpers, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, { flow: 'clientCredentials', loginUrl });
 	}
@@ -71,7 +72,5 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 		return useCachedSession(credentials, requestOptions);
 	}
 
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/services/oauth2/userinfo' },
-	};
+	test: ICredentialTestRequest = restApiTest();
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { parsePrivateKey, signAssertion } from './common/jwtAssertion';
+import { restApiTest } from './common/credentialTest';
 import { apiVersionProperty, environmentProperty, loginUrlOf, myDomainUrlProperty, normalizeUrl } from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
@@ -81,7 +82,5 @@ export class SalesforceServiceCloudJwtApi implements ICredentialType {
 		return useCachedSession(credentials, requestOptions);
 	}
 
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/services/oauth2/userinfo' },
-	};
+	test: ICredentialTestRequest = restApiTest();
 }

@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { restApiTest } from './common/credentialTest';
 import { apiVersionProperty, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
 
 /** The login server as an n8n expression over this credential's own fields (`$self`). */
@@ -36,7 +37,5 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 		apiVersionProperty,
 	];
 
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', baseURL: '={{$credentials.oauthTokenData.instance_url}}', url: '/services/oauth2/userinfo' },
-	};
+	test: ICredentialTestRequest = restApiTest('={{$credentials.oauthTokenData.instance_url}}');
 }

@@ -39,6 +39,8 @@ export class N8nHttpTransport extends Transport {
 	lastUsage: ApiUsage | undefined;
 	/** Requests sent, retries included (for benchmarks and tests). */
 	requestCount = 0;
+	/** The end of the queue of requests waiting to be sent one at a time (see `sendOnce`). */
+	private queue: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly context: SalesforceContext,
@@ -80,7 +82,20 @@ export class N8nHttpTransport extends Transport {
 		}
 	}
 
-	private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
+	/**
+	 * With a session kept by the credential (JWT, client credentials), requests are sent one at a
+	 * time: n8n renews such a session for every request that finds it missing or ended, so
+	 * concurrent requests would each log in. One at a time, a session costs one token request.
+	 * (n8n already shares one OAuth2 refresh between concurrent requests.)
+	 */
+	private sendOnce(request: HttpRequest): Promise<HttpResponse> {
+		if (!this.options.pathOnly) return this.exchange(request);
+		const run = this.queue.then(() => this.exchange(request));
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async exchange(request: HttpRequest): Promise<HttpResponse> {
 		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
 		// n8n signs the request with the credential's session; jsforce's own header must not travel.
 		const { Authorization: _ignored, authorization: _ignoredToo, ...headers } = request.headers ?? {};
