@@ -8,7 +8,7 @@ import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoad
 
 import { parseLimitInfo, type ApiUsage } from './limitInfo';
 import { DEFAULT_RETRY, errorCodesOf, isRepeatable, isTransientNetworkError, isTransientResponse, type RetrySettings } from './retryPolicy';
-import { ApiLimitError, SalesforceNetworkError } from './salesforceErrors';
+import { ApiLimitError, SalesforceCredentialError, SalesforceNetworkError } from './salesforceErrors';
 
 /** The n8n contexts a Salesforce call can be made from. */
 export type SalesforceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -115,7 +115,11 @@ export class N8nHttpTransport extends Transport {
 			response = normalize(full.statusCode, full.headers, full.body);
 		} catch (error) {
 			const answered = responseOf(error);
-			if (!answered) throw new SalesforceNetworkError(networkCodeOf(error), hostOf(request.url), 1);
+			if (!answered) {
+				const code = networkCodeOf(error);
+				if (code) throw new SalesforceNetworkError(code, hostOf(request.url), 1);
+				throw new SalesforceCredentialError(firstLineOf(error));
+			}
 			response = answered;
 		}
 		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
@@ -142,11 +146,18 @@ function responseOf(error: unknown): HttpResponse | undefined {
 	return undefined;
 }
 
+/** The system error code of a request that got no answer (`ECONNREFUSED`, ...), or '' when it is none. */
 function networkCodeOf(error: unknown): string {
 	for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-		if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
+		if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.code)) return e.code;
 	}
 	return '';
+}
+
+/** The message of an error n8n threw while signing a request: one line, nothing of the request. */
+function firstLineOf(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0].slice(0, 500);
 }
 
 function normalize(statusCode: number, headers: Record<string, unknown>, body: unknown): HttpResponse {

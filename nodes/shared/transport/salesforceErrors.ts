@@ -25,6 +25,15 @@ export class SalesforceNetworkError extends Error {
 	}
 }
 
+/**
+ * n8n could not sign the request: the credential's session could not be started or renewed (a
+ * revoked OAuth2 refresh token, a JWT or client credentials login that Salesforce refused). Carries
+ * only the message n8n or the credential gave, never the request.
+ */
+export class SalesforceCredentialError extends Error {
+	readonly errorCode = 'CREDENTIAL_ERROR';
+}
+
 interface SalesforceErrorShape {
 	errorCode?: string;
 	message?: string;
@@ -92,6 +101,16 @@ export function toNodeApiError(node: INode, error: unknown, itemIndex?: number):
 			itemIndex,
 		});
 	}
+	if (error instanceof SalesforceCredentialError) {
+		return build(node, {
+			errorCode: error.errorCode,
+			salesforceMessage: error.message,
+			fields: [],
+			title: 'The Salesforce credential could not start a session',
+			advice: 'Open the credential: an OAuth2 credential needs "Reconnect"; for JWT and client credentials, its Test button says what to fix.',
+			itemIndex,
+		});
+	}
 	const e = (error ?? {}) as SalesforceErrorShape & Error;
 	const errorCode = e.errorCode ?? e.data?.errorCode ?? (e.name && /^[A-Z_]+$/.test(e.name) ? e.name : 'UNKNOWN_ERROR');
 	const fields = e.fields ?? e.data?.fields ?? [];
@@ -111,6 +130,8 @@ function build(
 		httpCode: p.httpCode,
 		itemIndex: p.itemIndex,
 	});
+	// NodeApiError rewrites the message of known network codes (ECONNREFUSED, ...); ours is meant.
+	err.message = `${p.title} [${p.errorCode}]`;
 	err.context.errorCode = p.errorCode;
 	err.context.fields = p.fields;
 	err.context.salesforceMessage = p.salesforceMessage;
