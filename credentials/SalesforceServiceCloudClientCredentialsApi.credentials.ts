@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, assertUrl, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
+import { apiVersionProperty, assertUrl, consumerKeyProperty, credentialIcon, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
 
@@ -19,7 +19,7 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 
 	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#client-credentials';
 
-	icon = { light: 'file:../icons/salesforce-service-cloud.svg', dark: 'file:../icons/salesforce-service-cloud.dark.svg' } as const;
+	icon = credentialIcon;
 
 	properties: INodeProperties[] = [
 		{
@@ -32,14 +32,7 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 			description:
 				"Your org's My Domain address (Setup > My Domain). Salesforce offers the client credentials flow only there, not on login.salesforce.com or test.salesforce.com.",
 		},
-		{
-			displayName: 'Consumer Key',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The Consumer Key (client ID) of the connected app or External Client App',
-		},
+		consumerKeyProperty,
 		{
 			displayName: 'Consumer Secret',
 			name: 'clientSecret',

@@ -9,7 +9,7 @@ import type {
 
 import { parsePrivateKey, signAssertion } from './common/jwtAssertion';
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, environmentProperty, loginUrlOf, myDomainUrlProperty, normalizeUrl } from './common/salesforceHosts';
+import { apiVersionProperty, consumerKeyProperty, credentialIcon, environmentProperty, loginUrlOf, myDomainUrlProperty, normalizeUrl } from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
 
@@ -20,19 +20,12 @@ export class SalesforceServiceCloudJwtApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#jwt-bearer-certificate';
 
-	icon = { light: 'file:../icons/salesforce-service-cloud.svg', dark: 'file:../icons/salesforce-service-cloud.dark.svg' } as const;
+	icon = credentialIcon;
 
 	properties: INodeProperties[] = [
 		environmentProperty,
 		myDomainUrlProperty,
-		{
-			displayName: 'Consumer Key',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The Consumer Key (client ID) of the connected app or External Client App',
-		},
+		consumerKeyProperty,
 		{
 			displayName: 'Username',
 			name: 'username',

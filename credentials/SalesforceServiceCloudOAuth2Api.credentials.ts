@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
+import { apiVersionProperty, credentialIcon, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
 
 /** The login server as an n8n expression over this credential's own fields (`$self`). */
 const LOGIN_URL_EXPRESSION =
@@ -16,7 +16,7 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#oauth2-web-server-flow';
 
-	icon = { light: 'file:../icons/salesforce-service-cloud.svg', dark: 'file:../icons/salesforce-service-cloud.dark.svg' } as const;
+	icon = credentialIcon;
 
 	properties: INodeProperties[] = [
 		environmentProperty,

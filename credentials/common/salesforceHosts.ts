@@ -32,6 +32,18 @@ export const myDomainUrlProperty: INodeProperties = {
 	displayOptions: { show: { environment: ['myDomain'] } },
 };
 
+/** The package's icon, for each credential type (paths relative to dist/credentials/). */
+export const credentialIcon = { light: 'file:../icons/salesforce-service-cloud.svg', dark: 'file:../icons/salesforce-service-cloud.dark.svg' } as const;
+
+export const consumerKeyProperty: INodeProperties = {
+	displayName: 'Consumer Key',
+	name: 'clientId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'The Consumer Key (client ID) of the connected app or External Client App',
+};
+
 export const apiVersionProperty: INodeProperties = {
 	displayName: 'API Version',
 	name: 'apiVersion',
