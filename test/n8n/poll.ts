@@ -65,6 +65,18 @@ export class ActivePoll {
 
 	/** One scheduled poll. */
 	async poll(): Promise<PollOutcome> {
+		return this.run('trigger', this.activation);
+	}
+
+	/**
+	 * The editor's "Fetch test event": the same poll in 'manual' mode. n8n does not save static data
+	 * from a manual run; `memoryStaticData` shows whether the node touched it anyway.
+	 */
+	async fetchTestEvent(): Promise<PollOutcome> {
+		return this.run('manual', 'manual');
+	}
+
+	private async run(mode: 'trigger' | 'manual', activation: WorkflowActivateMode): Promise<PollOutcome> {
 		await prepareN8nEnvironment();
 		const outcome: PollOutcome = { emitted: null, error: undefined };
 		const workflow = this.workflow;
@@ -73,11 +85,11 @@ export class ActivePoll {
 			workflow,
 			this.node,
 			additionalData,
-			'trigger',
-			this.activation,
+			mode,
+			activation,
 			(data) => {
 				// n8n: `void this.workflowStaticDataService.saveStaticData(workflow)`, then the execution starts.
-				this.save(workflow);
+				if (mode === 'trigger') this.save(workflow);
 				outcome.emitted = data;
 			},
 			(error) => {

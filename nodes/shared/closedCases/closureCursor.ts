@@ -57,6 +57,8 @@ export interface ClosedCaseStamp {
 export interface StampedCase<T> {
 	stamp: ClosedCaseStamp;
 	record: T;
+	/** False for a case the trigger reads but must not emit (outside the chosen queues); the cursor still moves past it. */
+	accepted?: boolean;
 }
 
 /** Where a poll reads closed cases from: the trigger's SOQL queries, or a test's store. */
@@ -114,7 +116,7 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 		const page = await source.backfill(next.start, next.liveFrom, next.backfill, maxEmits);
 		for (const c of page) {
 			next.backfill = { closedDate: c.stamp.closedDate, id: c.stamp.id };
-			if (closureKey(c.stamp) in keys) continue;
+			if (c.accepted === false || closureKey(c.stamp) in keys) continue;
 			// Only closures the live phase may also meet (near the activation, or loaded late) are remembered.
 			emit(c, closedOrLoaded(c.stamp) >= liveBase);
 		}
@@ -132,7 +134,7 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 					break outer;
 				}
 				next.cursor = next.cursor === null ? c.stamp.systemModstamp : Math.max(next.cursor, c.stamp.systemModstamp);
-				if (closureKey(c.stamp) in keys || closedOrLoaded(c.stamp) < floor) continue;
+				if (c.accepted === false || closureKey(c.stamp) in keys || closedOrLoaded(c.stamp) < floor) continue;
 				emit(c, true);
 			}
 		}

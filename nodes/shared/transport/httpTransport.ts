@@ -37,6 +37,8 @@ class TransientResponse extends Error {
 export class N8nHttpTransport extends Transport {
 	/** The latest `Sforce-Limit-Info` usage seen. */
 	lastUsage: ApiUsage | undefined;
+	/** The org's time (epoch ms, to the second) from the latest response's `Date` header. */
+	lastServerTime: number | undefined;
 	/** Requests sent, retries included (for benchmarks and tests). */
 	requestCount = 0;
 	/** The end of the queue of requests waiting to be sent one at a time (see `sendOnce`). */
@@ -123,6 +125,8 @@ export class N8nHttpTransport extends Transport {
 			response = answered;
 		}
 		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
+		const serverTime = Date.parse(response.headers.date ?? '');
+		if (!Number.isNaN(serverTime)) this.lastServerTime = serverTime;
 		if (response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED')) {
 			throw new ApiLimitError(messageOf(response.body), this.lastUsage);
 		}

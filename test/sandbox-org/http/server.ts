@@ -32,6 +32,8 @@ export function baseUrlOf(server: Server): string {
 }
 
 async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	// The org's own clock, as a real org's servers send it (tests may freeze or advance it).
+	res.setHeader('Date', new Date(org.clock.now()).toUTCString());
 	const url = new URL(req.url ?? '/', 'http://sandbox');
 	const rawBody = await readBody(req);
 	const tooLarge = oversized(req);
