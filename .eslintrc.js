@@ -10,9 +10,6 @@ module.exports = {
 			files: ['package.json'],
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/community'],
-			// The package has no node yet (the trigger and the action node come with issues 4 and 5);
-			// turn this back on when `n8n.nodes` gets its first path.
-			rules: { 'n8n-nodes-base/community-package-json-n8n-nodes-empty': 'off' },
 		},
 		{
 			files: ['./credentials/**/*.ts'],

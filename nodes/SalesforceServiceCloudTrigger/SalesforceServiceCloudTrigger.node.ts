@@ -1,0 +1,155 @@
+import { DateTime } from 'luxon';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { belongsToQueues } from '../shared/closedCases/queueMembership';
+import { latestClosedQuery } from '../shared/closedCases/caseQuery';
+import { caseFields } from '../shared/closedCases/caseOutput';
+import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
+import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
+import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
+import type { Condition } from '../shared/soql/conditions';
+import { ConditionError } from '../shared/soql/conditions';
+import { FieldNameError } from '../shared/soql/fieldNames';
+import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../shared/thread';
+import { connectToSalesforce, type SalesforceConnection } from '../shared/transport/connection';
+import { nodeCredentials } from '../shared/transport/credentialTypes';
+import { toNodeApiError } from '../shared/transport/salesforceErrors';
+import { triggerProperties } from './description';
+import { getCaseFields, getCaseFilterFields, getCaseQueues } from './methods/loadOptions';
+
+const IMPORT_SPANS: Record<string, object> = {
+	last24Hours: { hours: 24 },
+	last7Days: { days: 7 },
+	last30Days: { days: 30 },
+	last90Days: { days: 90 },
+	lastYear: { years: 1 },
+};
+
+interface TriggerConfig {
+	choice: CaseQueryChoice;
+	includeEmailThread: boolean;
+	includeOriginalBodies: boolean;
+	includeInternalComments: boolean;
+	maxCasesPerPoll: number;
+	importFrom: string;
+	importSince: string;
+}
+
+export class SalesforceServiceCloudTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Salesforce Service Cloud Trigger',
+		name: 'salesforceServiceCloudTrigger',
+		icon: { light: 'file:../../icons/salesforce-service-cloud.svg', dark: 'file:../../icons/salesforce-service-cloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Case closed"}}',
+		description: 'Starts the workflow when a Salesforce case closes, with its email thread',
+		defaults: { name: 'Salesforce Service Cloud Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: nodeCredentials,
+		properties: triggerProperties,
+	};
+
+	methods = { loadOptions: { getCaseQueues, getCaseFields, getCaseFilterFields } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const config = readConfig(this);
+		const sf = await connectToSalesforce(this);
+		const staticData = this.getWorkflowStaticData('node');
+		const manual = this.getMode() === 'manual';
+		const now = Date.now();
+		try {
+			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
+			const firstPoll = staticData.closedCases === undefined;
+			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now).catch((e: unknown) => {
+				if (e instanceof FieldNameError || e instanceof ConditionError) throw new NodeOperationError(this.getNode(), e.message);
+				throw e;
+			});
+			const accept = (record: IDataObject) => belongsToQueues(record, config.choice.queues);
+			let records: IDataObject[];
+			if (manual) {
+				// "Fetch test event": the latest closed case(s), and no state is touched.
+				const latest = await sf.conn.request<{ records: IDataObject[] }>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(latestClosedQuery(plan, 50))}` });
+				records = latest.records.filter(accept).slice(0, 1);
+				const source = new SoqlClosedCaseSource(sf, plan, accept);
+				for (const r of records) await source.completeChildren(r);
+			} else {
+				// The activation is the org's time (n8n's clock may differ from Salesforce's by seconds).
+				const orgNow = sf.transport.lastServerTime ?? now;
+				const state = (staticData.closedCases as ClosureCursorState | undefined) ?? initialCursorState(importStart(this, config, orgNow), orgNow);
+				const outcome = await pollClosedCases(state, new SoqlClosedCaseSource(sf, plan, accept), config.maxCasesPerPoll);
+				staticData.closedCases = outcome.state;
+				staticData.casePlan = cached;
+				records = outcome.emitted;
+			}
+			if (records.length === 0) return null;
+			const instanceUrl = await instanceUrlOf(this, sf);
+			return [records.map((record) => ({ json: closedCaseItem(record, config, plan.fields, instanceUrl) }))];
+		} catch (error) {
+			if (error instanceof NodeOperationError) throw error;
+			throw toNodeApiError(this.getNode(), error);
+		}
+	}
+}
+
+function readConfig(ctx: IPollFunctions): TriggerConfig {
+	const includeEmailThread = ctx.getNodeParameter('includeEmailThread', true) as boolean;
+	const includeInternalComments = ctx.getNodeParameter('includeInternalComments', false) as boolean;
+	const includeOriginalBodies = includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
+	const conditions = ((ctx.getNodeParameter('conditions', {}) as IDataObject).condition as Condition[] | undefined) ?? [];
+	const subqueries: string[] = [];
+	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery());
+	if (includeInternalComments) subqueries.push(commentSubquery());
+	return {
+		choice: {
+			fields: ctx.getNodeParameter('fields', []) as string[],
+			conditions: conditions.filter((c) => c.field),
+			queues: ctx.getNodeParameter('queues', []) as string[],
+			subqueries,
+		},
+		includeEmailThread,
+		includeOriginalBodies,
+		includeInternalComments,
+		maxCasesPerPoll: Math.max(1, Math.min(2000, Math.floor(ctx.getNodeParameter('maxCasesPerPoll', 100) as number))),
+		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
+		importSince: ctx.getNodeParameter('importSince', '') as string,
+	};
+}
+
+/** Where the backfill starts: now for "nothing", else that far back. */
+function importStart(ctx: IPollFunctions, config: TriggerConfig, now: number): number {
+	if (config.importFrom === 'none') return now;
+	if (config.importFrom === 'date') {
+		const since = DateTime.fromISO(config.importSince);
+		if (!since.isValid) throw new NodeOperationError(ctx.getNode(), `Import Since is not a date: "${config.importSince}"`, { description: 'Pick a date and time, or choose another option under Import Existing Cases From.' });
+		return Math.min(since.toMillis(), now);
+	}
+	return DateTime.fromMillis(now).minus(IMPORT_SPANS[config.importFrom] ?? {}).toMillis();
+}
+
+function closedCaseItem(record: IDataObject, config: TriggerConfig, fields: string[], instanceUrl: string | undefined): IDataObject {
+	const item = caseFields(record, fields, instanceUrl);
+	if (config.includeEmailThread || config.includeInternalComments) {
+		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: config.includeOriginalBodies, includeComments: config.includeInternalComments });
+		if (config.includeEmailThread) item.emails = thread.emails;
+		if (thread.comments) item.comments = thread.comments;
+		item.transcript = thread.transcript;
+	}
+	return item;
+}
+
+/** The org's address for links: known to the connection for OAuth2, stored with the session otherwise. */
+async function instanceUrlOf(ctx: IPollFunctions, sf: SalesforceConnection): Promise<string | undefined> {
+	if (!sf.conn.instanceUrl.endsWith('.invalid')) return sf.conn.instanceUrl;
+	const credentials = await ctx.getCredentials(sf.credentialType);
+	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl : undefined;
+}

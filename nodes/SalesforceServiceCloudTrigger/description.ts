@@ -1,0 +1,135 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { authenticationProperty } from '../shared/transport/credentialTypes';
+
+/** The Case fields a closed-case item carries unless the user picks others. */
+export const DEFAULT_CASE_FIELDS = ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Type', 'ClosedDate', 'CreatedDate', 'OwnerId', 'Owner.Name', 'Contact.Name', 'Account.Name'];
+
+export const CONDITION_OPERATORS = [
+	{ name: 'Equals', value: 'equals' },
+	{ name: 'Does Not Equal', value: 'notEquals' },
+	{ name: 'Contains', value: 'contains' },
+	{ name: 'Starts With', value: 'startsWith' },
+	{ name: 'Ends With', value: 'endsWith' },
+	{ name: 'Is Greater Than', value: 'greaterThan' },
+	{ name: 'Is Greater Than or Equal To', value: 'greaterOrEqual' },
+	{ name: 'Is Less Than', value: 'lessThan' },
+	{ name: 'Is Less Than or Equal To', value: 'lessOrEqual' },
+	{ name: 'Is One Of (Comma-Separated)', value: 'in' },
+	{ name: 'Is None Of (Comma-Separated)', value: 'notIn' },
+	{ name: 'Is Empty', value: 'isEmpty' },
+	{ name: 'Is Not Empty', value: 'isNotEmpty' },
+];
+
+export const triggerProperties: INodeProperties[] = [
+	authenticationProperty,
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		options: [{ name: 'Case Closed', value: 'caseClosed', description: 'A case is closed (each closing once; a reopened case that closes again counts again)' }],
+		default: 'caseClosed',
+	},
+	{
+		displayName: 'Queue Names or IDs',
+		name: 'queues',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCaseQueues' },
+		default: [],
+		description:
+			'Only cases of these queues. Leave empty for all cases. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'A case counts for a queue if the queue owned it at any time until it closed, also when an agent accepted it from the queue (this needs Case history tracking on Owner; without it, only the owner at closing counts)',
+	},
+	{
+		displayName: 'Import Existing Cases From',
+		name: 'importFrom',
+		type: 'options',
+		// From nothing to the furthest back: the order a person reads this list in.
+		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
+		options: [
+			{ name: 'Nothing (Only Cases Closed From Now On)', value: 'none' },
+			{ name: 'Last 24 Hours', value: 'last24Hours' },
+			{ name: 'Last 7 Days', value: 'last7Days' },
+			{ name: 'Last 30 Days', value: 'last30Days' },
+			{ name: 'Last 90 Days', value: 'last90Days' },
+			{ name: 'Last Year', value: 'lastYear' },
+			{ name: 'Since a Date', value: 'date' },
+		],
+		default: 'none',
+		description: 'When the workflow is activated, also emit the cases closed this far back, a page per poll, before the new closings',
+	},
+	{
+		displayName: 'Import Since',
+		name: 'importSince',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { importFrom: ['date'] } },
+		description: 'Emit the cases closed since this date and time',
+	},
+	{
+		displayName: 'Fields Names or IDs',
+		name: 'fields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCaseFields' },
+		default: [...DEFAULT_CASE_FIELDS],
+		description:
+			'The Case fields each item carries, from your org\'s own fields. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Include Email Thread',
+		name: 'includeEmailThread',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to add the emails of the case (Email Message), oldest first, with the new text of each and a transcript of the whole conversation',
+	},
+	{
+		displayName: 'Include Original Email Bodies',
+		name: 'includeOriginalBodies',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { includeEmailThread: [true] } },
+		description: 'Whether to add each email\'s full text and HTML body as Salesforce stored them, quoted history included',
+	},
+	{
+		displayName: 'Include Internal Comments',
+		name: 'includeInternalComments',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
+	},
+	{
+		displayName: 'Extra Conditions',
+		name: 'conditions',
+		placeholder: 'Add Condition',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Only cases that meet all these conditions',
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCaseFilterFields' },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Operator', name: 'operator', type: 'options', options: CONDITION_OPERATORS, default: 'equals' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Dates as 2026-05-01 or 2026-05-01T09:30:00Z, or relative such as LAST_N_DAYS:30' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Max Cases per Poll',
+		name: 'maxCasesPerPoll',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 2000 },
+		default: 100,
+		description: 'The most cases one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+	},
+];

@@ -1,0 +1,51 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { buildQuery } from '../soql/buildQuery';
+import { soqlDateTime, soqlString } from '../soql/literals';
+import type { Keyset } from './closureCursor';
+
+/** What the trigger asks for, with field names already checked against the org's describe. */
+export interface CaseQueryPlan extends IDataObject {
+	/** Case fields and parent fields (`Owner.Name`) to select; the cursor's own fields are added. */
+	fields: string[];
+	/** Child subqueries, each `(SELECT ... FROM Rel ...)`. */
+	subqueries: string[];
+	/** The user's extra conditions as SOQL (escaped), or ''. */
+	extraWhere: string;
+}
+
+/** Fields the cursor and the queue rule need on every case. */
+export const CURSOR_FIELDS = ['Id', 'IsClosed', 'ClosedDate', 'CreatedDate', 'SystemModstamp', 'OwnerId'];
+
+/** Owner changes, to tell which queues a case passed through before it closed. */
+export const OWNER_HISTORY_SUBQUERY = "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Owner' ORDER BY CreatedDate ASC)";
+
+const iso = (ms: number) => soqlDateTime(new Date(ms));
+
+/** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first. */
+export function backfillQuery(plan: CaseQueryPlan, from: number, to: number, after: Keyset | null, limit: number): string {
+	const where = [
+		'IsClosed = true',
+		// Selective on the indexed SystemModstamp: a case closed at or after `from` was modified at or after it.
+		`SystemModstamp >= ${iso(from)}`,
+		`ClosedDate >= ${iso(from)}`,
+		`ClosedDate < ${iso(to)}`,
+	];
+	if (after) where.push(`(ClosedDate > ${iso(after.closedDate)} OR (ClosedDate = ${iso(after.closedDate)} AND Id > ${soqlString(after.id)}))`);
+	if (plan.extraWhere) where.push(plan.extraWhere);
+	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['ClosedDate ASC', 'Id ASC'], limit });
+}
+
+/** Closed cases modified at or after `since`, oldest modification first. */
+export function liveQuery(plan: CaseQueryPlan, since: number): string {
+	const where = ['IsClosed = true', `SystemModstamp >= ${iso(since)}`];
+	if (plan.extraWhere) where.push(plan.extraWhere);
+	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['SystemModstamp ASC', 'Id ASC'] });
+}
+
+/** The latest closed cases, newest first (the editor's "Fetch test event"). */
+export function latestClosedQuery(plan: CaseQueryPlan, limit: number): string {
+	const where = ['IsClosed = true'];
+	if (plan.extraWhere) where.push(plan.extraWhere);
+	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['ClosedDate DESC', 'Id DESC'], limit });
+}

@@ -1,0 +1,79 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SalesforceConnection } from '../transport/connection';
+import { backfillQuery, liveQuery, type CaseQueryPlan } from './caseQuery';
+import type { ClosedCaseSource, ClosedCaseStamp, StampedCase } from './closureCursor';
+import { epochMs } from '../salesforceDate';
+
+interface QueryPage {
+	records: IDataObject[];
+	nextRecordsUrl?: string;
+	done: boolean;
+}
+
+/** The child relationships a case record may carry, each possibly paged (`done: false`). */
+const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTranscripts'];
+
+/** The trigger's source of closed cases: its two queries, paged through `nextRecordsUrl`. */
+export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
+	constructor(
+		private readonly sf: SalesforceConnection,
+		private readonly plan: CaseQueryPlan,
+		/** Cases outside the chosen queues are read (the cursor moves past them) but never emitted. */
+		private readonly accept: (record: IDataObject) => boolean,
+	) {}
+
+	async backfill(from: number, to: number, after: Parameters<ClosedCaseSource<IDataObject>['backfill']>[2], limit: number): Promise<Array<StampedCase<IDataObject>>> {
+		const out: Array<StampedCase<IDataObject>> = [];
+		for await (const page of this.pages(backfillQuery(this.plan, from, to, after, limit))) out.push(...page);
+		return out;
+	}
+
+	live(since: number): AsyncIterable<Array<StampedCase<IDataObject>>> {
+		return this.pages(liveQuery(this.plan, since));
+	}
+
+	/** Runs a query and yields its pages; a case's own child results are completed before it is yielded. */
+	async *pages(soql: string): AsyncGenerator<Array<StampedCase<IDataObject>>> {
+		let page = await this.get(`/services/data/v${this.sf.apiVersion}/query?q=${encodeURIComponent(soql)}`);
+		for (;;) {
+			const batch: Array<StampedCase<IDataObject>> = [];
+			for (const record of page.records) {
+				await this.completeChildren(record);
+				batch.push({ stamp: stampOf(record), record, accepted: this.accept(record) });
+			}
+			yield batch;
+			if (!page.nextRecordsUrl) return;
+			page = await this.get(page.nextRecordsUrl);
+		}
+	}
+
+	/** Fetches the further pages of a case's child results (emails past the 200 Salesforce returns inline). */
+	async completeChildren(record: IDataObject): Promise<void> {
+		for (const name of CHILD_RESULTS) {
+			const child = record[name] as QueryPage | null | undefined;
+			if (!child || child.done !== false || !child.nextRecordsUrl) continue;
+			const records = [...child.records];
+			let next: string | undefined = child.nextRecordsUrl;
+			while (next) {
+				const more = await this.get(next);
+				records.push(...more.records);
+				next = more.nextRecordsUrl;
+			}
+			record[name] = { ...child, records, done: true, nextRecordsUrl: undefined } as unknown as IDataObject;
+		}
+	}
+
+	private get(url: string): Promise<QueryPage> {
+		return this.sf.conn.request<QueryPage>({ method: 'GET', url });
+	}
+}
+
+export function stampOf(record: IDataObject): ClosedCaseStamp {
+	return {
+		id: String(record.Id),
+		closedDate: epochMs(record.ClosedDate) ?? 0,
+		createdDate: epochMs(record.CreatedDate) ?? 0,
+		systemModstamp: epochMs(record.SystemModstamp) ?? 0,
+	};
+}

@@ -1,0 +1,34 @@
+// The rule on top of the libraries for a signature that follows a sign-off, e.g.
+//
+//   Thanks,
+//   Mia Clarke
+//   Operations Manager
+//   Juniper Telecom Co-op
+//   Tel. +44 7700 900711
+//
+// email-reply-parser cuts signatures after "-- ", "Sent from my ...", "Get Outlook for ..." and
+// after "Regards,", "Cheers," and "Best wishes," lines, but a block after "Thanks,", "Many thanks,"
+// or "Best," stays. Such a block is cut after the sender's name, which stays with the sign-off. Only
+// a short block at the very end is touched (at most six short lines with no sentence among them),
+// so a message that goes on after "Thanks," keeps its text.
+
+const SIGN_OFF = /^(?:(?:many|best|kind|warm|warmest|with)\s+)?(?:thanks|thank you|thx|regards|wishes|best|cheers|sincerely|yours sincerely|yours truly|all the best|take care)(?:\s+(?:again|in advance|so much|very much|a lot))?\s*[,.!]?$/i;
+const MAX_BLOCK_LINES = 6;
+const MAX_LINE_LENGTH = 160;
+/** A line of running text: five words or more ending like a sentence. */
+const SENTENCE = /^(?:\S+\s+){4,}\S*[.?!:]$/;
+/** A name as signed under a sign-off: one to four words of letters, without digits or symbols. */
+const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
+
+export function trimSignOffBlock(text: string): string {
+	const lines = text.split('\n');
+	const filled = lines.map((line, index) => ({ line: line.trim(), index })).filter((l) => l.line !== '');
+	for (let k = filled.length - 3; k >= 0 && k >= filled.length - 1 - MAX_BLOCK_LINES; k--) {
+		if (!SIGN_OFF.test(filled[k].line)) continue;
+		const block = filled.slice(k + 1).map((l) => l.line);
+		if (block.some((l) => l.length > MAX_LINE_LENGTH || SENTENCE.test(l))) return text;
+		const keep = NAME.test(block[0]) ? filled[k + 1].index : filled[k].index;
+		return lines.slice(0, keep + 1).join('\n');
+	}
+	return text;
+}

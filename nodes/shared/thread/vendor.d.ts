@@ -1,0 +1,32 @@
+// The three libraries ship no type declarations (html-to-text 10 has none of its own, the others
+// never had): only what this module calls is declared.
+
+declare module 'html-to-text' {
+	interface SelectorDefinition {
+		selector: string;
+		format?: string;
+		options?: Record<string, unknown>;
+	}
+	interface HtmlToTextOptions {
+		wordwrap?: number | false | null;
+		selectors?: SelectorDefinition[];
+		limits?: { maxInputLength?: number };
+	}
+	export function compile(options?: HtmlToTextOptions): (html: string) => string;
+}
+
+declare module 'planer' {
+	/** Talon's plain-text algorithm: the message with the quoted history cut (at most 1,000 lines kept). */
+	export function extractFromPlain(text: string): string;
+}
+
+declare module 'email-reply-parser' {
+	class ParsedEmail {
+		/** The text without the fragments marked quoted or signature. */
+		getVisibleText(): string;
+	}
+	class EmailReplyParser {
+		read(text: string): ParsedEmail;
+	}
+	export = EmailReplyParser;
+}

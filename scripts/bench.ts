@@ -1,0 +1,156 @@
+// npm run bench [-- --json] [-- --skip-100k]: the trigger's cost against the sandbox org.
+// The sandbox runs in a child process, so that this process's memory is the trigger's alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+
+import type { INodeCredentials } from 'n8n-workflow';
+
+import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
+import { SalesforceServiceCloudTrigger } from '../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node';
+import { N8nHarness } from '../test/n8n/harness';
+
+interface Sandbox {
+	url: string;
+	clientId: string;
+	clientSecret: string;
+	child: ChildProcess;
+}
+
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'skip-100k': { type: 'boolean', default: false } } });
+const log = (line: string) => {
+	if (!args.json) console.log(line);
+};
+
+async function startSandbox(cases: number): Promise<Sandbox> {
+	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../test/sandbox-org/cli.ts'), '--json', '--port', '0', '--cases', String(cases)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+	return { ...(JSON.parse(line) as Omit<Sandbox, 'child'>), child };
+}
+
+async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+	const res = await fetch(`${sandbox.url}/__sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	return (await res.json()) as Record<string, unknown>;
+}
+
+const apiCalls = async (sandbox: Sandbox) => Number((await control(sandbox, 'GET', '/counters')).apiCalls);
+
+/** 1,000 cases with 5 emails each (customer and agent in turn, replies quoting the previous mail), all closed. */
+async function seedClosedCases(sandbox: Sandbox, count: number, emailsPerCase: number): Promise<void> {
+	const now = Date.now();
+	for (let offset = 0; offset < count; offset += 500) {
+		const cases = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({ Subject: `Benchmark case ${offset + i}`, Status: 'New', Origin: 'Email', Priority: 'Medium' }));
+		const { ids } = (await control(sandbox, 'POST', '/records/Case', { records: cases })) as { ids: string[] };
+		const emails = ids.flatMap((id, c) =>
+			Array.from({ length: emailsPerCase }, (_, e) => {
+				const incoming = e % 2 === 0;
+				const body = `${incoming ? 'The invoice is still wrong.' : 'We corrected the invoice.'} (message ${e + 1} of case ${offset + c})`;
+				return {
+					ParentId: id, Incoming: incoming, Status: incoming ? '1' : '3', Subject: `Re: Benchmark case ${offset + c}`,
+					FromAddress: incoming ? 'customer@example.com' : 'support@example.com', FromName: incoming ? 'Jo Customer' : 'Sam Agent',
+					ToAddress: incoming ? 'support@example.com' : 'customer@example.com', MessageDate: new Date(now + e * 60_000).toISOString(),
+					TextBody: e === 0 ? body : `${body}\n\nOn Mon, 4 May 2026 at 10:00, ${incoming ? 'Sam Agent' : 'Jo Customer'} wrote:\n> earlier message`,
+				};
+			}),
+		);
+		for (let i = 0; i < emails.length; i += 1000) await control(sandbox, 'POST', '/records/EmailMessage', { records: emails.slice(i, i + 1000) });
+		for (const id of ids) await control(sandbox, 'POST', `/cases/${id}/close`);
+	}
+}
+
+function activate(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string) {
+	const trigger = new SalesforceServiceCloudTrigger();
+	const n8n = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [trigger] });
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', { myDomainUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	return n8n.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', importFrom, maxCasesPerPoll }, credentials });
+}
+
+/** Polls until a poll emits nothing; returns the cases emitted, API calls and seconds. */
+async function drain(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string, onPoll?: () => void) {
+	const poller = activate(sandbox, maxCasesPerPoll, importFrom);
+	const callsBefore = await apiCalls(sandbox);
+	const started = performance.now();
+	let emitted = 0;
+	let polls = 0;
+	for (;;) {
+		const outcome = await poller.poll();
+		if (outcome.error) throw outcome.error;
+		polls++;
+		onPoll?.();
+		const n = outcome.emitted?.[0]?.length ?? 0;
+		emitted += n;
+		if (n === 0) break;
+	}
+	const seconds = (performance.now() - started) / 1000;
+	const calls = (await apiCalls(sandbox)) - callsBefore;
+	const quietBefore = await apiCalls(sandbox);
+	await poller.poll();
+	const quietCalls = (await apiCalls(sandbox)) - quietBefore;
+	return { emitted, calls, seconds, polls, quietCalls };
+}
+
+async function main(): Promise<void> {
+	const result: Record<string, Record<string, number | null>> = { trigger: {} };
+	const sandbox = await startSandbox(0);
+	try {
+		log('Seeding 1,000 closed cases with 5 emails each...');
+		await seedClosedCases(sandbox, 1000, 5);
+		const big = await drain(sandbox, 1000, 'last24Hours');
+		const small = await drain(sandbox, 100, 'last24Hours');
+		if (big.emitted !== 1000 || small.emitted !== 1000) throw new Error(`expected 1,000 cases, emitted ${big.emitted} and ${small.emitted}`);
+		Object.assign(result.trigger, {
+			apiCallsPer1000ClosedCases: big.calls,
+			wallSecondsPer1000ClosedCases: round(big.seconds),
+			pollsPer1000ClosedCases: big.polls,
+			apiCallsPer1000ClosedCasesDefaultMax: small.calls,
+			wallSecondsPer1000ClosedCasesDefaultMax: round(small.seconds),
+			pollsPer1000ClosedCasesDefaultMax: small.polls,
+			apiCallsPerQuietPoll: big.quietCalls,
+		});
+	} finally {
+		sandbox.child.kill('SIGTERM');
+	}
+
+	if (!args['skip-100k']) {
+		log('Starting a sandbox org with 100,000 demo cases (about 20 s)...');
+		const large = await startSandbox(100_000);
+		try {
+			const rssBefore = process.memoryUsage().rss;
+			let peak = rssBefore;
+			const backfill = await drain(large, 1000, 'lastYear', () => {
+				peak = Math.max(peak, process.memoryUsage().rss);
+			});
+			Object.assign(result.trigger, {
+				peakRssMbBackfill100k: Math.round(peak / 1048576),
+				rssMbBeforeBackfill100k: Math.round(rssBefore / 1048576),
+				casesEmittedBackfill100k: backfill.emitted,
+				apiCallsBackfill100k: backfill.calls,
+				wallSecondsBackfill100k: round(backfill.seconds),
+			});
+		} finally {
+			large.child.kill('SIGTERM');
+		}
+	} else {
+		result.trigger.peakRssMbBackfill100k = null;
+	}
+
+	if (args.json) {
+		console.log(JSON.stringify(result));
+		return;
+	}
+	console.log('\n| measure | value |\n| --- | --- |');
+	for (const [key, value] of Object.entries(result.trigger)) console.log(`| trigger.${key} | ${value ?? 'skipped'} |`);
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

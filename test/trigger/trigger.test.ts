@@ -1,0 +1,203 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SalesforceServiceCloudTrigger } from '../../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node';
+import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
+import { SalesforceServiceCloudJwtApi } from '../../credentials/SalesforceServiceCloudJwtApi.credentials';
+import { SalesforceServiceCloudOAuth2Api } from '../../credentials/SalesforceServiceCloudOAuth2Api.credentials';
+import { N8nHarness } from '../n8n/harness';
+import { saveCredential } from '../connection/setup';
+import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+
+// The trigger as n8n runs it (n8n-core's polling path, static data saved as n8n saves it) against
+// the sandbox org over HTTP: each closing emitted once, with its email thread.
+
+const trigger = new SalesforceServiceCloudTrigger();
+
+function n8n(): N8nHarness {
+	return new N8nHarness({ credentials: [new SalesforceServiceCloudOAuth2Api(), new SalesforceServiceCloudJwtApi(), new SalesforceServiceCloudClientCredentialsApi()], nodes: [trigger] });
+}
+
+describe('Salesforce Service Cloud Trigger', () => {
+	let t: TestOrg;
+	let queue: string;
+	let otherQueue: string;
+	let agent: string;
+	beforeEach(async () => {
+		t = await startTestOrg();
+		queue = t.org.addQueue('Tier 1 Support');
+		otherQueue = t.org.addQueue('Billing');
+		agent = t.org.addUser({ firstName: 'Hannah', lastName: 'Weiß', email: 'hannah@support.example' });
+	});
+	afterEach(async () => {
+		await t.close();
+	});
+
+	const newCase = (subject: string, ownerId = queue) => {
+		const contactId = t.org.store.insert('Contact', { FirstName: 'Rose', LastName: 'Gonzalez', Email: 'rose@customer.example' });
+		const id = t.org.store.insert('Case', { Subject: subject, Status: 'New', Origin: 'Email', Priority: 'High', OwnerId: ownerId, ContactId: contactId });
+		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: true, FromAddress: 'rose@customer.example', FromName: 'Rose Gonzalez', ToAddress: 'support@company.example', Subject: subject, TextBody: 'My printer is broken.\n\nRose', MessageDate: t.org.clock.now(), Status: '1' });
+		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: false, FromAddress: 'support@company.example', FromName: 'Hannah Weiß', ToAddress: 'rose@customer.example', Subject: `Re: ${subject}`, TextBody: `We sent a new one.\n\nOn Mon, Rose Gonzalez <rose@customer.example> wrote:\n> My printer is broken.`, MessageDate: t.org.clock.now() + 1000, Status: '3' });
+		return id;
+	};
+	const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
+
+	const activate = async (parameters: INodeParameters = {}) => {
+		const harness = n8n();
+		const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials });
+	};
+	const emittedJson = (outcome: { emitted: Array<Array<{ json: IDataObject }>> | null; error?: Error }) => {
+		if (outcome.error) throw outcome.error;
+		return (outcome.emitted?.[0] ?? []).map((i) => i.json);
+	};
+
+	it('emits each newly closed case once, with its fields and its email thread', async () => {
+		const poller = await activate();
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const a = newCase('Printer broken');
+		const b = newCase('Login fails');
+		close(a);
+		close(b);
+		const items = emittedJson(await poller.poll());
+		expect(items.map((i) => i.id)).toEqual([a, b]);
+		const first = items[0];
+		expect(first).toMatchObject({ subject: 'Printer broken', status: 'Closed', priority: 'High', origin: 'Email', ownerName: 'Tier 1 Support', contactName: 'Rose Gonzalez' });
+		expect(first.caseNumber).toMatch(/^\d{8}$/);
+		expect(first.closedDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+		const emails = first.emails as IDataObject[];
+		expect(emails.map((e) => e.direction)).toEqual(['fromCustomer', 'fromAgent']);
+		expect(emails[1].text).toBe('We sent a new one.');
+		expect(String(first.transcript)).toMatch(/Customer \(Rose Gonzalez\)[\s\S]*My printer is broken[\s\S]*Agent \(Hannah Weiß\)[\s\S]*We sent a new one/);
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
+	it('costs exactly one API call for a poll that finds nothing new', async () => {
+		const poller = await activate();
+		await poller.poll();
+		close(newCase('One'));
+		await poller.poll();
+		const before = t.org.counters.apiCalls;
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		expect(t.org.counters.apiCalls - before).toBe(1);
+	});
+
+	it('emits a reopened case again when it closes again, and not a closed case edited later', async () => {
+		const poller = await activate();
+		await poller.poll();
+		const id = newCase('Reopened');
+		close(id);
+		expect(emittedJson(await poller.poll())).toHaveLength(1);
+		t.org.store.update('Case', id, { Subject: 'Edited after closing', OwnerId: otherQueue });
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		t.org.clock.advance(60_000);
+		t.org.store.update('Case', id, { Status: 'Working' });
+		t.org.clock.advance(60_000);
+		close(id);
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
+	});
+
+	it('takes a burst in the same second over several polls, none twice', async () => {
+		t.org.clock.freeze();
+		const poller = await activate({ maxCasesPerPoll: 4 });
+		await poller.poll();
+		const ids = Array.from({ length: 10 }, (_, i) => newCase(`Burst ${i}`));
+		ids.forEach(close);
+		const seen: string[] = [];
+		for (let i = 0; i < 5; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
+		expect(seen.sort()).toEqual([...ids].sort());
+	});
+
+	it('emits a closing that commits late with an older SystemModstamp, and survives n8n restarting', async () => {
+		t.org.clock.freeze();
+		const poller = await activate();
+		await poller.poll();
+		const late = newCase('Late commit');
+		t.org.store.commitLagMs = 5 * 60_000;
+		close(late);
+		t.org.store.commitLagMs = 0;
+		t.org.clock.advance(60_000);
+		const onTime = newCase('On time');
+		close(onTime);
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([onTime]);
+		poller.restart();
+		t.org.clock.advance(5 * 60_000);
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([late]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
+	it('emits a case a data load inserted already closed, with a backdated ClosedDate', async () => {
+		const poller = await activate();
+		await poller.poll();
+		const loaded = t.org.store.insert('Case', { Subject: 'Migrated', Status: 'Closed', OwnerId: queue }, { audit: { ClosedDate: Date.UTC(2025, 2, 11, 18, 59, 51) } });
+		const items = emittedJson(await poller.poll());
+		expect(items.map((i) => i.id)).toEqual([loaded]);
+		expect(items[0].closedDate).toBe('2025-03-11T18:59:51.000+00:00');
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
+	it('filters by queue, counting a case an agent accepted from the queue', async () => {
+		const poller = await activate({ queues: [queue] });
+		await poller.poll();
+		const accepted = newCase('Accepted from the queue');
+		t.org.store.update('Case', accepted, { OwnerId: agent });
+		const elsewhere = newCase('Billing question', otherQueue);
+		const movedAfter = newCase('Moved in after closing', otherQueue);
+		[accepted, elsewhere, movedAfter].forEach(close);
+		t.org.clock.advance(60_000);
+		t.org.store.update('Case', movedAfter, { OwnerId: queue });
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([accepted]);
+	});
+
+	it('imports the cases closed in the chosen span, a page per poll, then goes live', async () => {
+		const old = newCase('Closed 3 days ago');
+		close(old);
+		t.org.clock.advance(3 * 24 * 3600_000);
+		const recent = Array.from({ length: 5 }, (_, i) => newCase(`Recent ${i}`));
+		recent.forEach(close);
+		const poller = await activate({ importFrom: 'last24Hours', maxCasesPerPoll: 2 });
+		const seen: string[] = [];
+		for (let i = 0; i < 4; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
+		expect(seen.sort()).toEqual([...recent].sort());
+		const live = newCase('After activation');
+		close(live);
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([live]);
+	});
+
+	it('a failed poll throws a clear error and leaves the cursor: the next poll emits what was missed, once', async () => {
+		const poller = await activate();
+		await poller.poll();
+		const id = newCase('During the outage');
+		close(id);
+		t.org.apiUsageOffset = t.org.dailyApiLimit;
+		const failed = await poller.poll();
+		expect(failed.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
+		t.org.apiUsageOffset = 0;
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
+	it('"Fetch test event" returns the latest closed case within seconds and changes no state', async () => {
+		const poller = await activate();
+		await poller.poll();
+		const older = newCase('Older');
+		close(older);
+		t.org.clock.advance(60_000);
+		const latest = newCase('Latest');
+		close(latest);
+		const before = poller.memoryStaticData;
+		const started = Date.now();
+		const sample = emittedJson(await poller.fetchTestEvent());
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(sample.map((i) => i.id)).toEqual([latest]);
+		expect(sample[0].emails).toHaveLength(2);
+		expect(poller.memoryStaticData).toEqual(before);
+		// The real poll still emits both closings: the test event took nothing from it.
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([older, latest]);
+	});
+
+	it('names the nearest fields when a chosen field does not exist', async () => {
+		const poller = await activate({ fields: ['CaseNumber', 'Subjct'] });
+		const outcome = await poller.poll();
+		expect(outcome.error?.message).toMatch(/Case \(Case\) has no field "Subjct". Did you mean "Subject"/);
+	});
+});
