@@ -10,6 +10,7 @@ import {
 
 import { belongsToQueues } from '../shared/closedCases/queueMembership';
 import { latestClosedQuery } from '../shared/closedCases/caseQuery';
+import { fetchCaseDetails } from '../shared/closedCases/caseDetails';
 import { caseFields } from '../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
 import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
@@ -86,10 +87,11 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 				// The activation is the org's time (n8n's clock may differ from Salesforce's by seconds).
 				const orgNow = sf.transport.lastServerTime ?? now;
 				const state = (staticData.closedCases as ClosureCursorState | undefined) ?? initialCursorState(importStart(this, config, orgNow), orgNow);
-				const outcome = await pollClosedCases(state, new SoqlClosedCaseSource(sf, plan, accept), config.maxCasesPerPoll);
+				const source = new SoqlClosedCaseSource(sf, plan, accept);
+				const outcome = await pollClosedCases(state, source, config.maxCasesPerPoll);
+				records = outcome.emitted.length > 0 ? await fetchCaseDetails(sf, source, plan, outcome.emitted.map((r) => String(r.Id))) : [];
 				staticData.closedCases = outcome.state;
 				staticData.casePlan = cached;
-				records = outcome.emitted;
 			}
 			if (records.length === 0) return null;
 			const instanceUrl = await instanceUrlOf(this, sf);

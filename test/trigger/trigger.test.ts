@@ -176,6 +176,18 @@ describe('Salesforce Service Cloud Trigger', () => {
 		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
+	it('a storm of 503s past the retries fails the poll and loses nothing', async () => {
+		const poller = await activate();
+		await poller.poll();
+		const id = newCase('During the storm');
+		close(id);
+		t.org.faults.failNext = { count: 100, kind: 'SERVER_UNAVAILABLE' };
+		const failed = await poller.poll();
+		expect(failed.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
+		t.org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
+	}, 30_000);
+
 	it('"Fetch test event" returns the latest closed case within seconds and changes no state', async () => {
 		const poller = await activate();
 		await poller.poll();

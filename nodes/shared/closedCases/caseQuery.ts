@@ -22,7 +22,12 @@ export const OWNER_HISTORY_SUBQUERY = "(SELECT Field, OldValue, NewValue, Create
 
 const iso = (ms: number) => soqlDateTime(new Date(ms));
 
-/** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first. */
+/** What the cursor reads of each case: its own fields, and owner history when queues are chosen. */
+function stampFields(plan: CaseQueryPlan): string[] {
+	return [...CURSOR_FIELDS, ...plan.subqueries.filter((q) => q === OWNER_HISTORY_SUBQUERY)];
+}
+
+/** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first (the cursor's fields only). */
 export function backfillQuery(plan: CaseQueryPlan, from: number, to: number, after: Keyset | null, limit: number): string {
 	const where = [
 		'IsClosed = true',
@@ -33,14 +38,19 @@ export function backfillQuery(plan: CaseQueryPlan, from: number, to: number, aft
 	];
 	if (after) where.push(`(ClosedDate > ${iso(after.closedDate)} OR (ClosedDate = ${iso(after.closedDate)} AND Id > ${soqlString(after.id)}))`);
 	if (plan.extraWhere) where.push(plan.extraWhere);
-	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['ClosedDate ASC', 'Id ASC'], limit });
+	return buildQuery({ fields: stampFields(plan), from: 'Case', where, orderBy: ['ClosedDate ASC', 'Id ASC'], limit });
 }
 
-/** Closed cases modified at or after `since`, oldest modification first. */
+/** Closed cases modified at or after `since`, oldest modification first (the cursor's fields only). */
 export function liveQuery(plan: CaseQueryPlan, since: number): string {
 	const where = ['IsClosed = true', `SystemModstamp >= ${iso(since)}`];
 	if (plan.extraWhere) where.push(plan.extraWhere);
-	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['SystemModstamp ASC', 'Id ASC'] });
+	return buildQuery({ fields: stampFields(plan), from: 'Case', where, orderBy: ['SystemModstamp ASC', 'Id ASC'] });
+}
+
+/** Everything the user chose of the given cases: fields and conversation subqueries. */
+export function detailsQuery(plan: CaseQueryPlan, ids: string[]): string {
+	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where: [`Id IN (${ids.map(soqlString).join(', ')})`] });
 }
 
 /** The latest closed cases, newest first (the editor's "Fetch test event"). */

@@ -5,7 +5,7 @@ import { backfillQuery, liveQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosedCaseSource, ClosedCaseStamp, StampedCase } from './closureCursor';
 import { epochMs } from '../salesforceDate';
 
-interface QueryPage {
+export interface QueryPage {
 	records: IDataObject[];
 	nextRecordsUrl?: string;
 	done: boolean;
