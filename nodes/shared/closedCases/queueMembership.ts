@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { epochMs } from '../salesforceDate';
+import { isWellFormedId } from '../salesforceIds';
 
 /**
  * The queues a case belonged to up to its closing: its owner when it was created, and every owner it
@@ -35,5 +36,5 @@ export function belongsToQueues(record: IDataObject, queueIds: string[]): boolea
 
 /** Owner history has two rows per change in real orgs: one with names, one with Ids; only the Ids count. */
 function isId(value: unknown): boolean {
-	return typeof value === 'string' && /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(value) && /^(005|00G)/.test(value);
+	return typeof value === 'string' && isWellFormedId(value) && /^(005|00G)/.test(value);
 }

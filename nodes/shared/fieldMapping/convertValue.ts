@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 
 import { FieldMappingError } from './errors';
 import { activePicklistValues, availableRecordTypes, isNumberType } from './fieldRules';
-import { isWellFormedId, STANDARD_KEY_PREFIXES } from './salesforceIds';
+import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../salesforceIds';
 
 export interface ConvertContext {
 	describe: DescribeSObjectResult;

@@ -1,5 +1,6 @@
 import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 
+import { isWellFormedId } from '../salesforceIds';
 import { resolveFieldNames } from './fieldNames';
 import { soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from './literals';
 
@@ -81,7 +82,7 @@ export function literalFor(field: Field, value: unknown): string {
 		}
 	}
 	if (ID_TYPES.has(field.type)) {
-		if (typeof text !== 'string' || !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(text)) {
+		if (typeof text !== 'string' || !isWellFormedId(text)) {
 			throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a Salesforce record Id (15 or 18 letters and digits)`);
 		}
 		return soqlString(text);
