@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
+import * as record from './actions/record';
+import { router } from './actions/router';
+import { getFields, getFilterFields, getObjects } from './methods/loadOptions';
+import { getMappingColumns } from './methods/resourceMapping';
+
+export class SalesforceServiceCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Salesforce Service Cloud',
+		name: 'salesforceServiceCloud',
+		icon: { light: 'file:../../icons/salesforce-service-cloud.svg', dark: 'file:../../icons/salesforce-service-cloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read and write Salesforce Service Cloud records in batches, with fields from your org',
+		defaults: { name: 'Salesforce Service Cloud' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: nodeCredentials,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Record (Any Object)', value: 'record' }],
+				default: 'record',
+			},
+			...record.description,
+		],
+	};
+
+	methods = {
+		loadOptions: { getObjects, getFields, getFilterFields },
+		resourceMapping: { getMappingColumns },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

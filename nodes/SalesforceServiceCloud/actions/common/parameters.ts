@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { MappingOperation } from '../../../shared/fieldMapping';
+
+/** The Salesforce object a Record operation works on, from the org's own objects (custom ones included). */
+export const objectNameProperty = (operations: string[]): INodeProperties => ({
+	displayName: 'Object Name or ID',
+	name: 'objectName',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getObjects' },
+	required: true,
+	default: '',
+	description:
+		'The Salesforce object, such as Account or a custom object ending in __c. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	displayOptions: { show: { resource: ['record'], operation: operations } },
+});
+
+/** The field mapping of a write, loaded from the object's describe. */
+export const columnsProperty = (resource: string, operation: MappingOperation): INodeProperties => ({
+	displayName: 'Fields',
+	name: 'columns',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	required: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	typeOptions: {
+		loadOptionsDependsOn: ['objectName', 'resource', 'operation'],
+		resourceMapper: {
+			resourceMapperMethod: 'getMappingColumns',
+			mode: operation === 'create' ? 'add' : operation,
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: operation === 'create',
+			multiKeyMatch: false,
+			supportAutoMap: true,
+		},
+	},
+	displayOptions: { show: { resource: [resource], operation: [operation] } },
+});
+
+export const allOrNoneProperty = (resource: string, operations: string[]): INodeProperties => ({
+	displayName: 'All or None',
+	name: 'allOrNone',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to write nothing of a batch of up to 200 items when one of them fails. Off: the other items are written and the failed ones get their error.',
+	displayOptions: { show: { resource: [resource], operation: operations } },
+});

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { SalesforceConnection } from '../../../shared/transport/connection';
+
+interface QueryPage {
+	records: IDataObject[];
+	nextRecordsUrl?: string;
+}
+
+/**
+ * Runs a SOQL query and returns its records as items paired to `itemIndex`, page by page through
+ * `nextRecordsUrl`: up to `limit` records, or all of them. Records keep Salesforce's field names;
+ * the `attributes` entry Salesforce adds to each record is left out.
+ */
+export async function queryToItems(sf: SalesforceConnection, soql: string, itemIndex: number, limit: number | undefined): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	let page = await sf.conn.request<QueryPage>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(soql)}` });
+	for (;;) {
+		for (const record of page.records) {
+			if (limit !== undefined && out.length >= limit) return out;
+			out.push({ json: withoutAttributes(record), pairedItem: { item: itemIndex } });
+		}
+		if (!page.nextRecordsUrl || (limit !== undefined && out.length >= limit)) return out;
+		page = await sf.conn.request<QueryPage>({ method: 'GET', url: page.nextRecordsUrl });
+	}
+}
+
+export function withoutAttributes(record: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		if (key === 'attributes') continue;
+		out[key] = value && typeof value === 'object' && !Array.isArray(value) && 'attributes' in value ? withoutAttributes(value as IDataObject) : value;
+	}
+	return out;
+}
+
+/** `returnAll` / `limit` as the node's parameters give them. */
+export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	return (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
