@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { connectToSalesforce } from '../../shared/transport/connection';
+import { objectForParameters } from '../actions/common/resourceObjects';
 import { toNodeApiError } from '../../shared/transport/salesforceErrors';
 
 /** The org's objects that can be queried, custom ones included. */
@@ -26,7 +27,7 @@ export async function getFilterFields(this: ILoadOptionsFunctions): Promise<INod
 }
 
 async function fieldOptions(ctx: ILoadOptionsFunctions, keep: (f: { filterable: boolean }) => boolean): Promise<INodePropertyOptions[]> {
-	const objectName = ctx.getCurrentNodeParameter('objectName') as string | undefined;
+	const objectName = objectForParameters(ctx.getCurrentNodeParameter('resource') as string | undefined, ctx.getCurrentNodeParameter('objectName') as string | undefined);
 	if (!objectName) return [];
 	try {
 		const sf = await connectToSalesforce(ctx);

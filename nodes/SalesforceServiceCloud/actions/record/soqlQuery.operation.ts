@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { perItem } from '../common/perItem';
 import { limitOf, queryToItems } from '../common/readItems';
-import { returnAllProperties } from './returnAll';
+import { returnAllProperties } from '../common/recordParameters';
 
 export const description: INodeProperties[] = [
 	{
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		description: 'A Salesforce query (SOQL). Values taken from items belong in expressions; Salesforce reads the query as written.',
 		displayOptions: { show: { resource: ['record'], operation: ['soqlQuery'] } },
 	},
-	...returnAllProperties(['soqlQuery']),
+	...returnAllProperties('record', ['soqlQuery']),
 ];
 
 export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
