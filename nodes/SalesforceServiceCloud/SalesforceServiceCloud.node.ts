@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
-import * as record from './actions/record';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { getFields, getFilterFields, getObjects } from './methods/loadOptions';
 import { getMappingColumns } from './methods/resourceMapping';
@@ -27,10 +27,10 @@ export class SalesforceServiceCloud implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Record (Any Object)', value: 'record' }],
+				options: RESOURCES.map((r) => r.option),
 				default: 'record',
 			},
-			...record.description,
+			...RESOURCES.flatMap((r) => r.description),
 		],
 	};
 

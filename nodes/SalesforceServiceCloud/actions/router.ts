@@ -3,20 +3,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { FieldNameError } from '../../shared/soql/fieldNames';
 import { ConditionError } from '../../shared/soql/conditions';
-import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
+import { connectToSalesforce } from '../../shared/transport/connection';
 import { toNodeApiError } from '../../shared/transport/salesforceErrors';
-import * as record from './record';
-
-type Operation = { execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> };
-
-const RESOURCES: Record<string, Record<string, Operation>> = {
-	record: { create: record.create, delete: record.delete, get: record.get, getMany: record.getMany, soqlQuery: record.soqlQuery, update: record.update, upsert: record.upsert },
-};
+import { operationOf } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = RESOURCES[resource]?.[operation];
+	const run = operationOf(resource, operation);
 	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	const sf = await connectToSalesforce(this);
 	try {

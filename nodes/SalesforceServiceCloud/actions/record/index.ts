@@ -9,7 +9,7 @@ import * as soqlQuery from './soqlQuery.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, del as delete, get, getMany, soqlQuery, update, upsert };
+export const operations = { create, delete: del, get, getMany, soqlQuery, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
