@@ -6,14 +6,19 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import type { INodeCredentials } from 'n8n-workflow';
+import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { N8nHarness } from '../test/n8n/harness';
 
-// tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript file is named.
+// tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SalesforceServiceCloudTrigger } = require('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node.ts') as typeof import('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SalesforceServiceCloud } = require('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node.ts') as typeof import('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node');
+
+/** Latency added to every request of the action benchmark, as a real org's round trip. */
+const LATENCY_MS = 50;
 
 interface Sandbox {
 	url: string;
@@ -104,8 +109,57 @@ async function drain(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: stri
 	return { emitted, calls: calls - describes, describes, seconds, polls, quietCalls };
 }
 
+/** Runs the action node once over `input` items and returns the API calls and seconds it took. */
+async function runAction(sandbox: Sandbox, parameters: Record<string, unknown>, input: Array<Record<string, unknown>>) {
+	const node = new SalesforceServiceCloud();
+	const n8n = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', { myDomainUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	// The first execution logs in and reads the describe; the measured one starts from there.
+	await n8n.execute({ type: node, parameters: { authentication: 'clientCredentials', resource: 'record', operation: 'soqlQuery', query: 'SELECT Id FROM User LIMIT 1' }, credentials });
+	const before = await apiCalls(sandbox);
+	const started = performance.now();
+	const run = await n8n.execute({ type: node, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, input: input.map((json) => ({ json: json as IDataObject })) });
+	const seconds = (performance.now() - started) / 1000;
+	if (run.error) throw run.error;
+	const ok = (run.output?.[0] ?? []).filter((i) => i.json.success !== false && !('error' in i.json)).length;
+	if (ok !== input.length) throw new Error(`${String(parameters.operation)}: ${ok} of ${input.length} items succeeded`);
+	return { calls: (await apiCalls(sandbox)) - before, seconds: round(seconds) };
+}
+
+async function benchActions(result: Record<string, Record<string, number | null>>): Promise<void> {
+	const sandbox = await startSandbox(0);
+	try {
+		await control(sandbox, 'POST', '/schema/fields', { object: 'Contact', field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 } });
+		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
+		const autoMap = { mappingMode: 'autoMapInputData', value: null };
+		const leads = Array.from({ length: 1000 }, (_, i) => ({ LastName: `Visitor ${i}`, Company: 'Web chat', Email: `visitor${i}@example.com` }));
+		const creates = await runAction(sandbox, { resource: 'record', operation: 'create', objectName: 'Lead', columns: autoMap }, leads);
+		const contacts = Array.from({ length: 1000 }, (_, i) => ({ Ext_Id__c: `crm/${i} #x`, LastName: `Customer ${i}`, Email: `customer${i}@example.com` }));
+		const upserts = await runAction(sandbox, { resource: 'record', operation: 'upsert', objectName: 'Contact', columns: { ...autoMap, matchingColumns: ['Ext_Id__c'] } }, contacts);
+		result.actions = {
+			apiCallsPer1000Creates: creates.calls,
+			wallSecondsPer1000Creates: creates.seconds,
+			apiCallsPer1000Upserts: upserts.calls,
+			wallSecondsPer1000Upserts: upserts.seconds,
+			latencyMsPerRequest: LATENCY_MS,
+		};
+		const node = new SalesforceServiceCloud();
+		const hasFindOrCreate = (node.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'))?.options ?? []).some((o) => 'value' in o && o.value === 'findOrCreate');
+		if (hasFindOrCreate) {
+			// Half of them exist already (the upsert above made customer0..999@example.com).
+			const people = Array.from({ length: 1000 }, (_, i) => ({ LastName: `Person ${i}`, Email: i % 2 ? `customer${i}@example.com` : `newcomer${i}@example.com` }));
+			const found = await runAction(sandbox, { resource: 'contact', operation: 'findOrCreate', columns: autoMap }, people);
+			Object.assign(result.actions, { apiCallsPer1000FindOrCreate: found.calls, wallSecondsPer1000FindOrCreate: found.seconds });
+		}
+	} finally {
+		sandbox.child.kill('SIGTERM');
+	}
+}
+
 async function main(): Promise<void> {
 	const result: Record<string, Record<string, number | null>> = { trigger: {} };
+	await benchActions(result);
 	const sandbox = await startSandbox(0);
 	try {
 		log('Seeding 1,000 closed cases with 5 emails each...');
@@ -155,7 +209,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	console.log('\n| measure | value |\n| --- | --- |');
-	for (const [key, value] of Object.entries(result.trigger)) console.log(`| trigger.${key} | ${value ?? 'skipped'} |`);
+	for (const [group, values] of Object.entries(result)) for (const [key, value] of Object.entries(values)) console.log(`| ${group}.${key} | ${value ?? 'skipped'} |`);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

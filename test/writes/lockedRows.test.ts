@@ -15,10 +15,17 @@ function fakeClient(answer: (call: number, request: HttpRequest, ids: string[]) 
 		apiVersion: '64.0',
 		conn: {
 			request: async <R>(request: HttpRequest): Promise<R> => {
-				const body = typeof request.body === 'string' ? (JSON.parse(request.body) as { records: Array<{ Id: string }> }) : { records: [] };
-				const ids = body.records.map((r) => r.Id);
-				calls.push({ request, ids });
-				return answer(calls.length, request, ids) as R;
+				const answerCall = (call: HttpRequest, records: Array<{ Id: string }>) => {
+					const ids = records.map((r) => r.Id);
+					calls.push({ request: call, ids });
+					return answer(calls.length, call, ids);
+				};
+				const body = typeof request.body === 'string' ? (JSON.parse(request.body) as { records?: Array<{ Id: string }>; compositeRequest?: Array<{ method: HttpRequest['method']; url: string; body: { records: Array<{ Id: string }> } }> }) : {};
+				// A Composite bundle: each Collections subrequest is answered (and recorded) as a call of its own.
+				if (body.compositeRequest) {
+					return { compositeResponse: body.compositeRequest.map((sub) => ({ httpStatusCode: 200, body: answerCall({ method: sub.method, url: sub.url }, sub.body.records) })) } as R;
+				}
+				return answerCall(request, body.records ?? []) as R;
 			},
 		},
 	};

@@ -8,6 +8,7 @@ import { runWriter } from './setup';
 
 const lead = (i: number): IDataObject => ({ LastName: `Lead ${i}`, Company: `Company ${i}` });
 const collectionsCalls = (t: TestOrg) => t.org.counters.apiCallsByKind.collections;
+const compositeCalls = (t: TestOrg) => t.org.counters.apiCallsByKind.composite;
 
 describe('writing records in batches', () => {
 	let t: TestOrg;
@@ -22,12 +23,15 @@ describe('writing records in batches', () => {
 		t.org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
 	});
 
-	it('creates 450 records in 3 calls, each item with its id and its pairedItem', async () => {
+	it('creates 450 records in one API call, each item with its id and its pairedItem', async () => {
 		const before = collectionsCalls(t);
+		const compositeBefore = compositeCalls(t);
 		const leadsBefore = t.org.store.count('Lead');
 		const result = await runWriter(t, { operation: 'create', objectName: 'Lead' }, Array.from({ length: 450 }, (_, i) => lead(i)));
 		expect(result.error).toBeUndefined();
-		expect(collectionsCalls(t) - before).toBe(3);
+		// Three Collections batches of up to 200, bundled in one Composite request: one API call.
+		expect(collectionsCalls(t) - before).toBe(0);
+		expect(compositeCalls(t) - compositeBefore).toBe(1);
 		expect(result.items).toHaveLength(450);
 		result.items.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });

@@ -43,7 +43,11 @@ export function idOf(fields: IDataObject): string {
 
 /** Sends one Collections call and pairs its answer rows with the records, in order. */
 export async function sendCollectionsCall(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): Promise<WriteResult[]> {
-	const answer = await sf.conn.request<unknown>(collectionsRequest(sf, request, records));
+	return rowsResults(records, await sf.conn.request<unknown>(collectionsRequest(sf, request, records)));
+}
+
+/** Pairs a Collections answer's rows with the records, in order. */
+export function rowsResults(records: WriteRecord[], answer: unknown): WriteResult[] {
 	if (!Array.isArray(answer) || answer.length !== records.length) {
 		const message = `Salesforce answered ${records.length} records with ${Array.isArray(answer) ? `${answer.length} results` : 'something other than a list of results'}`;
 		return records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode: 'UNEXPECTED_RESPONSE', message, fields: [] }));

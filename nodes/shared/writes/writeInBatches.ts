@@ -1,5 +1,6 @@
 import { ApiLimitError, SalesforceCredentialError } from '../transport/salesforceErrors';
 import { idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
+import { MAX_CALLS_PER_BUNDLE, sendBundle } from './compositeBundle';
 import type { CollectionsClient, WriteFailure, WriteOptions, WriteRecord, WriteRequest, WriteResult } from './types';
 
 const LOCKED = 'UNABLE_TO_LOCK_ROW';
@@ -30,7 +31,20 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 	});
 	let halted = allOrNone && toSend.length < records.length;
 	const locked: number[] = [];
-	for (const chunk of chunksOf(toSend)) {
+	const chunks = chunksOf(toSend);
+	if (!allOrNone && chunks.length > 1) {
+		// Up to five batches travel in one Composite request: one API call for up to 1,000 records.
+		for (let i = 0; i < chunks.length; i += MAX_CALLS_PER_BUNDLE) {
+			const group = chunks.slice(i, i + MAX_CALLS_PER_BUNDLE);
+			const answers = await bundleOrFail(sf, request, group.map((chunk) => chunk.map((p) => records[p])));
+			group.forEach((chunk, n) => {
+				store(chunk, answers[n]);
+				if (repeatable) chunk.forEach((p, j) => isLocked(answers[n][j]) && locked.push(p));
+			});
+		}
+		chunks.length = 0;
+	}
+	for (const chunk of chunks) {
 		if (halted) {
 			store(chunk, chunk.map((p) => halt(records[p])));
 			continue;
@@ -67,8 +81,12 @@ function halt(record: WriteRecord): WriteFailure {
 	};
 }
 
+/**
+ * A row worth one more try: locked, or refused because the server was unavailable (a bundle travels
+ * as a POST, which the connection never repeats; an update, upsert or delete may be).
+ */
 function isLocked(result: WriteResult): boolean {
-	return !result.success && result.errorCode === LOCKED;
+	return !result.success && (result.errorCode === LOCKED || result.errorCode === 'SERVER_UNAVAILABLE');
 }
 
 /** An all-or-none call that failed only because rows were locked (the others rolled back with them). */
@@ -76,18 +94,34 @@ function failedOnlyForLocks(rows: WriteResult[]): boolean {
 	return rows.some(isLocked) && rows.every((r) => r.success || r.errorCode === LOCKED || r.errorCode === ROLLED_BACK);
 }
 
+/** One bundle; a failure of the whole request becomes each row's failure, unless it must stop the node. */
+async function bundleOrFail(sf: CollectionsClient, request: WriteRequest, batches: WriteRecord[][]): Promise<WriteResult[][]> {
+	try {
+		return await sendBundle(sf, request, batches);
+	} catch (error) {
+		const failed = wholeCallFailure(error, batches.flat());
+		let offset = 0;
+		return batches.map((b) => failed.slice(offset, (offset += b.length)));
+	}
+}
+
 /** One call; a failure of the whole call becomes each row's failure, unless it must stop the node. */
 async function callOrFail(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): Promise<WriteResult[]> {
 	try {
 		return await sendCollectionsCall(sf, request, records);
 	} catch (error) {
-		if (error instanceof ApiLimitError || error instanceof SalesforceCredentialError) throw error;
-		const e = (error ?? {}) as { errorCode?: string; message?: string; data?: { fields?: unknown } };
-		if (e.errorCode === 'INVALID_SESSION_ID') throw error;
-		const fields = Array.isArray(e.data?.fields) ? e.data.fields.map(String) : [];
-		const errorCode = e.errorCode ?? (error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN_ERROR');
-		return records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode, message: e.message ?? String(error), fields }));
+		return wholeCallFailure(error, records);
 	}
+}
+
+/** A failure of a whole request as each row's failure; a spent allowance or a lost session stops the node. */
+function wholeCallFailure(error: unknown, records: WriteRecord[]): WriteResult[] {
+	if (error instanceof ApiLimitError || error instanceof SalesforceCredentialError) throw error;
+	const e = (error ?? {}) as { errorCode?: string; message?: string; data?: { fields?: unknown } };
+	if (e.errorCode === 'INVALID_SESSION_ID') throw error;
+	const fields = Array.isArray(e.data?.fields) ? e.data.fields.map(String) : [];
+	const errorCode = e.errorCode ?? (error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN_ERROR');
+	return records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode, message: e.message ?? String(error), fields }));
 }
 
 function chunksOf(positions: number[]): number[][] {
