@@ -1,9 +1,10 @@
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FieldMappingError, mappedValuesToRecord, type FieldMappingProblem, type MappingOperation } from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { writeInBatches, writeResultsToItems, type WriteRecord, type WriteResult } from '../../../shared/writes';
+import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
 const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
@@ -23,34 +24,55 @@ interface ColumnsValue {
 	matchingColumns?: string[];
 }
 
+/** A check of an item's mapped values before the mapping: a refusal for the item, or undefined. */
+export type ItemCheck = (values: Record<string, unknown>, itemIndex: number) => Omit<WriteFailure, 'itemIndex' | 'success'> | undefined;
+
+export interface MappedItems {
+	records: WriteRecord[];
+	refused: WriteFailure[];
+	/** Upsert: the field the user chose to match records on. */
+	externalIdField: string | undefined;
+}
+
+/**
+ * The record bodies of the input items' mapped values (the resource mapper's `columns`), checked
+ * against the object's describe. An item the object cannot take (or that `check` refuses) fails on
+ * its own, with the field named and the error code Salesforce would have answered.
+ */
+export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult, operation: MappingOperation, check?: ItemCheck): MappedItems {
+	const timezone = ctx.getTimezone();
+	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
+	ctx.getInputData().forEach((item, itemIndex) => {
+		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
+		const values = (columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})) as Record<string, unknown>;
+		if (operation === 'upsert') out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
+		const problem = check?.(values, itemIndex);
+		if (problem) {
+			out.refused.push({ itemIndex, success: false, ...problem });
+			return;
+		}
+		try {
+			out.records.push({ itemIndex, fields: mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject });
+		} catch (error) {
+			if (!(error instanceof FieldMappingError)) throw error;
+			out.refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName] });
+		}
+	});
+	return out;
+}
+
 /**
  * Create, update or upsert every input item as a record of `objectName`, in sObject Collections
  * batches. An item whose values the object cannot take fails on its own, before any call, with the
  * field named; the other items are still written.
  */
 export async function writeItems(ctx: IExecuteFunctions, sf: SalesforceConnection, objectName: string, operation: MappingOperation): Promise<INodeExecutionData[]> {
-	const items = ctx.getInputData();
 	const describe = await sf.describes.describe(objectName);
-	const timezone = ctx.getTimezone();
-	const records: WriteRecord[] = [];
-	const refused: WriteResult[] = [];
-	let externalIdField: string | undefined;
-	items.forEach((item, itemIndex) => {
-		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
-		const values = columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {});
-		if (operation === 'upsert') externalIdField = columns.matchingColumns?.[0] ?? externalIdField;
-		try {
-			const fields = mappedValuesToRecord(describe, values as Record<string, unknown>, { operation, itemIndex, timezone });
-			records.push({ itemIndex, fields: fields as IDataObject });
-		} catch (error) {
-			if (!(error instanceof FieldMappingError)) throw error;
-			refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName] });
-		}
-	});
+	const { records, refused, externalIdField } = mapItems(ctx, describe, operation);
 	if (operation === 'upsert' && !externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', { description: 'Under Fields, pick "Columns to match on": an External ID field, or a unique field such as Email.' });
 	}
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
 	const written = records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, externalIdField, records, allOrNone }) : [];
-	return writeResultsToItems(ctx, [...refused, ...written], items);
+	return writeResultsToItems(ctx, [...refused, ...written], ctx.getInputData());
 }
