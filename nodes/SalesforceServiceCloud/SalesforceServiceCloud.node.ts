@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { getCaseConversationFields, getClosedCaseStatuses } from './methods/caseOptions';
 import { getFields, getFilterFields, getObjects } from './methods/loadOptions';
 import { getMappingColumns } from './methods/resourceMapping';
 
@@ -35,7 +36,7 @@ export class SalesforceServiceCloud implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getObjects, getFields, getFilterFields },
+		loadOptions: { getObjects, getFields, getFilterFields, getClosedCaseStatuses, getCaseConversationFields },
 		resourceMapping: { getMappingColumns },
 	};
 

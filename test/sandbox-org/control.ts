@@ -108,7 +108,10 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 	if (typeof body.rotateRefreshTokens === 'boolean') org.sessions.rotateRefreshTokens = body.rotateRefreshTokens;
 	if (typeof body.sessionLifetimeMs === 'number') org.sessions.lifetimeMs = body.sessionLifetimeMs;
 	if (body.expireSessions === true) org.sessions.expireAll();
-	if (Array.isArray(body.closedStatuses)) org.store.closedStatuses = new Set(body.closedStatuses.map(String));
+	if (Array.isArray(body.closedStatuses)) {
+		org.store.closedStatuses = new Set(body.closedStatuses.map(String));
+		org.syncCaseStatuses();
+	}
 }
 
 /** `{advanceMs}` moves the clock on; `{freeze: true|false, at?}` stops or restarts it. */

@@ -6,7 +6,7 @@ import { Sessions } from './auth/sessions';
 import { Clock } from './core/clock';
 import { makeId } from './core/ids';
 import { Counters, type Faults } from './core/observe';
-import { standardSchema } from './core/objects';
+import { caseStatusRows, standardSchema } from './core/objects';
 import type { Schema } from './core/schema';
 import { Store } from './core/store';
 import { Router } from './http/router';
@@ -121,6 +121,8 @@ export class SandboxOrg {
 		if (options.sessionLifetimeMs !== undefined) this.sessions.lifetimeMs = options.sessionLifetimeMs;
 		this.dailyApiLimit = options.dailyApiLimit ?? 15000;
 
+		this.syncCaseStatuses();
+
 		registerQueryRoutes(this.dataRouter);
 		// Before the sObject routes: `/sobjects/T/updated` would otherwise read as a record Id.
 		registerReplicationRoutes(this.dataRouter);
@@ -131,6 +133,15 @@ export class SandboxOrg {
 		registerConnectRoutes(this.dataRouter);
 		registerBulkQueryRoutes(this.dataRouter);
 		registerOAuthRoutes(this.authRouter);
+	}
+
+	/**
+	 * The CaseStatus rows (how a real org lists which Case statuses close a case), rewritten from the
+	 * Case Status picklist and `store.closedStatuses`; call again after changing the closed statuses.
+	 */
+	syncCaseStatuses(): void {
+		for (const row of this.store.rows('CaseStatus')) this.store.delete('CaseStatus', row.Id as string);
+		for (const row of caseStatusRows(this.schema, this.store.closedStatuses)) this.store.insert('CaseStatus', row);
 	}
 
 	/** API calls counted today, as Sforce-Limit-Info reports them. */

@@ -215,6 +215,19 @@ export function standardSchema(): Schema {
 		],
 	});
 	schema.add({
+		name: 'CaseStatus', label: 'Case Status Value', labelPlural: 'Case Status Values', keyPrefix: '01J', createable: false, updateable: false, deletable: false,
+		fields: [
+			...standardFields(),
+			...spec([
+				{ name: 'MasterLabel', type: 'string', label: 'Master Label', nillable: false, nameField: true, length: 255, ...readOnly },
+				{ name: 'ApiName', type: 'string', label: 'Api Name', nillable: false, length: 255, ...readOnly },
+				{ name: 'SortOrder', type: 'int', label: 'Sort Order', ...readOnly },
+				{ name: 'IsDefault', type: 'boolean', label: 'Is Default', ...readOnly },
+				{ name: 'IsClosed', type: 'boolean', label: 'Is Closed', ...readOnly },
+			]),
+		],
+	});
+	schema.add({
 		name: 'CaseHistory', label: 'Case History', labelPlural: 'Case History', keyPrefix: '017', createable: false, updateable: false, deletable: false,
 		fields: [
 			...standardFields().filter((f) => /^(Id|IsDeleted|CreatedDate|CreatedById)$/.test(f.name)),
@@ -279,4 +292,13 @@ export function standardSchema(): Schema {
 		],
 	});
 	return schema;
+}
+
+/**
+ * The rows of CaseStatus, one per value of the Case Status picklist, closed as `closedStatuses`
+ * says (the store's `closedStatuses`): insert them, or insert them again after changing either.
+ */
+export function caseStatusRows(schema: Schema, closedStatuses: ReadonlySet<string>): Array<Record<string, unknown>> {
+	const status = schema.get('Case')?.fields.find((f) => f.name === 'Status');
+	return (status?.picklistValues ?? []).map((v, i) => ({ MasterLabel: v.label ?? v.value, ApiName: v.value, SortOrder: i + 1, IsDefault: v.defaultValue, IsClosed: closedStatuses.has(v.value) }));
 }

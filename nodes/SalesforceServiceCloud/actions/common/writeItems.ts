@@ -7,7 +7,7 @@ import type { SalesforceConnection } from '../../../shared/transport/connection'
 import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
-const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
+export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
 	unknownField: 'INVALID_FIELD',
 	unknownRelationship: 'INVALID_FIELD',
 	notWritable: 'INVALID_FIELD_FOR_INSERT_UPDATE',

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
+
+export const caseIdProperty = (resource: string, operations: string[]): INodeProperties => ({
+	displayName: 'Case ID',
+	name: 'caseId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '500Sb00000XyZ12AAB',
+	description: 'The ID of the case: 15 or 18 letters and digits, starting with 500',
+	displayOptions: { show: { resource: [resource], operation: operations } },
+});
+
+/** Why `id` is not a Case Id, or undefined when it is one. */
+export function caseIdProblem(id: string): string | undefined {
+	if (!isWellFormedId(id)) return `Case ID "${id}" is not a Salesforce record Id`;
+	if (!id.startsWith(STANDARD_KEY_PREFIXES.Case)) return `Case ID "${id}" is not the Id of a case (case Ids start with 500)`;
+	return undefined;
+}
+
+/** The item's Case ID, checked before any call: a malformed one is named, not sent. */
+export function caseIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = String(ctx.getNodeParameter('caseId', itemIndex) ?? '').trim();
+	const problem = caseIdProblem(id);
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex, description: 'A case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.' });
+	return id;
+}

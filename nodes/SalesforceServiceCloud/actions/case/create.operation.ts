@@ -1,0 +1,3 @@
+import { writeOperation } from '../common/genericOperations';
+
+export const { description, execute } = writeOperation('case', 'create', 'Case');

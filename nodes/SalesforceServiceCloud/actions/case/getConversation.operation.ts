@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_CASE_FIELDS } from '../../../SalesforceServiceCloudTrigger/description';
+import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
+import { caseFields } from '../../../shared/closedCases/caseOutput';
+import { casePlan } from '../../../shared/closedCases/casePlan';
+import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
+import { SoqlClosedCaseSource } from '../../../shared/closedCases/soqlCaseSource';
+import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../../../shared/thread';
+import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { perItem } from '../common/perItem';
+import { caseIdOf, caseIdProperty } from './caseParameters';
+
+const show = { resource: ['case'], operation: ['getConversation'] };
+
+export const description: INodeProperties[] = [
+	caseIdProperty('case', ['getConversation']),
+	{
+		displayName: 'Field Names or IDs',
+		name: 'caseFields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCaseConversationFields' },
+		default: [...DEFAULT_CASE_FIELDS],
+		description:
+			'The Case fields the item carries, as the trigger gives them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Include Original Email Bodies',
+		name: 'includeOriginalBodies',
+		type: 'boolean',
+		default: false,
+		description: 'Whether each email also carries its full bodies as Salesforce stores them (textBody, htmlBody), quoted replies included',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Include Internal Comments',
+		name: 'includeInternalComments',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the case comments (comments), internal notes included, and put them in the transcript',
+		displayOptions: { show },
+	},
+];
+
+/**
+ * The case's fields and conversation (emails, chats, optionally comments, and the transcript), the
+ * same item the trigger emits for the case, so that either can feed the same step.
+ */
+export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
+	const plans = new Map<string, Promise<CaseQueryPlan>>();
+	let instanceUrl: Promise<string | undefined> | undefined;
+	return perItem(this, async (itemIndex) => {
+		const id = caseIdOf(this, itemIndex);
+		const includeComments = this.getNodeParameter('includeInternalComments', itemIndex, false) as boolean;
+		const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
+		const fields = this.getNodeParameter('caseFields', itemIndex, []) as string[];
+		const subqueries = [emailSubquery(), chatSubquery(), ...(includeComments ? [commentSubquery()] : [])];
+		const key = JSON.stringify([fields, subqueries]);
+		if (!plans.has(key)) plans.set(key, casePlan(sf, { fields, conditions: [], queues: [], subqueries }, undefined, Date.now()).then((p) => p.plan));
+		const plan = await (plans.get(key) as Promise<CaseQueryPlan>);
+		const [record] = await fetchCaseDetails(sf, new SoqlClosedCaseSource(sf, plan, () => true), plan, [id]);
+		if (!record) throw new NodeOperationError(this.getNode(), `No case with ID "${id}"`, { itemIndex, description: 'The case may have been deleted, or the connected user may not see it.' });
+		instanceUrl ??= instanceUrlOf(this, sf);
+		const json = caseFields(record, plan.fields, await instanceUrl);
+		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies, includeComments });
+		json.emails = thread.emails as unknown as IDataObject[];
+		if (thread.comments) json.comments = thread.comments as unknown as IDataObject[];
+		json.transcript = thread.transcript;
+		return [{ json, pairedItem: { item: itemIndex } }];
+	});
+}
+
+/** The org's address for links: known to the connection for OAuth2, stored with the session otherwise. */
+async function instanceUrlOf(ctx: IExecuteFunctions, sf: SalesforceConnection): Promise<string | undefined> {
+	if (!sf.conn.instanceUrl.endsWith('.invalid')) return sf.conn.instanceUrl;
+	const credentials = await ctx.getCredentials(sf.credentialType);
+	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl : undefined;
+}

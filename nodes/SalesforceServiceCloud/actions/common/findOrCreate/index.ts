@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { SalesforceConnection } from '../../../../shared/transport/connection';
+import { writeInBatches, writeResultsToItems, type WriteResult } from '../../../../shared/writes';
+import type { ResourceOperation } from '../genericOperations';
+import { entriesOf } from './entries';
+import { canMatchOn, lookupQueries, matchKey, matchLiteral, runLookups, type MultipleMatchRule } from './lookup';
+import { findOrCreateProperties } from './parameters';
+import { planWrites, type FindOrCreateAction, type Outcome, type UpdatePolicy } from './plan';
+
+/**
+ * Find or Create for a fixed object: one lookup for all the items (split only when the IN list
+ * is long), then one Collections batch of creates and one of updates.
+ */
+export function findOrCreateOperation(resource: string, objectName: string): ResourceOperation {
+	return {
+		description: findOrCreateProperties(resource),
+		async execute(sf) {
+			return findOrCreate(this, sf, objectName);
+		},
+	};
+}
+
+async function findOrCreate(ctx: IExecuteFunctions, sf: SalesforceConnection, objectName: string): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const describe = await sf.describes.describe(objectName);
+	const picked = String(ctx.getNodeParameter('matchField', 0, 'Email')).trim();
+	const matchField = describe.fields.find((f) => f.name.toLowerCase() === picked.toLowerCase());
+	if (!matchField || !canMatchOn(matchField)) {
+		throw new NodeOperationError(ctx.getNode(), `${describe.label} records cannot be matched on "${picked}"`, {
+			description: 'Pick a text, number or checkbox field that can be filtered on, such as Email.',
+		});
+	}
+	const policy = ctx.getNodeParameter('updatePolicy', 0, 'keep') as UpdatePolicy;
+	const rule = ctx.getNodeParameter('multipleMatches', 0, 'lastModified') as MultipleMatchRule;
+	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
+
+	const entries = entriesOf(ctx, describe, matchField);
+	const literals = new Map<string, string>();
+	const selected = new Set<string>();
+	for (const entry of entries) {
+		if (entry.failure || entry.key === undefined || !entry.body) continue;
+		literals.set(entry.key, matchLiteral(matchField, entry.body[matchField.name]));
+		if (policy !== 'keep') for (const [field, value] of Object.entries(entry.body)) if (typeof value !== 'object' || value === null) selected.add(field);
+	}
+	const queries = literals.size > 0 ? lookupQueries(describe, matchField.name, [...selected], [...literals.values()]) : [];
+	const matchesByKey = new Map<string, IDataObject[]>();
+	for (const record of await runLookups(sf, queries)) {
+		const key = matchKey(matchField, record[matchField.name]);
+		matchesByKey.set(key, [...(matchesByKey.get(key) ?? []), record]);
+	}
+
+	const plan = planWrites(entries, matchesByKey, { matchField: matchField.name, policy, rule, objectLabel: describe.label });
+	const write = async (operation: 'create' | 'update', records: typeof plan.creates) =>
+		records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, records, allOrNone }) : [];
+	const rows = { create: await write('create', plan.creates), update: await write('update', plan.updates) };
+
+	const actions = new Map<number, FindOrCreateAction>();
+	const results = items.map((_, itemIndex) => resultOf(itemIndex, plan.outcomes.get(itemIndex), rows, actions));
+	return writeResultsToItems(ctx, results, items, { successJson: (result) => ({ action: actions.get(result.itemIndex) ?? 'matched', id: result.id, success: true }) });
+}
+
+function resultOf(itemIndex: number, outcome: Outcome | undefined, rows: Record<'create' | 'update', WriteResult[]>, actions: Map<number, FindOrCreateAction>): WriteResult {
+	if (!outcome) return { itemIndex, success: false, errorCode: 'UNKNOWN_ERROR', message: 'The item was not handled', fields: [] };
+	if (outcome.kind === 'failed') return { ...outcome.failure, itemIndex };
+	actions.set(itemIndex, outcome.action);
+	if (outcome.kind === 'done') return { itemIndex, success: true, id: outcome.id };
+	const row = rows[outcome.row.batch][outcome.row.position];
+	return { ...row, itemIndex };
+}

@@ -1,0 +1,3 @@
+import { findOrCreateOperation } from '../common/findOrCreate';
+
+export const { description, execute } = findOrCreateOperation('contact', 'Contact');

@@ -1,0 +1,3 @@
+import { getOperation } from '../common/genericOperations';
+
+export const { description, execute } = getOperation('contact', 'Contact');

@@ -1,0 +1,3 @@
+import { getManyOperation } from '../common/genericOperations';
+
+export const { description, execute } = getManyOperation('lead', 'Lead');
