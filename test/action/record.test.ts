@@ -123,3 +123,36 @@ describe('Salesforce Service Cloud node: Record', () => {
 		expect(byId.get('Status')?.type).toBe('options');
 	});
 });
+
+describe('Salesforce Service Cloud node: owner by email on creates', () => {
+	let t: TestOrg;
+	let harness: N8nHarness;
+	let credentials: INodeCredentials;
+	beforeAll(async () => {
+		t = await startTestOrg();
+		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
+		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
+	});
+	afterAll(async () => {
+		await t.close();
+	});
+
+	it.each([
+		['lead', 'Lead', { LastName: 'Owned', Company: 'Acme' }],
+		['case', 'Case', { Subject: 'Owned', Status: 'New' }],
+	])('%s: the owner is the active user with the agent email, or the default owner', async (resource, objectName, fields) => {
+		const agent = t.org.addUser({ firstName: 'Ana', lastName: 'Agent', email: `ana.${resource}@support.example` });
+		const queriesBefore = t.org.counters.apiCallsByKind.query;
+		const run = await harness.execute({
+			type: node,
+			parameters: { authentication: 'clientCredentials', resource, operation: 'create', columns: { mappingMode: 'defineBelow', value: fields }, ownerEmail: '={{ $json.agent }}', defaultOwnerId: t.identity.userId },
+			credentials,
+			input: [{ json: { agent: `ANA.${resource}@support.example` } }, { json: { agent: 'nobody@support.example' } }],
+		});
+		expect(run.error).toBeUndefined();
+		const ids = (run.output?.[0] ?? []).map((i) => String(i.json.id));
+		expect(t.org.store.get(ids[0], objectName)?.OwnerId).toBe(agent);
+		expect(t.org.store.get(ids[1], objectName)?.OwnerId).toBe(t.identity.userId);
+		expect(t.org.counters.apiCallsByKind.query - queriesBefore).toBe(1);
+	});
+});

@@ -6,6 +6,7 @@ import { conditionsToSoql, type Condition } from '../../../shared/soql/condition
 import { resolveFieldNames } from '../../../shared/soql/fieldNames';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { writeInBatches, writeResultsToItems } from '../../../shared/writes';
+import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, withoutAttributes } from './readItems';
@@ -26,10 +27,10 @@ export type ObjectOf = string | undefined;
 
 const objectNameOf = (ctx: IExecuteFunctions, fixed: ObjectOf) => fixed ?? (ctx.getNodeParameter('objectName', 0) as string);
 
-/** Create, Update or Upsert: the input items written in sObject Collections batches. */
+/** Create, Update or Upsert: the input items written in sObject Collections batches, an owner found by email if asked. */
 export function writeOperation(resource: string, operation: MappingOperation, objectName: ObjectOf): ResourceOperation {
 	return {
-		description: [columnsProperty(resource, operation), allOrNoneProperty(resource, [operation])],
+		description: [columnsProperty(resource, operation), ...ownerByEmailProperties(resource, [operation]), allOrNoneProperty(resource, [operation])],
 		async execute(sf) {
 			return writeItems(this, sf, objectNameOf(this, objectName), operation);
 		},

@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { FieldMappingError, mappedValuesToRecord, type FieldMappingProblem, type MappingOperation } from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
+import { fillOwnerIds } from './ownerByEmail';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
 export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
@@ -68,11 +69,13 @@ export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult
  */
 export async function writeItems(ctx: IExecuteFunctions, sf: SalesforceConnection, objectName: string, operation: MappingOperation): Promise<INodeExecutionData[]> {
 	const describe = await sf.describes.describe(objectName);
-	const { records, refused, externalIdField } = mapItems(ctx, describe, operation);
-	if (operation === 'upsert' && !externalIdField) {
+	const mapped = mapItems(ctx, describe, operation);
+	if (operation === 'upsert' && !mapped.externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', { description: 'Under Fields, pick "Columns to match on": an External ID field, or a unique field such as Email.' });
 	}
+	// An owner given by email (one User query for all items); nothing happens when no item gives one.
+	const owned = await fillOwnerIds(ctx, sf, mapped.records);
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
-	const written = records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, externalIdField, records, allOrNone }) : [];
-	return writeResultsToItems(ctx, [...refused, ...written], ctx.getInputData());
+	const written = owned.records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, externalIdField: mapped.externalIdField, records: owned.records, allOrNone }) : [];
+	return writeResultsToItems(ctx, [...mapped.refused, ...owned.refused, ...written], ctx.getInputData());
 }
