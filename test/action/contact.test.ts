@@ -119,3 +119,27 @@ describe('Salesforce Service Cloud node: Contact', () => {
 		expect(String(items[0].json.error)).toMatch(/Last Name|LastName/);
 	});
 });
+
+describe('Contact Find or Create: owner by email', () => {
+	it('sets the owner found by email on the contacts it creates', async () => {
+		const t = await startTestOrg();
+		try {
+			const node = new SalesforceServiceCloud();
+			const harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
+			const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+			const agent = t.org.addUser({ firstName: 'Bo', lastName: 'Agent', email: 'bo@support.example' });
+			const run = await harness.execute({
+				type: node,
+				parameters: { authentication: 'clientCredentials', resource: 'contact', operation: 'findOrCreate', columns: { mappingMode: 'defineBelow', value: { LastName: 'Visitor', Email: 'visitor@customer.example' } }, ownerEmail: 'bo@support.example' },
+				credentials,
+				input: [{ json: {} }],
+			});
+			expect(run.error).toBeUndefined();
+			const item = run.output?.[0]?.[0]?.json ?? {};
+			expect(item.action).toBe('created');
+			expect(t.org.store.get(String(item.id), 'Contact')?.OwnerId).toBe(agent);
+		} finally {
+			await t.close();
+		}
+	});
+});

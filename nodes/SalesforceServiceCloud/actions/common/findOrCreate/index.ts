@@ -3,11 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
 import { writeInBatches, writeResultsToItems, type WriteResult } from '../../../../shared/writes';
+import { fillOwnerIds, ownerByEmailProperties } from '../ownerByEmail';
 import type { ResourceOperation } from '../genericOperations';
 import { entriesOf } from './entries';
 import { canMatchOn, lookupQueries, matchKey, matchLiteral, runLookups, type MultipleMatchRule } from './lookup';
 import { findOrCreateProperties } from './parameters';
-import { planWrites, type FindOrCreateAction, type Outcome, type UpdatePolicy } from './plan';
+import { planWrites, type Entry, type FindOrCreateAction, type Outcome, type UpdatePolicy } from './plan';
 
 /**
  * Find or Create for a fixed object: one lookup for all the items (split only when the IN list
@@ -15,7 +16,7 @@ import { planWrites, type FindOrCreateAction, type Outcome, type UpdatePolicy } 
  */
 export function findOrCreateOperation(resource: string, objectName: string): ResourceOperation {
 	return {
-		description: findOrCreateProperties(resource),
+		description: [...findOrCreateProperties(resource), ...ownerByEmailProperties(resource, ['findOrCreate'])],
 		async execute(sf) {
 			return findOrCreate(this, sf, objectName);
 		},
@@ -36,7 +37,7 @@ async function findOrCreate(ctx: IExecuteFunctions, sf: SalesforceConnection, ob
 	const rule = ctx.getNodeParameter('multipleMatches', 0, 'lastModified') as MultipleMatchRule;
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
 
-	const entries = entriesOf(ctx, describe, matchField);
+	const entries = await withOwners(ctx, sf, entriesOf(ctx, describe, matchField));
 	const literals = new Map<string, string>();
 	const selected = new Set<string>();
 	for (const entry of entries) {
@@ -68,4 +69,16 @@ function resultOf(itemIndex: number, outcome: Outcome | undefined, rows: Record<
 	if (outcome.kind === 'done') return { itemIndex, success: true, id: outcome.id };
 	const row = rows[outcome.row.batch][outcome.row.position];
 	return { ...row, itemIndex };
+}
+
+/**
+ * The owner given by email goes into each item's values, so that it follows the update policy like
+ * any other field: set on a created record, and on a found one only when its values are overwritten.
+ */
+async function withOwners(ctx: IExecuteFunctions, sf: SalesforceConnection, entries: Entry[]): Promise<Entry[]> {
+	const withBody = entries.filter((e) => !e.failure && e.body);
+	const owned = await fillOwnerIds(ctx, sf, withBody.map((e) => ({ itemIndex: e.itemIndex, fields: e.body as IDataObject })));
+	const bodies = new Map(owned.records.map((r) => [r.itemIndex, r.fields]));
+	const refused = new Map(owned.refused.map((r) => [r.itemIndex, r]));
+	return entries.map((e) => (refused.has(e.itemIndex) ? { ...e, failure: refused.get(e.itemIndex) } : bodies.has(e.itemIndex) ? { ...e, body: bodies.get(e.itemIndex) } : e));
 }
