@@ -121,6 +121,9 @@ describe('Salesforce Service Cloud node: Record', () => {
 		expect(byId.get('Company')?.required).toBe(true);
 		expect(byId.has('IsConverted')).toBe(false);
 		expect(byId.get('Status')?.type).toBe('options');
+		// A case's contact can be named by the contact's own external ID.
+		const caseMapping = await harness.resourceMapping({ type: node, method: 'getMappingColumns', parameters: { authentication: 'clientCredentials', resource: 'case', operation: 'create' }, credentials });
+		expect(caseMapping.fields.map((f) => f.id)).toContain('Contact.Ext_Id__c');
 	});
 });
 
