@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../transport/connection';
 import { detailsQuery, type CaseQueryPlan } from './caseQuery';
-import type { QueryPage, SoqlClosedCaseSource } from './soqlCaseSource';
+import { followPages, type QueryPage } from '../soql/queryPages';
+import type { SoqlClosedCaseSource } from './soqlCaseSource';
 
 /** Cases per query: 150 cases fit in one page of 2,000 rows while they average up to 12 emails. */
 const CASES_PER_QUERY = 150;
@@ -33,14 +34,11 @@ export async function fetchCaseDetails(sf: SalesforceConnection, source: SoqlClo
 		});
 		for (const sub of response.compositeResponse) {
 			if (sub.httpStatusCode !== 200) throw subrequestError(sub.body);
-			let page = sub.body as QueryPage;
-			for (;;) {
+			for await (const page of followPages(sf, sub.body as QueryPage)) {
 				for (const record of page.records) {
 					await source.completeChildren(record);
 					byId.set(String(record.Id), record);
 				}
-				if (!page.nextRecordsUrl) break;
-				page = await sf.conn.request<QueryPage>({ method: 'GET', url: page.nextRecordsUrl });
 			}
 		}
 	}

@@ -1,15 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { followPages, queryPages, type QueryPage } from '../soql/queryPages';
 import type { SalesforceConnection } from '../transport/connection';
 import { backfillQuery, liveQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosedCaseSource, ClosedCaseStamp, StampedCase } from './closureCursor';
 import { epochMs } from '../salesforceDate';
-
-export interface QueryPage {
-	records: IDataObject[];
-	nextRecordsUrl?: string;
-	done: boolean;
-}
 
 /** The child relationships a case record may carry, each possibly paged (`done: false`). */
 const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTranscripts'];
@@ -35,16 +30,13 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 
 	/** Runs a query and yields its pages; a case's own child results are completed before it is yielded. */
 	async *pages(soql: string): AsyncGenerator<Array<StampedCase<IDataObject>>> {
-		let page = await this.get(`/services/data/v${this.sf.apiVersion}/query?q=${encodeURIComponent(soql)}`);
-		for (;;) {
+		for await (const page of queryPages(this.sf, soql)) {
 			const batch: Array<StampedCase<IDataObject>> = [];
 			for (const record of page.records) {
 				await this.completeChildren(record);
 				batch.push({ stamp: stampOf(record), record, accepted: this.accept(record) });
 			}
 			yield batch;
-			if (!page.nextRecordsUrl) return;
-			page = await this.get(page.nextRecordsUrl);
 		}
 	}
 
@@ -53,20 +45,12 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 		for (const name of CHILD_RESULTS) {
 			const child = record[name] as QueryPage | null | undefined;
 			if (!child || child.done !== false || !child.nextRecordsUrl) continue;
-			const records = [...child.records];
-			let next: string | undefined = child.nextRecordsUrl;
-			while (next) {
-				const more = await this.get(next);
-				records.push(...more.records);
-				next = more.nextRecordsUrl;
-			}
+			const records: IDataObject[] = [];
+			for await (const page of followPages(this.sf, child)) records.push(...page.records);
 			record[name] = { ...child, records, done: true, nextRecordsUrl: undefined } as unknown as IDataObject;
 		}
 	}
 
-	private get(url: string): Promise<QueryPage> {
-		return this.sf.conn.request<QueryPage>({ method: 'GET', url });
-	}
 }
 
 export function stampOf(record: IDataObject): ClosedCaseStamp {

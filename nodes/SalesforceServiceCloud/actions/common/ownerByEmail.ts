@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
 import { soqlString } from '../../../shared/soql/literals';
+import { queryAll } from '../../../shared/soql/queryPages';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import type { WriteFailure, WriteRecord } from '../../../shared/writes';
 
@@ -32,11 +33,6 @@ export const ownerByEmailProperties = (resource: string, operations: string[]): 
 	},
 ];
 
-interface UserPage {
-	records: Array<{ Id: string; Email: string | null }>;
-	nextRecordsUrl?: string;
-}
-
 /**
  * The active users with these emails, as a map from the lower-cased email to the user's Id: one
  * query for up to 300 distinct emails. When several active users share an email, the first by Id wins.
@@ -47,14 +43,9 @@ export async function activeUsersByEmail(sf: SalesforceConnection, emails: strin
 	for (let i = 0; i < distinct.length; i += EMAILS_PER_QUERY) {
 		const list = distinct.slice(i, i + EMAILS_PER_QUERY).map(soqlString).join(', ');
 		const soql = `SELECT Id, Email FROM User WHERE IsActive = true AND Email IN (${list}) ORDER BY Id`;
-		let page = await sf.conn.request<UserPage>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(soql)}` });
-		for (;;) {
-			for (const row of page.records) {
-				const email = (row.Email ?? '').toLowerCase();
-				if (email && !found.has(email)) found.set(email, row.Id);
-			}
-			if (!page.nextRecordsUrl) break;
-			page = await sf.conn.request<UserPage>({ method: 'GET', url: page.nextRecordsUrl });
+		for (const row of await queryAll<{ Id: string; Email: string | null }>(sf, soql)) {
+			const email = (row.Email ?? '').toLowerCase();
+			if (email && !found.has(email)) found.set(email, row.Id);
 		}
 	}
 	return found;

@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { queryPages } from '../../../shared/soql/queryPages';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-
-interface QueryPage {
-	records: IDataObject[];
-	nextRecordsUrl?: string;
-}
 
 /**
  * Runs a SOQL query and returns its records as items paired to `itemIndex`, page by page through
@@ -14,15 +10,14 @@ interface QueryPage {
  */
 export async function queryToItems(sf: SalesforceConnection, soql: string, itemIndex: number, limit: number | undefined): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
-	let page = await sf.conn.request<QueryPage>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(soql)}` });
-	for (;;) {
+	for await (const page of queryPages(sf, soql)) {
 		for (const record of page.records) {
 			if (limit !== undefined && out.length >= limit) return out;
 			out.push({ json: withoutAttributes(record), pairedItem: { item: itemIndex } });
 		}
-		if (!page.nextRecordsUrl || (limit !== undefined && out.length >= limit)) return out;
-		page = await sf.conn.request<QueryPage>({ method: 'GET', url: page.nextRecordsUrl });
+		if (limit !== undefined && out.length >= limit) return out;
 	}
+	return out;
 }
 
 export function withoutAttributes(record: IDataObject): IDataObject {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { buildQuery } from '../../../shared/soql/buildQuery';
+import { queryAll } from '../../../shared/soql/queryPages';
 import { soqlString } from '../../../shared/soql/literals';
 import { EMAIL_FIELDS, type EmailMessageRecord } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -14,19 +15,8 @@ export const includeOriginalBodiesProperty = (operations: string[]): INodeProper
 	displayOptions: { show: { resource: ['emailMessage'], operation: operations } },
 });
 
-interface EmailPage {
-	records: EmailMessageRecord[];
-	nextRecordsUrl?: string;
-}
-
 /** The emails whose `field` equals `id`, oldest first, every page. */
 export async function emailsWhere(sf: SalesforceConnection, field: 'Id' | 'ParentId', id: string): Promise<EmailMessageRecord[]> {
 	const soql = buildQuery({ fields: [...EMAIL_FIELDS, 'ParentId'], from: 'EmailMessage', where: [`${field} = ${soqlString(id)}`], orderBy: ['MessageDate ASC', 'Id ASC'] });
-	const records: EmailMessageRecord[] = [];
-	let page = await sf.conn.request<EmailPage>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(soql)}` });
-	for (;;) {
-		records.push(...page.records);
-		if (!page.nextRecordsUrl) return records;
-		page = await sf.conn.request<EmailPage>({ method: 'GET', url: page.nextRecordsUrl });
-	}
+	return queryAll<EmailMessageRecord>(sf, soql);
 }

@@ -4,18 +4,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { isNumberType } from '../../../../shared/fieldMapping/fieldRules';
 import { buildQuery } from '../../../../shared/soql/buildQuery';
 import { soqlString } from '../../../../shared/soql/literals';
+import { queryAll } from '../../../../shared/soql/queryPages';
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
 
 /** Longest query sent, URL-encoded, so that the GET (with its headers) stays under Salesforce's 16 KB limit. */
 export const MAX_QUERY_LENGTH = 15000;
 
-/** The query as it goes in the URL: every character outside letters, digits and `-_.~` encoded. */
+/** The query as a URL can carry it, with every character outside letters, digits and `-_.~` encoded: an upper bound of its length as sent. */
 export const encodeQuery = (soql: string) => encodeURIComponent(soql).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-interface QueryPage {
-	records: IDataObject[];
-	nextRecordsUrl?: string;
-}
 
 /** Field types a record cannot be matched on (their SOQL literals are not plain values). */
 const UNMATCHABLE = new Set(['date', 'datetime', 'time', 'base64', 'textarea', 'location', 'address']);
@@ -66,14 +62,7 @@ export function lookupQueries(describe: DescribeSObjectResult, matchField: strin
 /** All the records the queries find, every page of each. */
 export async function runLookups(sf: SalesforceConnection, queries: string[]): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
-	for (const soql of queries) {
-		let page = await sf.conn.request<QueryPage>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeQuery(soql)}` });
-		records.push(...page.records);
-		while (page.nextRecordsUrl) {
-			page = await sf.conn.request<QueryPage>({ method: 'GET', url: page.nextRecordsUrl });
-			records.push(...page.records);
-		}
-	}
+	for (const soql of queries) records.push(...(await queryAll(sf, soql)));
 	return records;
 }
 
