@@ -15,7 +15,7 @@ import { caseFields } from '../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
 import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
 import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
-import type { Condition } from '../shared/soql/conditions';
+import { conditionsFrom } from '../shared/soql/conditionsParameter';
 import { ConditionError } from '../shared/soql/conditions';
 import { FieldNameError } from '../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../shared/thread';
@@ -107,14 +107,14 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 	const includeEmailThread = ctx.getNodeParameter('includeEmailThread', true) as boolean;
 	const includeInternalComments = ctx.getNodeParameter('includeInternalComments', false) as boolean;
 	const includeOriginalBodies = includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
-	const conditions = ((ctx.getNodeParameter('conditions', {}) as IDataObject).condition as Condition[] | undefined) ?? [];
+	const conditions = conditionsFrom(ctx.getNodeParameter('conditions', {}));
 	const subqueries: string[] = [];
 	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery());
 	if (includeInternalComments) subqueries.push(commentSubquery());
 	return {
 		choice: {
 			fields: ctx.getNodeParameter('fields', []) as string[],
-			conditions: conditions.filter((c) => c.field),
+			conditions,
 			queues: ctx.getNodeParameter('queues', []) as string[],
 			subqueries,
 		},

@@ -1,25 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { conditionsProperty } from '../shared/soql/conditionsParameter';
 import { authenticationProperty } from '../shared/transport/credentialTypes';
 
 /** The Case fields a closed-case item carries unless the user picks others. */
 export const DEFAULT_CASE_FIELDS = ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Type', 'ClosedDate', 'CreatedDate', 'OwnerId', 'Owner.Name', 'Contact.Name', 'Account.Name'];
-
-export const CONDITION_OPERATORS = [
-	{ name: 'Equals', value: 'equals' },
-	{ name: 'Does Not Equal', value: 'notEquals' },
-	{ name: 'Contains', value: 'contains' },
-	{ name: 'Starts With', value: 'startsWith' },
-	{ name: 'Ends With', value: 'endsWith' },
-	{ name: 'Is Greater Than', value: 'greaterThan' },
-	{ name: 'Is Greater Than or Equal To', value: 'greaterOrEqual' },
-	{ name: 'Is Less Than', value: 'lessThan' },
-	{ name: 'Is Less Than or Equal To', value: 'lessOrEqual' },
-	{ name: 'Is One Of (Comma-Separated)', value: 'in' },
-	{ name: 'Is None Of (Comma-Separated)', value: 'notIn' },
-	{ name: 'Is Empty', value: 'isEmpty' },
-	{ name: 'Is Not Empty', value: 'isNotEmpty' },
-];
 
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,
@@ -97,33 +82,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
 	},
-	{
-		displayName: 'Extra Conditions',
-		name: 'conditions',
-		placeholder: 'Add Condition',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description: 'Only cases that meet all these conditions',
-		options: [
-			{
-				displayName: 'Condition',
-				name: 'condition',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCaseFilterFields' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Operator', name: 'operator', type: 'options', options: CONDITION_OPERATORS, default: 'equals' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Dates as 2026-05-01 or 2026-05-01T09:30:00Z, or relative such as LAST_N_DAYS:30' },
-				],
-			},
-		],
-	},
+	conditionsProperty({ displayName: 'Extra Conditions', description: 'Only cases that meet all these conditions', fieldsMethod: 'getCaseFilterFields' }),
 	{
 		displayName: 'Max Cases per Poll',
 		name: 'maxCasesPerPoll',

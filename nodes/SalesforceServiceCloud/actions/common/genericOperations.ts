@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 import { buildQuery } from '../../../shared/soql/buildQuery';
-import { conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
+import { conditionsToSoql } from '../../../shared/soql/conditions';
+import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
 import { resolveFieldNames } from '../../../shared/soql/fieldNames';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { writeInBatches, writeResultsToItems } from '../../../shared/writes';
@@ -79,56 +80,24 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 
 /** Get the records that meet conditions, up to a limit or all, page by page. */
 export function getManyOperation(resource: string, objectName: ObjectOf): ResourceOperation {
-	const show = { resource: [resource], operation: ['getMany'] };
 	return {
 		description: [
 			...returnAllProperties(resource, ['getMany']),
 			fieldsProperty(resource, ['getMany'], 'The fields to return; Id and Name (where the object has one) when empty.'),
-			{
+			conditionsProperty({
 				displayName: 'Conditions',
-				name: 'conditions',
-				placeholder: 'Add Condition',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
 				description: 'Only records that meet all these conditions',
-				displayOptions: { show },
-				options: [
-					{
-						displayName: 'Condition',
-						name: 'condition',
-						values: [
-							{ displayName: 'Field Name or ID', name: 'field', type: 'options', typeOptions: { loadOptionsMethod: 'getFilterFields', loadOptionsDependsOn: ['objectName', 'resource'] }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-							{
-								displayName: 'Operator',
-								name: 'operator',
-								type: 'options',
-								// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
-								options: [
-									{ name: 'Equals', value: 'equals' },
-									{ name: 'Does Not Equal', value: 'notEquals' },
-									{ name: 'Contains', value: 'contains' },
-									{ name: 'Starts With', value: 'startsWith' },
-									{ name: 'Is Greater Than', value: 'greaterThan' },
-									{ name: 'Is Less Than', value: 'lessThan' },
-									{ name: 'Is One Of (Comma-Separated)', value: 'in' },
-									{ name: 'Is Empty', value: 'isEmpty' },
-									{ name: 'Is Not Empty', value: 'isNotEmpty' },
-								],
-								default: 'equals',
-							},
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+				fieldsMethod: 'getFilterFields',
+				loadOptionsDependsOn: ['objectName', 'resource'],
+				displayOptions: { show: { resource: [resource], operation: ['getMany'] } },
+			}),
 		],
 		async execute(sf) {
 			const describe = await sf.describes.describe(objectNameOf(this, objectName));
 			return perItem(this, async (itemIndex) => {
 				const picked = this.getNodeParameter('fields', itemIndex, []) as string[];
 				const fields = picked.length > 0 ? resolveFieldNames(describe, picked) : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
-				const conditions = (((this.getNodeParameter('conditions', itemIndex, {}) as IDataObject).condition as Condition[] | undefined) ?? []).filter((c) => c.field);
+				const conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
 				const limit = limitOf(this, itemIndex);
 				const soql = buildQuery({ fields, from: describe.name, where: [conditionsToSoql(describe, conditions)], orderBy: ['Id'], limit });
 				return queryToItems(sf, soql, itemIndex, limit);
