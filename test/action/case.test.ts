@@ -1,42 +1,16 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
-import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
 import { chatSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../../nodes/shared/thread';
-import { N8nHarness } from '../n8n/harness';
-import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { actionSuite } from './suite';
 
 // The action node's Case resource as n8n runs it, against the sandbox org.
 
-/** The node with this resource's load-options methods (until the node's own \`methods\` list them). */
-const node = new SalesforceServiceCloud();
-
 describe('Salesforce Service Cloud node: Case', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
-	beforeAll(async () => {
-		t = await startTestOrg();
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
-	});
-	afterAll(async () => {
-		await t.close();
-	});
+	const s = actionSuite('case');
+	const { run } = s;
 
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'case', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: null };
-	const newCase = (subject: string) => t.org.store.insert('Case', { Subject: subject, Status: 'New', Origin: 'Email' });
+	const newCase = (subject: string) => s.t.org.store.insert('Case', { Subject: subject, Status: 'New', Origin: 'Email' });
 
 	it('creates, updates, gets and gets many cases', async () => {
 		const created = await run({ operation: 'create', columns: autoMap }, [{ Subject: 'Printer on fire', Origin: 'Web' }, { Subject: 'Printer still on fire', Origin: 'Web' }]);
@@ -51,55 +25,55 @@ describe('Salesforce Service Cloud node: Case', () => {
 	});
 
 	it('upserts cases by an external ID', async () => {
-		t.org.schema.addCustomField('Case', { name: 'Ticket_Ref__c', type: 'string', externalId: true, unique: true, length: 80 });
+		s.t.org.schema.addCustomField('Case', { name: 'Ticket_Ref__c', type: 'string', externalId: true, unique: true, length: 80 });
 		const columns = { mappingMode: 'autoMapInputData', value: null, matchingColumns: ['Ticket_Ref__c'] };
 		const first = await run({ operation: 'upsert', columns }, [{ Ticket_Ref__c: 'zen/1', Subject: 'From the ticket tool' }]);
 		expect(first.items[0].json).toMatchObject({ success: true, created: true });
 		const second = await run({ operation: 'upsert', columns }, [{ Ticket_Ref__c: 'zen/1', Subject: 'Changed' }]);
 		expect(second.items[0].json).toMatchObject({ id: first.items[0].json.id, created: false });
-		expect(t.org.store.get(String(first.items[0].json.id))?.Subject).toBe('Changed');
+		expect(s.t.org.store.get(String(first.items[0].json.id))?.Subject).toBe('Changed');
 	});
 
 	it('offers the org\'s closed statuses, from CaseStatus', async () => {
-		const options = await harness.loadOptions({ type: node, method: 'getClosedCaseStatuses', parameters: { authentication: 'clientCredentials', resource: 'case', operation: 'close' }, credentials });
+		const options = await s.harness.loadOptions({ type: s.node, method: 'getClosedCaseStatuses', parameters: { authentication: 'clientCredentials', resource: 'case', operation: 'close' }, credentials: s.credentials });
 		expect(options).toEqual([{ name: 'Closed', value: 'Closed' }]);
 	});
 
 	it('closes cases in one batch, which sets IsClosed', async () => {
 		const ids = [newCase('Close me 1'), newCase('Close me 2')];
-		const before = t.org.counters.apiCallsByKind.collections;
+		const before = s.t.org.counters.apiCallsByKind.collections;
 		const { items, error } = await run({ operation: 'close', caseId: '={{ $json.caseId }}', status: 'Closed' }, ids.map((caseId) => ({ caseId })));
 		expect(error).toBeUndefined();
-		expect(t.org.counters.apiCallsByKind.collections - before).toBe(1);
+		expect(s.t.org.counters.apiCallsByKind.collections - before).toBe(1);
 		expect(items.map((i) => i.json)).toEqual(ids.map((id) => ({ id, success: true, status: 'Closed' })));
-		for (const id of ids) expect(t.org.store.get(id)).toMatchObject({ Status: 'Closed', IsClosed: true });
+		for (const id of ids) expect(s.t.org.store.get(id)).toMatchObject({ Status: 'Closed', IsClosed: true });
 	});
 
 	it('refuses a status that does not close a case before the write, naming the closed ones', async () => {
 		const id = newCase('Not closed by Working');
-		const before = t.org.counters.apiCallsByKind.collections;
+		const before = s.t.org.counters.apiCallsByKind.collections;
 		const { items } = await run({ operation: 'close', caseId: id, status: 'Working' }, [{ x: 1 }], true);
 		expect(items[0].json).toMatchObject({ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Status'], input: { x: 1 } });
 		expect(items[0].json.error).toBe('Status "Working" does not close a case. The closed statuses of this org: "Closed"');
-		expect(t.org.counters.apiCallsByKind.collections - before).toBe(0);
-		expect(t.org.store.get(id)?.Status).toBe('New');
+		expect(s.t.org.counters.apiCallsByKind.collections - before).toBe(0);
+		expect(s.t.org.store.get(id)?.Status).toBe('New');
 		const stopped = await run({ operation: 'close', caseId: id, status: 'Working' });
 		expect(JSON.stringify(stopped.error)).toMatch(/Closed/);
 	});
 
 	it('adds comments in one batch, internal or visible to the customer', async () => {
 		const id = newCase('Comment on me');
-		const before = t.org.counters.apiCallsByKind.collections;
+		const before = s.t.org.counters.apiCallsByKind.collections;
 		const { items } = await run({ operation: 'addComment', caseId: id, comment: '={{ $json.text }}', visibleToCustomer: '={{ $json.visible }}' }, [{ text: 'Internal note', visible: false }, { text: 'We are on it', visible: true }]);
-		expect(t.org.counters.apiCallsByKind.collections - before).toBe(1);
-		const comments = items.map((i) => t.org.store.get(String(i.json.id)));
+		expect(s.t.org.counters.apiCallsByKind.collections - before).toBe(1);
+		const comments = items.map((i) => s.t.org.store.get(String(i.json.id)));
 		expect(comments.map((c) => [c?.ParentId, c?.CommentBody, c?.IsPublished])).toEqual([[id, 'Internal note', false], [id, 'We are on it', true]]);
 	});
 
 	it('gets the conversation of a case: the same fields, emails and transcript as the trigger', async () => {
 		const id = newCase('Refund please');
-		t.org.store.insert('EmailMessage', { ParentId: id, Subject: 'Refund please', TextBody: 'I was charged twice.', FromAddress: 'ann@customer.example', FromName: 'Ann', ToAddress: 'support@org.example', Incoming: true, Status: '1', MessageDate: Date.UTC(2026, 0, 1, 9) });
-		t.org.store.insert('EmailMessage', { ParentId: id, Subject: 'RE: Refund please', TextBody: 'Refunded today.\n\nOn Thu, Ann wrote:\n> I was charged twice.', FromAddress: 'support@org.example', FromName: 'Support', ToAddress: 'ann@customer.example', Incoming: false, Status: '3', MessageDate: Date.UTC(2026, 0, 1, 10) });
+		s.t.org.store.insert('EmailMessage', { ParentId: id, Subject: 'Refund please', TextBody: 'I was charged twice.', FromAddress: 'ann@customer.example', FromName: 'Ann', ToAddress: 'support@org.example', Incoming: true, Status: '1', MessageDate: Date.UTC(2026, 0, 1, 9) });
+		s.t.org.store.insert('EmailMessage', { ParentId: id, Subject: 'RE: Refund please', TextBody: 'Refunded today.\n\nOn Thu, Ann wrote:\n> I was charged twice.', FromAddress: 'support@org.example', FromName: 'Support', ToAddress: 'ann@customer.example', Incoming: false, Status: '3', MessageDate: Date.UTC(2026, 0, 1, 10) });
 		const { items, error } = await run({ operation: 'getConversation', caseId: id, caseFields: ['CaseNumber', 'Subject', 'Status'] });
 		expect(error).toBeUndefined();
 		const item = items[0].json;
@@ -107,7 +81,7 @@ describe('Salesforce Service Cloud node: Case', () => {
 		expect(item.url).toMatch(new RegExp(`/lightning/r/Case/${id}/view$`));
 		// What the trigger shapes from the same record, with the same subqueries.
 		const soql = `SELECT Id, ${emailSubquery()}, ${chatSubquery()} FROM Case WHERE Id = '${id}'`;
-		const record = ((await t.api('GET', `/query?q=${encodeURIComponent(soql)}`)).body as { records: CaseThreadRecord[] }).records[0];
+		const record = ((await s.t.api('GET', `/query?q=${encodeURIComponent(soql)}`)).body as { records: CaseThreadRecord[] }).records[0];
 		const thread = shapeCaseThread(record);
 		expect(item.emails).toEqual(thread.emails);
 		expect(item.transcript).toBe(thread.transcript);
@@ -117,7 +91,7 @@ describe('Salesforce Service Cloud node: Case', () => {
 
 	it('adds comments to the conversation when asked', async () => {
 		const id = newCase('With notes');
-		t.org.store.insert('CaseComment', { ParentId: id, CommentBody: 'Checked the invoice', IsPublished: false });
+		s.t.org.store.insert('CaseComment', { ParentId: id, CommentBody: 'Checked the invoice', IsPublished: false });
 		const { items } = await run({ operation: 'getConversation', caseId: id, includeInternalComments: true });
 		expect(items[0].json.comments).toEqual([expect.objectContaining({ internal: true, text: 'Checked the invoice' })]);
 		expect(String(items[0].json.transcript)).toMatch(/Checked the invoice/);
@@ -125,12 +99,12 @@ describe('Salesforce Service Cloud node: Case', () => {
 
 	it('refuses a malformed Case ID before any call', async () => {
 		for (const operation of ['getConversation', 'close', 'addComment']) {
-			const before = t.org.counters.apiCalls;
+			const before = s.t.org.counters.apiCalls;
 			const { items } = await run({ operation, caseId: "500' OR Id != '", status: 'Closed', comment: 'x' }, [{ x: 1 }], true);
 			expect(items[0].json.error).toBe(`Case ID "500' OR Id != '" is not a Salesforce record Id`);
 			expect(items[0].json.input).toEqual({ x: 1 });
 			// Close reads the closed statuses first; nothing else is sent.
-			expect(t.org.counters.apiCalls - before).toBe(operation === 'close' ? 1 : 0);
+			expect(s.t.org.counters.apiCalls - before).toBe(operation === 'close' ? 1 : 0);
 		}
 		const { items } = await run({ operation: 'getConversation', caseId: '001000000000001' }, [{}], true);
 		expect(items[0].json.error).toMatch(/not the Id of a case/);

@@ -1,44 +1,26 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
 import { N8nHarness } from '../n8n/harness';
+import { actionSuite } from './suite';
 import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { startTestOrg } from '../sandbox-org/testing';
 
 // The action node's Contact resource as n8n runs it, against the sandbox org.
 
-const node = new SalesforceServiceCloud();
 const DAY = 24 * 3600 * 1000;
 
 describe('Salesforce Service Cloud node: Contact', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
-	beforeAll(async () => {
-		t = await startTestOrg();
+	const s = actionSuite('contact', (t) => {
 		t.org.schema.addCustomField('Contact', { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 });
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
 	});
-	afterAll(async () => {
-		await t.close();
-	});
+	const { run } = s;
 
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'contact', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: null };
 	const findOrCreate = (input: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
 		run({ operation: 'findOrCreate', matchField: 'Email', columns: autoMap, ...options }, input, continueOnFail);
-	const contact = (id: unknown) => t.org.store.get(String(id)) ?? {};
+	const contact = (id: unknown) => s.t.org.store.get(String(id)) ?? {};
 
 	it('creates, gets, updates, upserts and gets many contacts', async () => {
 		const created = await run({ operation: 'create', columns: { mappingMode: 'defineBelow', value: { LastName: 'Grace', Email: 'grace@navy.example' } } });
@@ -56,7 +38,7 @@ describe('Salesforce Service Cloud node: Contact', () => {
 
 	it('leaves a found contact as it is, overwrites it, or fills only its empty fields', async () => {
 		const values = { LastName: 'Newname', Title: 'New title', Phone: '555-0100' };
-		const ids = ['keep', 'overwrite', 'fill'].map((p) => t.org.store.insert('Contact', { LastName: 'Old', Title: 'Old title', Email: `${p}@policy.example` }));
+		const ids = ['keep', 'overwrite', 'fill'].map((p) => s.t.org.store.insert('Contact', { LastName: 'Old', Title: 'Old title', Email: `${p}@policy.example` }));
 		const keep = await findOrCreate([{ ...values, Email: 'keep@policy.example' }], { updatePolicy: 'keep' });
 		const overwrite = await findOrCreate([{ ...values, Email: 'overwrite@policy.example' }], { updatePolicy: 'overwrite' });
 		const fill = await findOrCreate([{ ...values, Email: 'fill@policy.example' }], { updatePolicy: 'fillEmpty' });
@@ -74,9 +56,9 @@ describe('Salesforce Service Cloud node: Contact', () => {
 		let older: string;
 		let newer: string;
 		beforeAll(() => {
-			const now = t.org.clock.now();
-			older = t.org.store.insert('Contact', { LastName: 'First', Email: 'twice@dupes.example' }, { audit: { CreatedDate: now - 2 * DAY } });
-			newer = t.org.store.insert('Contact', { LastName: 'Second', Email: 'twice@dupes.example' }, { audit: { CreatedDate: now - DAY } });
+			const now = s.t.org.clock.now();
+			older = s.t.org.store.insert('Contact', { LastName: 'First', Email: 'twice@dupes.example' }, { audit: { CreatedDate: now - 2 * DAY } });
+			newer = s.t.org.store.insert('Contact', { LastName: 'Second', Email: 'twice@dupes.example' }, { audit: { CreatedDate: now - DAY } });
 		});
 
 		it('uses the most recently modified one', async () => {
@@ -99,7 +81,7 @@ describe('Salesforce Service Cloud node: Contact', () => {
 	});
 
 	it('escapes an email with a quote in it', async () => {
-		const id = t.org.store.insert('Contact', { LastName: "O'Brien", Email: "o'brien@quote.example" });
+		const id = s.t.org.store.insert('Contact', { LastName: "O'Brien", Email: "o'brien@quote.example" });
 		const { items, error } = await findOrCreate([{ LastName: "O'Brien", Email: "o'brien@quote.example" }, { LastName: 'Other', Email: "x' OR Email != 'y@quote.example" }], {}, true);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ action: 'matched', id });
@@ -107,7 +89,7 @@ describe('Salesforce Service Cloud node: Contact', () => {
 	});
 
 	it('matches on another field the user picks', async () => {
-		const id = t.org.store.insert('Contact', { LastName: 'Ext', Ext_Id__c: 'ext-77' });
+		const id = s.t.org.store.insert('Contact', { LastName: 'Ext', Ext_Id__c: 'ext-77' });
 		const { items } = await findOrCreate([{ LastName: 'Ext', Ext_Id__c: 'EXT-77' }, { LastName: 'Ext2', Ext_Id__c: 'ext-78' }], { matchField: 'Ext_Id__c' });
 		expect(items.map((i) => i.json.action)).toEqual(['matched', 'created']);
 		expect(items[0].json.id).toBe(id);

@@ -1,47 +1,22 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
-import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
-import { N8nHarness } from '../n8n/harness';
-import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { actionSuite } from './suite';
 
 // The action node's Email Message resource as n8n runs it, against the sandbox org.
 
-const node = new SalesforceServiceCloud();
-
 describe('Salesforce Service Cloud node: Email Message', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
+	const s = actionSuite('emailMessage');
+	const { run } = s;
 	let caseId: string;
 	let emailIds: string[];
 	beforeAll(async () => {
-		t = await startTestOrg();
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
-		caseId = t.org.store.insert('Case', { Subject: 'Where is my parcel?', Status: 'New', Origin: 'Email' });
+		caseId = s.t.org.store.insert('Case', { Subject: 'Where is my parcel?', Status: 'New', Origin: 'Email' });
 		// Inserted out of order: the reply first, then the customer's mail an hour before it, then a draft.
 		emailIds = [
-			t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'RE: Where is my parcel?', TextBody: 'It ships tomorrow.\n\nOn Mon, Bo wrote:\n> Where is it?', HtmlBody: '<p>It ships tomorrow.</p>', FromAddress: 'support@org.example', FromName: 'Support', ToAddress: 'bo@customer.example', Incoming: false, Status: '3', MessageDate: Date.UTC(2026, 2, 2, 11) }),
-			t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'Where is my parcel?', TextBody: 'Where is it?', FromAddress: 'bo@customer.example', FromName: 'Bo', ToAddress: 'support@org.example, sales@org.example', Incoming: true, Status: '1', MessageDate: Date.UTC(2026, 2, 2, 10) }),
-			t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'Draft', TextBody: 'Unsent', Incoming: false, Status: '5' }),
+			s.t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'RE: Where is my parcel?', TextBody: 'It ships tomorrow.\n\nOn Mon, Bo wrote:\n> Where is it?', HtmlBody: '<p>It ships tomorrow.</p>', FromAddress: 'support@org.example', FromName: 'Support', ToAddress: 'bo@customer.example', Incoming: false, Status: '3', MessageDate: Date.UTC(2026, 2, 2, 11) }),
+			s.t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'Where is my parcel?', TextBody: 'Where is it?', FromAddress: 'bo@customer.example', FromName: 'Bo', ToAddress: 'support@org.example, sales@org.example', Incoming: true, Status: '1', MessageDate: Date.UTC(2026, 2, 2, 10) }),
+			s.t.org.store.insert('EmailMessage', { ParentId: caseId, Subject: 'Draft', TextBody: 'Unsent', Incoming: false, Status: '5' }),
 		];
 	});
-	afterAll(async () => {
-		await t.close();
-	});
-
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'emailMessage', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 
 	it('gets the emails of a case oldest first, new text only, drafts left out', async () => {
 		const { items, error } = await run({ operation: 'getMany', caseId });
@@ -65,11 +40,11 @@ describe('Salesforce Service Cloud node: Email Message', () => {
 	});
 
 	it('refuses a malformed ID before any call, keeping the input', async () => {
-		const before = t.org.counters.apiCalls;
+		const before = s.t.org.counters.apiCalls;
 		const many = await run({ operation: 'getMany', caseId: "500' OR Id != '" }, [{ x: 1 }], true);
 		expect(many.items[0].json).toMatchObject({ error: `Case ID "500' OR Id != '" is not a Salesforce record Id`, input: { x: 1 } });
 		const one = await run({ operation: 'get', recordId: 'not-an-id' }, [{ x: 2 }], true);
 		expect(one.items[0].json).toMatchObject({ error: 'Record ID "not-an-id" is not a Salesforce record Id', input: { x: 2 } });
-		expect(t.org.counters.apiCalls - before).toBe(0);
+		expect(s.t.org.counters.apiCalls - before).toBe(0);
 	});
 });

@@ -1,43 +1,19 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
-import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
-import { N8nHarness } from '../n8n/harness';
-import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { actionSuite } from './suite';
 
 // The action node's Lead resource as n8n runs it, against the sandbox org.
 
-const node = new SalesforceServiceCloud();
-
 describe('Salesforce Service Cloud node: Lead', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
-	beforeAll(async () => {
-		t = await startTestOrg();
+	const s = actionSuite('lead', (t) => {
 		t.org.schema.addCustomField('Lead', { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 });
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
 	});
-	afterAll(async () => {
-		await t.close();
-	});
+	const { run } = s;
 
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'lead', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: null };
 	const findOrCreate = (input: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
 		run({ operation: 'findOrCreate', matchField: 'Email', columns: autoMap, ...options }, input, continueOnFail);
-	const calls = () => ({ ...t.org.counters.apiCallsByKind });
+	const calls = () => ({ ...s.t.org.counters.apiCallsByKind });
 	/** Collections calls, bundled into Composite requests or not. */
 	const writes = (kinds: ReturnType<typeof calls>) => kinds.collections + kinds.composite;
 
@@ -57,7 +33,7 @@ describe('Salesforce Service Cloud node: Lead', () => {
 	});
 
 	it('finds or creates existing, new and duplicate emails in one query and one create call', async () => {
-		const existing = t.org.store.insert('Lead', { LastName: 'Known', Company: 'Acme', Email: 'Known@Acme.example' });
+		const existing = s.t.org.store.insert('Lead', { LastName: 'Known', Company: 'Acme', Email: 'Known@Acme.example' });
 		const before = calls();
 		const input = [
 			{ LastName: 'Known again', Company: 'Acme', Email: 'known@acme.example' },
@@ -70,14 +46,14 @@ describe('Salesforce Service Cloud node: Lead', () => {
 		expect(items[0].json.id).toBe(existing);
 		expect(items[2].json.id).toBe(items[1].json.id);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(t.org.store.get(existing)?.LastName).toBe('Known');
+		expect(s.t.org.store.get(existing)?.LastName).toBe('Known');
 		const after = calls();
 		expect(after.query - before.query).toBe(1);
 		expect(writes(after) - writes(before)).toBe(1);
 	});
 
 	it('names the missing required field of an item it has to create, and still matches the others', async () => {
-		t.org.store.insert('Lead', { LastName: 'There', Company: 'Acme', Email: 'there@acme.example' });
+		s.t.org.store.insert('Lead', { LastName: 'There', Company: 'Acme', Email: 'there@acme.example' });
 		const input = [{ Email: 'there@acme.example' }, { LastName: 'No company', Email: 'nocompany@acme.example' }];
 		const { items } = await findOrCreate(input, {}, true);
 		expect(items[0].json.action).toBe('matched');
@@ -88,12 +64,12 @@ describe('Salesforce Service Cloud node: Lead', () => {
 	});
 
 	it('finds or creates 1,000 leads in at most 10 API calls', async () => {
-		for (let i = 0; i < 400; i++) t.org.store.insert('Lead', { LastName: `Old ${i}`, Company: 'Bulk', Email: `bulk.visitor.${i}@visitors.example` });
+		for (let i = 0; i < 400; i++) s.t.org.store.insert('Lead', { LastName: `Old ${i}`, Company: 'Bulk', Email: `bulk.visitor.${i}@visitors.example` });
 		const input = Array.from({ length: 1000 }, (_, i) => ({ LastName: `Visitor ${i}`, Company: 'Bulk', Email: `bulk.visitor.${i}@visitors.example`, Title: 'Chat visitor' }));
-		const before = t.org.counters.apiCalls;
+		const before = s.t.org.counters.apiCalls;
 		const kinds = calls();
 		const { items, error } = await findOrCreate(input, { updatePolicy: 'fillEmpty' });
-		const used = t.org.counters.apiCalls - before;
+		const used = s.t.org.counters.apiCalls - before;
 		const after = calls();
 		expect(error).toBeUndefined();
 		expect(items.filter((i) => i.json.action === 'updated')).toHaveLength(400);

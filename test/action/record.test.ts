@@ -1,8 +1,9 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeCredentials } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
 import { N8nHarness } from '../n8n/harness';
+import { actionSuite } from './suite';
 import { saveCredential } from '../connection/setup';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
@@ -11,42 +12,24 @@ import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 const node = new SalesforceServiceCloud();
 
 describe('Salesforce Service Cloud node: Record', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
-	beforeAll(async () => {
-		t = await startTestOrg();
+	const s = actionSuite('record', (t) => {
 		t.org.schema.addCustomField('Contact', { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 });
 		t.org.schema.addCustomField('Lead', { name: 'Tier__c', type: 'picklist', picklist: ['Gold', 'Silver'], restrictedPicklist: true });
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
 	});
-	afterAll(async () => {
-		await t.close();
-	});
+	const { run } = s;
 
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'record', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: null };
 
 	it('creates 450 leads from the input items in one API call, each item with its id', async () => {
-		const before = t.org.counters.apiCalls;
+		const before = s.t.org.counters.apiCalls;
 		const input = Array.from({ length: 450 }, (_, i) => ({ LastName: `Visitor ${i}`, Company: 'Chat', Email: `v${i}@visitors.example` }));
 		const { items, error } = await run({ operation: 'create', objectName: 'Lead', columns: autoMap }, input);
 		expect(error).toBeUndefined();
 		// The describe of Lead, then three batches of up to 200 in one Composite request.
-		expect(t.org.counters.apiCalls - before).toBe(2);
+		expect(s.t.org.counters.apiCalls - before).toBe(2);
 		expect(items).toHaveLength(450);
 		expect(items[449]).toMatchObject({ json: { success: true, id: expect.stringMatching(/^00Q/) }, pairedItem: { item: 449 } });
-		expect(t.org.store.get(String(items[7].json.id))?.LastName).toBe('Visitor 7');
+		expect(s.t.org.store.get(String(items[7].json.id))?.LastName).toBe('Visitor 7');
 	});
 
 	it('fails only the items Salesforce or the mapping refuses, naming the field, and keeps their input', async () => {
@@ -82,26 +65,26 @@ describe('Salesforce Service Cloud node: Record', () => {
 	});
 
 	it('updates and deletes by Id, and gets a record with chosen fields', async () => {
-		const id = t.org.store.insert('Account', { Name: 'Old Name' });
+		const id = s.t.org.store.insert('Account', { Name: 'Old Name' });
 		await run({ operation: 'update', objectName: 'Account', columns: { mappingMode: 'defineBelow', value: { Id: id, Name: 'New Name' } } });
 		const got = await run({ operation: 'get', objectName: 'Account', recordId: id, fields: ['Name'] });
 		expect(got.items[0].json).toMatchObject({ Id: id, Name: 'New Name' });
 		expect(got.items[0].json).not.toHaveProperty('attributes');
 		const deleted = await run({ operation: 'delete', objectName: 'Account', recordId: id });
 		expect(deleted.items[0].json.success).toBe(true);
-		expect(t.org.store.get(id)).toBeUndefined();
+		expect(s.t.org.store.get(id)).toBeUndefined();
 	});
 
 	it('catches a malformed Id before any call', async () => {
-		const before = t.org.counters.apiCalls;
+		const before = s.t.org.counters.apiCalls;
 		const { items } = await run({ operation: 'get', objectName: 'Account', recordId: "001' OR Id != '" }, [{ x: 1 }], true);
 		expect(items[0].json.error).toBe(`Record ID "001' OR Id != '" is not a Salesforce record Id`);
 		expect(items[0].json.input).toEqual({ x: 1 });
-		expect(t.org.counters.apiCalls - before).toBeLessThanOrEqual(1); // the describe only
+		expect(s.t.org.counters.apiCalls - before).toBeLessThanOrEqual(1); // the describe only
 	});
 
 	it('gets many records with conditions, a limit, or all pages', async () => {
-		for (let i = 0; i < 2100; i++) t.org.store.insert('Task', { Subject: i % 3 === 0 ? `Call ${i}` : `Email ${i}`, Status: 'Not Started', Priority: 'Normal' });
+		for (let i = 0; i < 2100; i++) s.t.org.store.insert('Task', { Subject: i % 3 === 0 ? `Call ${i}` : `Email ${i}`, Status: 'Not Started', Priority: 'Normal' });
 		const limited = await run({ operation: 'getMany', objectName: 'Task', fields: ['Subject'], conditions: { condition: [{ field: 'Subject', operator: 'startsWith', value: 'Call' }] }, limit: 5 });
 		expect(limited.items).toHaveLength(5);
 		expect(limited.items.every((i) => String(i.json.Subject).startsWith('Call'))).toBe(true);
@@ -115,14 +98,14 @@ describe('Salesforce Service Cloud node: Record', () => {
 	});
 
 	it('offers the object\'s writable fields from its describe, required ones marked', async () => {
-		const mapping = await harness.resourceMapping({ type: node, method: 'getMappingColumns', parameters: { authentication: 'clientCredentials', resource: 'record', operation: 'create', objectName: 'Lead' }, credentials });
+		const mapping = await s.harness.resourceMapping({ type: s.node, method: 'getMappingColumns', parameters: { authentication: 'clientCredentials', resource: 'record', operation: 'create', objectName: 'Lead' }, credentials: s.credentials });
 		const byId = new Map(mapping.fields.map((f) => [f.id, f]));
 		expect(byId.get('LastName')?.required).toBe(true);
 		expect(byId.get('Company')?.required).toBe(true);
 		expect(byId.has('IsConverted')).toBe(false);
 		expect(byId.get('Status')?.type).toBe('options');
 		// A case's contact can be named by the contact's own external ID.
-		const caseMapping = await harness.resourceMapping({ type: node, method: 'getMappingColumns', parameters: { authentication: 'clientCredentials', resource: 'case', operation: 'create' }, credentials });
+		const caseMapping = await s.harness.resourceMapping({ type: s.node, method: 'getMappingColumns', parameters: { authentication: 'clientCredentials', resource: 'case', operation: 'create' }, credentials: s.credentials });
 		expect(caseMapping.fields.map((f) => f.id)).toContain('Contact.Ext_Id__c');
 	});
 });

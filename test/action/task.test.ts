@@ -1,51 +1,27 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
-import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
-import { N8nHarness } from '../n8n/harness';
-import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { actionSuite } from './suite';
 
 // The action node's Task resource, and owner by email, as n8n runs them against the sandbox org.
 
-const node = new SalesforceServiceCloud();
-
 describe('Salesforce Service Cloud node: Task', () => {
-	let t: TestOrg;
-	let harness: N8nHarness;
-	let credentials: INodeCredentials;
+	const s = actionSuite('task');
+	const { run } = s;
 	let leadId: string;
 	let contactId: string;
 	let caseId: string;
 	let agentId: string;
 	let fallbackId: string;
 	beforeAll(async () => {
-		t = await startTestOrg();
-		harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-		({ credentials } = await saveCredential(harness, t, 'clientCredentials'));
-		leadId = t.org.store.insert('Lead', { LastName: 'Visitor', Company: 'Chat' });
-		contactId = t.org.store.insert('Contact', { LastName: 'Customer' });
-		caseId = t.org.store.insert('Case', { Subject: 'Chat', Status: 'New' });
-		agentId = t.org.addUser({ firstName: 'Ada', lastName: 'Agent', email: 'Ada.Agent@support.example' });
-		fallbackId = t.org.addUser({ firstName: 'Fal', lastName: 'Back', email: 'fallback@support.example' });
-		t.org.addUser({ firstName: 'Gone', lastName: 'Agent', email: 'gone@support.example', active: false });
-	});
-	afterAll(async () => {
-		await t.close();
+		leadId = s.t.org.store.insert('Lead', { LastName: 'Visitor', Company: 'Chat' });
+		contactId = s.t.org.store.insert('Contact', { LastName: 'Customer' });
+		caseId = s.t.org.store.insert('Case', { Subject: 'Chat', Status: 'New' });
+		agentId = s.t.org.addUser({ firstName: 'Ada', lastName: 'Agent', email: 'Ada.Agent@support.example' });
+		fallbackId = s.t.org.addUser({ firstName: 'Fal', lastName: 'Back', email: 'fallback@support.example' });
+		s.t.org.addUser({ firstName: 'Gone', lastName: 'Agent', email: 'gone@support.example', active: false });
 	});
 
-	const run = async (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) => {
-		const result = await harness.execute({
-			type: node,
-			parameters: { authentication: 'clientCredentials', resource: 'task', ...parameters },
-			credentials,
-			input: input.map((json) => ({ json })),
-			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
-		});
-		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };
-	};
 	const autoMap = { mappingMode: 'autoMapInputData', value: null };
-	const userQueries = (from: number) => t.org.counters.log.slice(from).filter((e) => e.path.includes('/query') && decodeURIComponent(e.path).includes('FROM User')).length;
+	const userQueries = (from: number) => s.t.org.counters.log.slice(from).filter((e) => e.path.includes('/query') && decodeURIComponent(e.path).includes('FROM User')).length;
 
 	it('creates tasks about a Contact and a Case, and refuses a Lead with a WhatId before the call, naming both fields', async () => {
 		const input = [
@@ -55,20 +31,20 @@ describe('Salesforce Service Cloud node: Task', () => {
 			{ Subject: 'Wrong way round', WhatId: contactId },
 			{ Subject: 'Not a person', WhoId: caseId },
 		];
-		const before = t.org.counters.apiCallsByKind.collections;
+		const before = s.t.org.counters.apiCallsByKind.collections;
 		const { items } = await run({ operation: 'create', columns: autoMap }, input, true);
-		expect(t.org.counters.apiCallsByKind.collections - before).toBe(1);
+		expect(s.t.org.counters.apiCallsByKind.collections - before).toBe(1);
 		expect(items.map((i) => i.json.success ?? false)).toEqual([true, false, true, false, false]);
 		expect(items[1].json).toMatchObject({ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['WhoId', 'WhatId'], input: input[1] });
 		expect(String(items[1].json.error)).toMatch(/WhoId[\s\S]*Lead[\s\S]*WhatId/);
 		expect(items[3].json.fields).toEqual(['WhatId']);
 		expect(items[4].json.fields).toEqual(['WhoId']);
-		expect(t.org.store.get(String(items[0].json.id))).toMatchObject({ WhoId: contactId, WhatId: caseId, Subject: 'Chat with customer' });
-		expect(t.org.store.get(String(items[2].json.id))).toMatchObject({ WhoId: leadId, WhatId: null });
+		expect(s.t.org.store.get(String(items[0].json.id))).toMatchObject({ WhoId: contactId, WhatId: caseId, Subject: 'Chat with customer' });
+		expect(s.t.org.store.get(String(items[2].json.id))).toMatchObject({ WhoId: leadId, WhatId: null });
 	});
 
 	it('gets a task, gets many, and updates one', async () => {
-		const id = t.org.store.insert('Task', { Subject: 'Get me', Status: 'Not Started', Priority: 'Normal' });
+		const id = s.t.org.store.insert('Task', { Subject: 'Get me', Status: 'Not Started', Priority: 'Normal' });
 		await run({ operation: 'update', columns: { mappingMode: 'defineBelow', value: { Id: id, Priority: 'High' } } });
 		const got = await run({ operation: 'get', recordId: id, fields: ['Subject', 'Priority'] });
 		expect(got.items[0].json).toMatchObject({ Id: id, Subject: 'Get me', Priority: 'High' });
@@ -77,13 +53,13 @@ describe('Salesforce Service Cloud node: Task', () => {
 	});
 
 	it('completes tasks in one call: Status Completed and IsClosed set, a malformed ID failing on its own', async () => {
-		const ids = [1, 2, 3].map((i) => t.org.store.insert('Task', { Subject: `Open ${i}`, Status: 'Not Started', Priority: 'Normal' }));
-		const before = t.org.counters.apiCallsByKind.collections;
+		const ids = [1, 2, 3].map((i) => s.t.org.store.insert('Task', { Subject: `Open ${i}`, Status: 'Not Started', Priority: 'Normal' }));
+		const before = s.t.org.counters.apiCallsByKind.collections;
 		const { items } = await run({ operation: 'complete', recordId: '={{ $json.id }}' }, [...ids.map((id) => ({ id })), { id: caseId }], true);
-		expect(t.org.counters.apiCallsByKind.collections - before).toBe(1);
+		expect(s.t.org.counters.apiCallsByKind.collections - before).toBe(1);
 		expect(items.map((i) => i.json.success ?? false)).toEqual([true, true, true, false]);
 		expect(items[3].json.errorCode).toBe('MALFORMED_ID');
-		for (const id of ids) expect(t.org.store.get(id)).toMatchObject({ Status: 'Completed', IsClosed: true });
+		for (const id of ids) expect(s.t.org.store.get(id)).toMatchObject({ Status: 'Completed', IsClosed: true });
 	});
 
 	it('owns tasks by agent email in one User query: a known agent (any case), the default owner for an unknown, inactive or quoted one', async () => {
@@ -94,12 +70,12 @@ describe('Salesforce Service Cloud node: Task', () => {
 			{ Subject: 'Known again', agent: 'Ada.Agent@support.example' },
 			{ Subject: 'Quoted', agent: "o'brien@support.example" },
 		];
-		const from = t.org.counters.log.length;
+		const from = s.t.org.counters.log.length;
 		const columns = { mappingMode: 'defineBelow', value: { Subject: '={{ $json.Subject }}' } };
 		const { items, error } = await run({ operation: 'create', columns, ownerEmail: '={{ $json.agent }}', defaultOwnerId: fallbackId }, input);
 		expect(error).toBeUndefined();
 		expect(userQueries(from)).toBe(1);
-		const owners = items.map((i) => t.org.store.get(String(i.json.id))?.OwnerId);
+		const owners = items.map((i) => s.t.org.store.get(String(i.json.id))?.OwnerId);
 		expect(owners).toEqual([agentId, fallbackId, fallbackId, agentId, fallbackId]);
 		expect(items[0].json.ownerId).toBe(agentId);
 	});
@@ -109,7 +85,7 @@ describe('Salesforce Service Cloud node: Task', () => {
 		const failed = await run({ operation: 'create', columns, ownerEmail: 'nobody@support.example' }, [{}], true);
 		expect(failed.items[0].json).toMatchObject({ errorCode: 'OWNER_NOT_FOUND', fields: ['OwnerId'] });
 		expect(String(failed.items[0].json.error)).toMatch(/nobody@support\.example/);
-		const from = t.org.counters.log.length;
+		const from = s.t.org.counters.log.length;
 		const plain = await run({ operation: 'create', columns }, [{}, {}]);
 		expect(plain.items.every((i) => i.json.success === true)).toBe(true);
 		expect(userQueries(from)).toBe(0);
