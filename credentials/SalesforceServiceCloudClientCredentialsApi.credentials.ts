@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, assertUrl, consumerKeyProperty, credentialIcon, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
+import { apiVersionProperty, assertUrl, consumerKeyProperty, consumerSecretProperty, credentialIcon, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
 
@@ -33,15 +33,7 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 				"Your org's My Domain address (Setup > My Domain). Salesforce offers the client credentials flow only there, not on login.salesforce.com or test.salesforce.com.",
 		},
 		consumerKeyProperty,
-		{
-			displayName: 'Consumer Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The Consumer Secret (client secret) of the app',
-		},
+		consumerSecretProperty,
 		apiVersionProperty,
 		...sessionProperties,
 	];

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, credentialIcon, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
+import { apiVersionProperty, consumerKeyProperty, consumerSecretProperty, credentialIcon, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
 
 /** The login server as an n8n expression over this credential's own fields (`$self`). */
 const LOGIN_URL_EXPRESSION =
@@ -21,6 +21,9 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		environmentProperty,
 		myDomainUrlProperty,
+		// Salesforce's names for n8n's Client ID and Client Secret.
+		consumerKeyProperty,
+		consumerSecretProperty,
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'pkce' },
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/authorize" }}`, required: true },
 		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/token" }}`, required: true },

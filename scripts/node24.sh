@@ -3,6 +3,9 @@
 # tests run against) need it; machines that have an older Node get Node 24 from the npm registry,
 # installed once into .cache/node24 (git-ignored). Source this file; it exports PATH and
 # npm_config_nodedir so native modules build against the Node that runs them.
+# The caller's shell options (errexit for scripts like .ci/run) are restored at the end.
+_node24_flags="$-"
+if shopt -qo pipefail; then _node24_pipefail=on; else _node24_pipefail=off; fi
 set -euo pipefail
 _root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 _prefix="$_root/.cache/node24"
@@ -24,3 +27,7 @@ fi
 # Headers of the Node that is now first on PATH (this machine's npm config points at Node 20's).
 export npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")"
 set +euo pipefail
+case "$_node24_flags" in *e*) set -e ;; esac
+case "$_node24_flags" in *u*) set -u ;; esac
+if [ "$_node24_pipefail" = on ]; then set -o pipefail; fi
+unset _node24_flags _node24_pipefail

@@ -44,6 +44,16 @@ export const consumerKeyProperty: INodeProperties = {
 	description: 'The Consumer Key (client ID) of the connected app or External Client App',
 };
 
+export const consumerSecretProperty: INodeProperties = {
+	displayName: 'Consumer Secret',
+	name: 'clientSecret',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description: 'The Consumer Secret (client secret) of the app',
+};
+
 export const apiVersionProperty: INodeProperties = {
 	displayName: 'API Version',
 	name: 'apiVersion',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { idSuffix } from '../../nodes/shared/salesforceIds';
 import { chatSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../../nodes/shared/thread';
 import { actionSuite } from './suite';
 
@@ -87,6 +88,20 @@ describe('Salesforce Service Cloud node: Case', () => {
 		expect(item.transcript).toBe(thread.transcript);
 		expect((item.emails as IDataObject[]).map((e) => e.text)).toEqual(['I was charged twice.', 'Refunded today.']);
 		expect(item).not.toHaveProperty('comments');
+	});
+
+	it('gets the conversations of many items in one API call, in item order, with 15-character Ids and a missing case named', async () => {
+		const ids = Array.from({ length: 12 }, (_, i) => newCase(`Batch ${i}`));
+		for (const id of ids) s.t.org.store.insert('EmailMessage', { ParentId: id, Subject: 'Hello', TextBody: `Message for ${id}`, FromAddress: 'ann@customer.example', ToAddress: 'support@org.example', Incoming: true, Status: '1', MessageDate: Date.UTC(2026, 0, 1, 9) });
+		const missingId15 = `500${'0'.repeat(11)}9`;
+		const missing = `${missingId15}${idSuffix(missingId15)}`;
+		const input = [...ids.map((id, i) => ({ caseId: i === 3 ? id.slice(0, 15) : id })), { caseId: missing }];
+		const before = s.t.org.counters.apiCalls;
+		const { items } = await run({ operation: 'getConversation', caseId: '={{ $json.caseId }}', caseFields: ['Subject'] }, input, true);
+		// The Case describe, and one Composite request carrying the query of all 13 cases (one call per case before: 14).
+		expect(s.t.org.counters.apiCalls - before).toBe(2);
+		expect(items.slice(0, 12).map((i) => [i.json.id, (i.json.emails as IDataObject[])[0].text])).toEqual(ids.map((id) => [id, `Message for ${id}`]));
+		expect(items[12].json).toMatchObject({ error: `No case with ID "${missing}"`, input: { caseId: missing } });
 	});
 
 	it('adds comments to the conversation when asked', async () => {

@@ -22,13 +22,13 @@ describe('an activated polling trigger', () => {
 		return { n8n, credential, active };
 	}
 
-	test('static data lives in memory between polls and is saved when the poll emits', async () => {
+	test('static data is saved after the activation poll and when a poll emits, and otherwise lives in memory', async () => {
 		const { active } = setup();
 
+		// n8n's activation runs one poll at once and then saves the static data, emitted or not.
 		const first = await active.poll();
 		expect(first).toEqual({ emitted: null, error: undefined });
-		expect(active.memoryStaticData).toEqual({ 'node:Harness Poller': { polls: 1 } });
-		expect(active.storedStaticData).toEqual({});
+		expect(active.storedStaticData).toEqual({ 'node:Harness Poller': { polls: 1 } });
 
 		const second = await active.poll();
 		expect(second.error).toBeUndefined();
@@ -40,16 +40,17 @@ describe('an activated polling trigger', () => {
 		expect(active.storedStaticData).toEqual({ 'node:Harness Poller': { polls: 2 } });
 	});
 
-	test('a restart starts again from what was saved: changes of polls that emitted nothing are lost', async () => {
+	test('a restart starts again from what was saved: changes of later polls that emitted nothing are lost', async () => {
 		const { active } = setup();
 		await active.poll();
 		await active.poll();
 		await active.poll();
 		active.restart();
 		expect(active.memoryStaticData).toEqual({ 'node:Harness Poller': { polls: 2 } });
+		// The restart's activation poll is saved too.
 		const next = await active.poll();
 		expect(next.emitted).toBeNull();
-		expect(active.memoryStaticData).toEqual({ 'node:Harness Poller': { polls: 3 } });
+		expect(active.storedStaticData).toEqual({ 'node:Harness Poller': { polls: 3 } });
 	});
 
 	test('the credential works in the PollContext: one session for all polls, renewed once after the sessions end', async () => {

@@ -27,16 +27,19 @@ export interface PollOutcome {
  * A workflow with a polling trigger, activated in n8n. Like n8n's ActiveWorkflowManager it keeps
  * ONE `Workflow` object in memory between polls, and each poll runs through n8n-core's
  * `PollTriggerExecutor` with a `PollContext` (mode 'trigger'). Static data reaches the "database"
- * (`storedStaticData`) only when n8n saves it: when `poll()` emits items and the data changed
- * (`WorkflowStaticDataService.saveStaticData`). A poll that returns null leaves its changes in
- * memory only. `restart()` is n8n restarting: the in-memory workflow is dropped and rebuilt from
- * what was saved.
+ * (`storedStaticData`) only when n8n saves it (`WorkflowStaticDataService.saveStaticData`, which
+ * writes only when the data changed): when `poll()` emits items, and after the first poll of an
+ * activation (n8n's `ActiveWorkflowManager.add()` runs one poll at once, then saves). Any later
+ * poll that returns null leaves its changes in memory only. `restart()` is n8n restarting: the
+ * in-memory workflow is dropped and rebuilt from what was saved, and activated again.
  */
 export class ActivePoll {
 	private workflow!: Workflow;
 	private node!: INode;
 	private stored: IDataObject;
 	private activation: WorkflowActivateMode = 'activate';
+	/** The next poll is the one n8n runs while activating the workflow. */
+	private activating = true;
 
 	constructor(
 		private readonly nodeTypes: TestNodeTypes,
@@ -65,7 +68,12 @@ export class ActivePoll {
 
 	/** One scheduled poll. */
 	async poll(): Promise<PollOutcome> {
-		return this.run('trigger', this.activation);
+		const outcome = await this.run('trigger', this.activation);
+		if (this.activating) {
+			this.activating = false;
+			this.save(this.workflow);
+		}
+		return outcome;
 	}
 
 	/**
@@ -107,6 +115,7 @@ export class ActivePoll {
 	}
 
 	private load(): void {
+		this.activating = true;
 		this.node = workflowNode(this.nodeTypes, this.options);
 		this.workflow = new Workflow({
 			id: 'test-workflow',

@@ -125,6 +125,18 @@ describe('Salesforce Service Cloud Trigger', () => {
 		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
+	it('keeps its start across a restart before it has emitted anything (n8n saves the activation poll)', async () => {
+		const poller = await activate();
+		await poller.poll();
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const closedBeforeRestart = newCase('Closed while n8n was down');
+		close(closedBeforeRestart);
+		t.org.clock.advance(60_000);
+		poller.restart();
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([closedBeforeRestart]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
 	it('emits a case a data load inserted already closed, with a backdated ClosedDate', async () => {
 		const poller = await activate();
 		await poller.poll();

@@ -7,6 +7,7 @@ import { caseFields } from '../../../shared/closedCases/caseOutput';
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { SoqlClosedCaseSource } from '../../../shared/closedCases/soqlCaseSource';
+import { idSuffix } from '../../../shared/salesforceIds';
 import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { perItem } from '../common/perItem';
@@ -44,32 +45,69 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+interface ConversationRequest {
+	id: string;
+	group: CaseGroup;
+	includeComments: boolean;
+	includeOriginalBodies: boolean;
+}
+
+/** The items that ask for the same fields and parts: their cases are read together. */
+interface CaseGroup {
+	fields: string[];
+	subqueries: string[];
+	ids: Set<string>;
+	records?: Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }>;
+}
+
 /**
  * The case's fields and conversation (emails, chats, optionally comments, and the transcript), the
- * same item the trigger emits for the case, so that either can feed the same step.
+ * same item the trigger emits for the case, so that either can feed the same step. The cases of all
+ * items are read together, as the trigger reads them: up to 750 cases in one API call.
  */
 export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
-	const plans = new Map<string, Promise<CaseQueryPlan>>();
+	const groups = new Map<string, CaseGroup>();
+	const requests: Array<ConversationRequest | Error> = this.getInputData().map((_, itemIndex) => {
+		try {
+			const given = caseIdOf(this, itemIndex);
+			const includeComments = this.getNodeParameter('includeInternalComments', itemIndex, false) as boolean;
+			const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
+			const fields = this.getNodeParameter('caseFields', itemIndex, []) as string[];
+			const subqueries = [emailSubquery(), chatSubquery(), ...(includeComments ? [commentSubquery()] : [])];
+			const key = JSON.stringify([fields, subqueries]);
+			const group = groups.get(key) ?? { fields, subqueries, ids: new Set<string>() };
+			groups.set(key, group);
+			// Salesforce answers with 18-character Ids; a 15-character one gets its suffix.
+			const id = given.length === 15 ? `${given}${idSuffix(given)}` : given;
+			group.ids.add(id);
+			return { id, group, includeComments, includeOriginalBodies };
+		} catch (error) {
+			return error as Error;
+		}
+	});
 	let instanceUrl: Promise<string | undefined> | undefined;
 	return perItem(this, async (itemIndex) => {
-		const id = caseIdOf(this, itemIndex);
-		const includeComments = this.getNodeParameter('includeInternalComments', itemIndex, false) as boolean;
-		const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
-		const fields = this.getNodeParameter('caseFields', itemIndex, []) as string[];
-		const subqueries = [emailSubquery(), chatSubquery(), ...(includeComments ? [commentSubquery()] : [])];
-		const key = JSON.stringify([fields, subqueries]);
-		if (!plans.has(key)) plans.set(key, casePlan(sf, { fields, conditions: [], queues: [], subqueries }, undefined, Date.now()).then((p) => p.plan));
-		const plan = await (plans.get(key) as Promise<CaseQueryPlan>);
-		const [record] = await fetchCaseDetails(sf, new SoqlClosedCaseSource(sf, plan, () => true), plan, [id]);
-		if (!record) throw new NodeOperationError(this.getNode(), `No case with ID "${id}"`, { itemIndex, description: 'The case may have been deleted, or the connected user may not see it.' });
+		const request = requests[itemIndex];
+		if (request instanceof Error) throw request;
+		const { group } = request;
+		group.records ??= readCases(sf, group);
+		const { plan, byId } = await group.records;
+		const record = byId.get(request.id);
+		if (!record) throw new NodeOperationError(this.getNode(), `No case with ID "${request.id}"`, { itemIndex, description: 'The case may have been deleted, or the connected user may not see it.' });
 		instanceUrl ??= instanceUrlOf(this, sf);
 		const json = caseFields(record, plan.fields, await instanceUrl);
-		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies, includeComments });
+		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: request.includeOriginalBodies, includeComments: request.includeComments });
 		json.emails = thread.emails as unknown as IDataObject[];
 		if (thread.comments) json.comments = thread.comments as unknown as IDataObject[];
 		json.transcript = thread.transcript;
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
+}
+
+async function readCases(sf: SalesforceConnection, group: CaseGroup): Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }> {
+	const { plan } = await casePlan(sf, { fields: group.fields, conditions: [], queues: [], subqueries: group.subqueries }, undefined, Date.now());
+	const records = await fetchCaseDetails(sf, new SoqlClosedCaseSource(sf, plan, () => true), plan, [...group.ids]);
+	return { plan, byId: new Map(records.map((r) => [String(r.Id), r])) };
 }
 
 /** The org's address for links: known to the connection for OAuth2, stored with the session otherwise. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm run e2e [-- jest args]`: the end-to-end suite on each pinned n8n (N8N_VERSIONS to choose):
+# installs n8n once per version into .cache/n8n, builds and packs the package once, then runs
+# test/e2e/*.e2e.ts against each version in turn, printing how long each step took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node24.sh 2>/dev/null
+versions="${N8N_VERSIONS:-2.41.1 1.123.81}"
+t0=$(date +%s)
+for v in $versions; do
+	s=$(date +%s)
+	scripts/n8n/install.sh "$v" >/dev/null
+	echo "e2e: n8n $v ready in $(( $(date +%s) - s )) s" >&2
+done
+s=$(date +%s)
+npm run --silent build >/dev/null
+mkdir -p .cache/pack
+rm -f .cache/pack/*.tgz
+npm pack --pack-destination .cache/pack --loglevel=error >/dev/null
+export E2E_PACKAGE_TARBALL="$(ls "$PWD"/.cache/pack/*.tgz)"
+echo "e2e: package built and packed in $(( $(date +%s) - s )) s: $(basename "$E2E_PACKAGE_TARBALL")" >&2
+for v in $versions; do
+	s=$(date +%s)
+	echo "e2e: ---- n8n $v ----" >&2
+	N8N_VERSION="$v" npx jest -c jest.e2e.config.js --runInBand "$@"
+	echo "e2e: n8n $v passed in $(( $(date +%s) - s )) s" >&2
+done
+echo "e2e: all versions passed in $(( $(date +%s) - t0 )) s" >&2
