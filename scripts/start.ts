@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { curlExamples, parseLaunchArgs, summaryText, UsageError, usage } from '../test/sandbox-org/demo/launch';
 import { startLiveClosings } from '../test/sandbox-org/demo/live-closings';
 import { startTestOrg, type TestOrg } from '../test/sandbox-org/testing';
-import { demoCredentials, exampleWorkflows, NODE_TYPES, prepareOrgForExamples } from '../test/e2e/support/e2e-env';
+import { DEMO_CREDENTIALS, demoCredentials, exampleWorkflows, NODE_TYPES, prepareOrgForExamples, type WorkflowJson } from '../test/e2e/support/e2e-env';
 import { N8nInstance } from '../test/e2e/support/n8n-instance';
 import { ensureN8n, installPackageLikeEditor, N8N_VERSIONS, packPackage, REPO_ROOT } from '../test/e2e/support/n8n-install';
 import { N8nRestClient, OWNER } from '../test/e2e/support/n8n-rest';
@@ -50,7 +50,10 @@ function helpText(): string {
 	].join('\n');
 }
 
-async function startN8n(t: TestOrg, port: number): Promise<N8nInstance> {
+/** The example workflows that start on their own (a trigger): active in the demo. */
+const triggered = (workflows: WorkflowJson[]) => workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger));
+
+async function startN8n(t: TestOrg, port: number, workflows: WorkflowJson[]): Promise<N8nInstance> {
 	const version = N8N_VERSIONS[0];
 	const started = Date.now();
 	log(`\nn8n ${version}: preparing (the first run downloads n8n into .cache/n8n, about 3 to 5 minutes)...`);
@@ -61,26 +64,23 @@ async function startN8n(t: TestOrg, port: number): Promise<N8nInstance> {
 	const n8n = new N8nInstance({ installDir, version, userFolder, port });
 	installPackageLikeEditor(userFolder, packPackage());
 	await n8n.importCredentials(await demoCredentials(t));
-	const workflows = Object.values(exampleWorkflows());
 	await n8n.importWorkflows(workflows);
-	for (const workflow of workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger))) await n8n.activateWorkflow(workflow.id);
+	for (const workflow of triggered(workflows)) await n8n.activateWorkflow(workflow.id);
 	await n8n.start();
 	await new N8nRestClient(n8n.url).signInAsOwner();
 	log(`n8n ${version} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 	return n8n;
 }
 
-function n8nSummary(n8n: N8nInstance): string {
-	const workflows = Object.values(exampleWorkflows());
-	const active = workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger));
+function n8nSummary(n8n: N8nInstance, workflows: WorkflowJson[]): string {
 	return [
 		'',
 		`n8n editor               ${n8n.url}`,
 		`  Sign in                ${OWNER.email}  password ${OWNER.password}`,
 		`  Package                installed as a community node (Salesforce Service Cloud, Salesforce Service Cloud Trigger)`,
-		`  Credentials            Sandbox org (OAuth2), Sandbox org (JWT), Sandbox org (client credentials)`,
+		`  Credentials            ${Object.values(DEMO_CREDENTIALS).map((c) => c.name).join(', ')}`,
 		`  Example workflows      ${workflows.map((w) => w.name).join('; ')}`,
-		`  Active                 ${active.map((w) => `"${w.name}"`).join(', ')}: polls every minute; open its Executions tab`,
+		`  Active                 ${triggered(workflows).map((w) => `"${w.name}"`).join(', ')}: polls every minute; open its Executions tab`,
 		`                         to see each closed case with its email thread. An agent closes another`,
 		`                         demo case every ${LIVE_CLOSING_EVERY_MS / 1000} s.`,
 	].join('\n');
@@ -125,8 +125,9 @@ async function main(): Promise<void> {
 		log(['', 'Try it (bash/zsh; the org speaks the real Salesforce REST API):', `  ${token}`, `  ${query}`, '', 'Press Ctrl-C to stop.'].join('\n'));
 		return;
 	}
+	const workflows = Object.values(exampleWorkflows());
 	try {
-		n8n = await startN8n(t, n8nPort);
+		n8n = await startN8n(t, n8nPort, workflows);
 	} catch (e) {
 		process.stderr.write(`n8n could not start: ${(e as Error).message}\n`);
 		if (n8nPort === DEFAULT_N8N_PORT) process.stderr.write(`(if port ${DEFAULT_N8N_PORT} is taken, try --n8n-port 5679)\n`);
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	startLiveClosings(t.org, LIVE_CLOSING_EVERY_MS);
-	log(n8nSummary(n8n));
+	log(n8nSummary(n8n, workflows));
 	log('\nPress Ctrl-C to stop both.');
 }
 

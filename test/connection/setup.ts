@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { ICredentialDataDecryptedObject, INodeCredentials } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
@@ -8,10 +5,11 @@ import { SalesforceServiceCloudJwtApi } from '../../credentials/SalesforceServic
 import { SalesforceServiceCloudOAuth2Api } from '../../credentials/SalesforceServiceCloudOAuth2Api.credentials';
 import { CREDENTIAL_TYPES, type Authentication } from '../../nodes/shared/transport/credentialTypes';
 import { N8nHarness } from '../n8n/harness';
-import { connect } from '../sandbox-org/auth/oauth-test-client';
-import { DEMO_KEYS_DIR } from '../sandbox-org/org';
 import type { TestOrg } from '../sandbox-org/testing';
+import { credentialData } from './credentialData';
 import { SalesforceProbe } from './probe.node';
+
+export { AUTHENTICATIONS, credentialData, demoKey } from './credentialData';
 
 export const probe = new SalesforceProbe();
 
@@ -22,20 +20,6 @@ export function harness(): N8nHarness {
 	});
 }
 
-export const demoKey = (file = 'demo-private-key.pem') => readFileSync(join(DEMO_KEYS_DIR, file), 'utf8');
-
-/** The credential data a user saves for each kind, pointed at the sandbox org (its URL stands for the My Domain). */
-export async function credentialData(t: TestOrg, authentication: Authentication, overrides: ICredentialDataDecryptedObject = {}): Promise<ICredentialDataDecryptedObject> {
-	switch (authentication) {
-		case 'oAuth2':
-			return { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret, oauthTokenData: await connect(t, 'api refresh_token'), ...overrides };
-		case 'jwt':
-			return { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, username: t.identity.username, privateKey: demoKey(), ...overrides };
-		case 'clientCredentials':
-			return { myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret, ...overrides };
-	}
-}
-
 /** Saves a credential of the kind and returns what a node references. */
 export async function saveCredential(n8n: N8nHarness, t: TestOrg, authentication: Authentication, overrides: ICredentialDataDecryptedObject = {}) {
 	const type = CREDENTIAL_TYPES[authentication];
@@ -44,4 +28,3 @@ export async function saveCredential(n8n: N8nHarness, t: TestOrg, authentication
 	return { ref, type, credentials };
 }
 
-export const AUTHENTICATIONS: Authentication[] = ['oAuth2', 'jwt', 'clientCredentials'];

@@ -63,7 +63,8 @@ describe(`the package in a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	});
 
 	it('offers the three credential types', () => {
-		const names = credentialTypes.filter((t) => Object.values(CREDENTIAL_TYPES).includes(t.name)).map((t) => t.displayName).sort();
+		const ourTypes: string[] = Object.values(CREDENTIAL_TYPES);
+		const names = credentialTypes.filter((t) => ourTypes.includes(t.name)).map((t) => t.displayName).sort();
 		expect(names).toEqual(['Salesforce Service Cloud Client Credentials API', 'Salesforce Service Cloud JWT API', 'Salesforce Service Cloud OAuth2 API']);
 	});
 

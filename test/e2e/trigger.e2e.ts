@@ -70,13 +70,15 @@ describe(`Salesforce Service Cloud Trigger live in n8n ${process.env.N8N_VERSION
 		return instance;
 	}
 
-	/** Starts (or restarts) n8n, signs in, and waits for the poll n8n runs while activating the workflow. */
-	async function startAndWaitForActivationPoll(instance: N8nInstance, executions?: WorkflowExecutions): Promise<N8nRestClient> {
+	/**
+	 * Starts (or restarts) n8n, signs in (with a new client, or again with the one of the first
+	 * start: the port stays), and waits for the poll n8n runs while activating the workflow.
+	 */
+	async function startAndWaitForActivationPoll(instance: N8nInstance, client?: N8nRestClient): Promise<N8nRestClient> {
 		const startedAt = Date.now();
 		await instance.start();
-		const rest = new N8nRestClient(instance.url);
+		const rest = client ?? new N8nRestClient(instance.url);
 		await rest.signInAsOwner();
-		if (executions) executions.rest = rest;
 		note(`n8n started on ${instance.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 		await waitForPoll('activation poll', startedAt, 60_000);
 		return rest;
@@ -130,7 +132,8 @@ describe(`Salesforce Service Cloud Trigger live in n8n ${process.env.N8N_VERSION
 
 		const instance = await n8nWithActiveTrigger(WORKFLOW_ID);
 		try {
-			const executions = new WorkflowExecutions(instance, await startAndWaitForActivationPoll(instance), WORKFLOW_ID);
+			const rest = await startAndWaitForActivationPoll(instance);
+			const executions = new WorkflowExecutions(instance, rest, WORKFLOW_ID);
 			const emitted = () => executions.itemsOf(TRIGGER);
 			const timesEmitted = (id: string) => emitted().filter((i) => i.json.id === id).length;
 
@@ -154,7 +157,7 @@ describe(`Salesforce Service Cloud Trigger live in n8n ${process.env.N8N_VERSION
 			note('restarting n8n');
 			await instance.stop();
 			note('n8n stopped');
-			await startAndWaitForActivationPoll(instance, executions);
+			await startAndWaitForActivationPoll(instance, rest);
 			note(`"late" becomes visible ${Date.now() < lateVisibleAt ? `in ${((lateVisibleAt - Date.now()) / 1000).toFixed(0)} s, after the restart` : "already (before the restart's first poll)"}`);
 
 			org.store.update('Case', reopened, { Status: 'Working' });
@@ -204,16 +207,18 @@ describe(`Salesforce Service Cloud Trigger live in n8n ${process.env.N8N_VERSION
 	it('loses nothing when n8n restarts before the trigger has emitted anything: a case closed while n8n was down comes at the restart', async () => {
 		const closedWhileDown = newCase('Closed while n8n was down');
 		const nameOf = (id: unknown) => (id === closedWhileDown ? 'closedWhileDown' : `unknown ${String(id)}`);
-		const instance = await n8nWithActiveTrigger(`${WORKFLOW_ID.slice(0, 12)}Down`);
+		const workflowId = `${WORKFLOW_ID.slice(0, 12)}Down`;
+		const instance = await n8nWithActiveTrigger(workflowId);
 		try {
-			const executions = new WorkflowExecutions(instance, await startAndWaitForActivationPoll(instance), `${WORKFLOW_ID.slice(0, 12)}Down`);
+			const rest = await startAndWaitForActivationPoll(instance);
+			const executions = new WorkflowExecutions(instance, rest, workflowId);
 			await instance.stop();
 			note('n8n stopped before the trigger emitted anything');
 			close(closedWhileDown);
 			note('closed "closedWhileDown"');
 			// Well past the second the trigger started from, so that only its saved start can cover the closing.
 			await new Promise((r) => setTimeout(r, 2000));
-			await startAndWaitForActivationPoll(instance, executions);
+			await startAndWaitForActivationPoll(instance, rest);
 			await waitFor(executions, '"closedWhileDown" emitted', () => executions.itemsOf(TRIGGER).length > 0, EMIT_DEADLINE_MS, nameOf);
 			await waitForPoll('one more poll', Date.now(), ONE_POLL_MS + 30_000);
 			await new Promise((r) => setTimeout(r, 5000));

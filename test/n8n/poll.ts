@@ -38,8 +38,8 @@ export class ActivePoll {
 	private node!: INode;
 	private stored: IDataObject;
 	private activation: WorkflowActivateMode = 'activate';
-	/** The next poll is the one n8n runs while activating the workflow. */
-	private activating = true;
+	/** The next poll is the one n8n runs while activating the workflow (set by `load`). */
+	private activating!: boolean;
 
 	constructor(
 		private readonly nodeTypes: TestNodeTypes,

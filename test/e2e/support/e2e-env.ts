@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { connect } from '../../sandbox-org/auth/oauth-test-client';
+import { CREDENTIAL_TYPES, type Authentication } from '../../../nodes/shared/transport/credentialTypes';
+import { AUTHENTICATIONS, credentialData } from '../../connection/credentialData';
 import type { TestOrg } from '../../sandbox-org/testing';
 import { N8nInstance } from './n8n-instance';
 import { ensureN8n, installPackageLikeEditor, n8nVersionUnderTest, packPackage, REPO_ROOT } from './n8n-install';
@@ -9,14 +10,7 @@ import { ensureN8n, installPackageLikeEditor, n8nVersionUnderTest, packPackage, 
 // What the end-to-end suite and `npm start` set up around a sandbox org: a real n8n with the
 // package installed, a credential of each kind pointing at the org, and the example workflows.
 
-export type Authentication = 'oAuth2' | 'jwt' | 'clientCredentials';
-export const AUTHENTICATIONS: Authentication[] = ['oAuth2', 'jwt', 'clientCredentials'];
-
-export const CREDENTIAL_TYPES: Record<Authentication, string> = {
-	oAuth2: 'salesforceServiceCloudOAuth2Api',
-	jwt: 'salesforceServiceCloudJwtApi',
-	clientCredentials: 'salesforceServiceCloudClientCredentialsApi',
-};
+export { AUTHENTICATIONS, CREDENTIAL_TYPES, type Authentication };
 
 /** The credentials the example workflows refer to (n8n ids are 16 letters and digits). */
 export const DEMO_CREDENTIALS: Record<Authentication, { id: string; name: string }> = {
@@ -44,14 +38,7 @@ export function prepareOrgForExamples(t: TestOrg): void {
 
 /** The three credentials, as `n8n import:credentials` reads them, pointing at the org (its URL as My Domain). */
 export async function demoCredentials(t: TestOrg): Promise<object[]> {
-	const key = readFileSync(t.identity.privateKeyPath, 'utf8');
-	const data: Record<Authentication, Record<string, unknown>> = {
-		// What the editor stores after "Connect": the fields and the token response of the web-server flow.
-		oAuth2: { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret, oauthTokenData: await connect(t, 'api refresh_token') },
-		jwt: { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, username: t.identity.username, privateKey: key },
-		clientCredentials: { myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret },
-	};
-	return AUTHENTICATIONS.map((a) => ({ ...DEMO_CREDENTIALS[a], type: CREDENTIAL_TYPES[a], data: data[a] }));
+	return Promise.all(AUTHENTICATIONS.map(async (a) => ({ ...DEMO_CREDENTIALS[a], type: CREDENTIAL_TYPES[a], data: await credentialData(t, a) })));
 }
 
 export interface WorkflowJson {

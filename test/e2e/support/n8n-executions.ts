@@ -42,7 +42,7 @@ export class WorkflowExecutions {
 
 	constructor(
 		n8n: N8nInstance,
-		public rest: N8nRestClient,
+		private readonly rest: N8nRestClient,
 		private readonly workflowId: string,
 	) {
 		this.flatted = createRequire(join(n8n.installDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
