@@ -1,13 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The recorded real-org responses live beside the repository (`../shared/fixtures/salesforce`);
- * SALESFORCE_FIXTURES overrides the folder.
+ * The recorded real-org responses, kept in the repository with their provenance (`recorded/SOURCES.txt`
+ * says where each came from, REAL or HAND).
  */
-export const FIXTURES_DIR = process.env.SALESFORCE_FIXTURES ?? resolve(__dirname, '../../../../shared/fixtures/salesforce');
-
-export const fixturesAvailable = existsSync(FIXTURES_DIR);
+export const FIXTURES_DIR = resolve(__dirname, 'recorded');
 
 /** Names of the recorded response files (SOURCES.txt aside). */
 export function fixtureNames(): string[] {

@@ -1,4 +1,4 @@
-import { fixture, fixturesAvailable } from '../contract/fixtures';
+import { fixture } from '../contract/fixtures';
 import { expectSameShape } from '../contract/shape';
 import { startTestOrg, type TestOrg } from '../testing';
 import { queryError, records, soql } from './query-helpers';
@@ -27,7 +27,7 @@ describe('query results', () => {
 		await t.close();
 	});
 
-	(fixturesAvailable ? it : it.skip)('answers the recorded query of closed cases in the recorded shape and key order', async () => {
+	it('answers the recorded query of closed cases in the recorded shape and key order', async () => {
 		const q = 'SELECT Id, CaseNumber, Subject, Description, Status, Priority, Origin, Reason, Type, OwnerId, AccountId, ContactId, CreatedDate, LastModifiedDate, SystemModstamp, ClosedDate, IsClosed, IsEscalated FROM Case WHERE IsClosed = true ORDER BY SystemModstamp ASC';
 		const res = await soql(t, q);
 		const recorded = fixture<{ records: Array<Record<string, unknown>> }>('nango__query-case-closed-v62.json');
