@@ -1,31 +1,26 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import * as caseResource from './case';
-import type { ResourceOperation } from './common/genericOperations';
-import * as contact from './contact';
-import * as emailMessage from './emailMessage';
-import * as lead from './lead';
-import * as record from './record';
-import * as task from './task';
+import { objectNameProperty } from './common/parameters';
+import { MENUS } from './menus';
+import { OPERATIONS, type OperationOf, type Resource } from './operations';
 
-interface Resource {
-	option: INodePropertyOptions;
-	description: INodeProperties[];
-	operations: Record<string, ResourceOperation>;
-}
+export { operationOf } from './operations';
 
-const ALL: Resource[] = [
-	{ option: { name: 'Case', value: 'case' }, ...caseResource },
-	{ option: { name: 'Contact', value: 'contact' }, ...contact },
-	{ option: { name: 'Email Message', value: 'emailMessage' }, ...emailMessage },
-	{ option: { name: 'Lead', value: 'lead' }, ...lead },
-	{ option: { name: 'Record (Any Object)', value: 'record' }, ...record },
-	{ option: { name: 'Task', value: 'task' }, ...task },
+/** The record resource's operations that work on the object the user picks (all but Run SOQL Query). */
+const RECORD_OBJECT_OPERATIONS: Array<OperationOf<'record'>> = ['create', 'delete', 'get', 'getMany', 'update', 'upsert'];
+
+/** Each resource in the editor's order, with the parameters its operations share (shown before theirs). */
+const ALL: Array<{ option: INodePropertyOptions & { value: Resource }; shared?: INodeProperties[] }> = [
+	{ option: { name: 'Case', value: 'case' } },
+	{ option: { name: 'Contact', value: 'contact' } },
+	{ option: { name: 'Email Message', value: 'emailMessage' } },
+	{ option: { name: 'Lead', value: 'lead' } },
+	{ option: { name: 'Record (Any Object)', value: 'record' }, shared: [objectNameProperty(RECORD_OBJECT_OPERATIONS)] },
+	{ option: { name: 'Task', value: 'task' } },
 ];
 
-/** The resources that have operations, in the editor's order. */
-export const RESOURCES = ALL.filter((r) => Object.keys(r.operations).length > 0);
-
-export function operationOf(resource: string, operation: string): ResourceOperation | undefined {
-	return RESOURCES.find((r) => r.option.value === resource)?.operations[operation];
-}
+/** The resources with their parameters: the Operation menu, the shared ones, then each operation's in the table's order. */
+export const RESOURCES: Array<{ option: INodePropertyOptions; description: INodeProperties[] }> = ALL.map(({ option, shared = [] }) => ({
+	option,
+	description: [MENUS[option.value], ...shared, ...Object.values(OPERATIONS[option.value]).flatMap((operation) => operation.description)],
+}));

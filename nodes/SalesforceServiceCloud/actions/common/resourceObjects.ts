@@ -1,13 +1,14 @@
 /** The Salesforce object behind each resource; the Record resource works on the object the user picks. */
-export const RESOURCE_OBJECTS: Readonly<Record<string, string>> = {
+export const RESOURCE_OBJECTS = {
 	case: 'Case',
 	contact: 'Contact',
 	emailMessage: 'EmailMessage',
 	lead: 'Lead',
 	task: 'Task',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 /** The object a node's current parameters point at: the resource's own, or the chosen one for Record. */
 export function objectForParameters(resource: string | undefined, objectName: string | undefined): string {
-	return (resource && RESOURCE_OBJECTS[resource]) || objectName || '';
+	const fixed = resource !== undefined && Object.hasOwn(RESOURCE_OBJECTS, resource) ? RESOURCE_OBJECTS[resource as keyof typeof RESOURCE_OBJECTS] : undefined;
+	return fixed || objectName || '';
 }

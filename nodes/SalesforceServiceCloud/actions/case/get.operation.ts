@@ -1,3 +1,0 @@
-import { getOperation } from '../common/genericOperations';
-
-export const { description, execute } = getOperation('case', 'Case');

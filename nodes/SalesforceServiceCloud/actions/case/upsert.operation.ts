@@ -1,3 +1,0 @@
-import { writeOperation } from '../common/genericOperations';
-
-export const { description, execute } = writeOperation('case', 'upsert', 'Case');

@@ -1,3 +1,0 @@
-import { findOrCreateOperation } from '../common/findOrCreate';
-
-export const { description, execute } = findOrCreateOperation('contact', 'Contact');

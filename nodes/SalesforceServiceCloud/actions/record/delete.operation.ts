@@ -1,3 +1,0 @@
-import { deleteOperation } from '../common/genericOperations';
-
-export const { description, execute } = deleteOperation('record', undefined);

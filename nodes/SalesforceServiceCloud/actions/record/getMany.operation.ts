@@ -1,3 +1,0 @@
-import { getManyOperation } from '../common/genericOperations';
-
-export const { description, execute } = getManyOperation('record', undefined);
