@@ -28,7 +28,7 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 				org.faults.latencyMs = 0;
 				org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
 				org.faults.plan = [];
-				org.faults.tokenUnavailable = false;
+				org.faults.tokenUnavailable = 0;
 				return ok();
 			case 'POST /faults':
 				setFaults(org, body);
@@ -92,7 +92,7 @@ export function controlState(org: SandboxOrg) {
 		latencyMs: org.faults.latencyMs,
 		failNext: org.faults.failNext,
 		plan: org.faults.plan ?? [],
-		tokenUnavailable: org.faults.tokenUnavailable ?? false,
+		tokenUnavailable: org.faults.tokenUnavailable ?? 0,
 		pendingCommits: org.store.pendingCount,
 		counters: org.counters.snapshot(),
 	};
@@ -106,7 +106,7 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 		org.faults.failNext = { count: f.count ?? 1, kind: f.kind === 'UNABLE_TO_LOCK_ROW' ? 'UNABLE_TO_LOCK_ROW' : 'SERVER_UNAVAILABLE' };
 	}
 	if (Array.isArray(body.plan)) org.faults.plan = body.plan as PlannedFault[];
-	if (typeof body.tokenUnavailable === 'boolean') org.faults.tokenUnavailable = body.tokenUnavailable;
+	if (typeof body.tokenUnavailable === 'number') org.faults.tokenUnavailable = body.tokenUnavailable;
 	if (body.apiAllowanceSpent === true) org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
 	if (body.apiAllowanceSpent === false) org.apiUsageOffset = 0;
 	if (typeof body.dailyApiLimit === 'number') org.dailyApiLimit = body.dailyApiLimit;

@@ -54,7 +54,8 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	if (org.faults.latencyMs > 0) await sleep(org.faults.latencyMs);
 
 	if (path.startsWith('/services/oauth2/') || path.startsWith('/id/')) {
-		if (org.faults.tokenUnavailable && path === '/services/oauth2/token') {
+		if ((org.faults.tokenUnavailable ?? 0) > 0 && path === '/services/oauth2/token') {
+			org.faults.tokenUnavailable = (org.faults.tokenUnavailable ?? 0) - 1;
 			// Salesforce's maintenance answer: an HTML page, not an OAuth error.
 			org.counters.record({ at: org.clock.now(), method: base.method, path, status: 503, kind: 'oauth', counted: false });
 			return send(res, { status: 503, text: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' });
@@ -75,9 +76,9 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	const fault = takePlannedFault(org, base.method, subPath);
 	if (fault?.kind === 'SESSION_END') {
 		org.sessions.expireAll();
-		org.faults.tokenUnavailable = true;
+		org.faults.tokenUnavailable = fault.tokenFailures ?? Number.MAX_SAFE_INTEGER;
 	}
-	if (fault?.kind === 'ALLOWANCE_SPENT') org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
+	if (fault?.kind === 'ALLOWANCE_SPENT' && fault.lasting !== false) org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
 	const response = await handleData(org, request, major, parsed.error, fault);
 	const kind: ApiKind = org.dataRouter.kindOf(request.method, subPath);
 	org.counters.record({ at: org.clock.now(), method: base.method, path: `${path}${url.search}`, status: response.status, kind, counted: response.counted });
@@ -114,6 +115,7 @@ async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyEr
 			: sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.');
 		return notCounted(r);
 	}
+	if (fault?.kind === 'ALLOWANCE_SPENT') return notCounted(withLimitInfo(org, sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')));
 	if (fault?.kind === 'SERVER_UNAVAILABLE') return notCounted(sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.'));
 	if (fault?.kind === 'UNABLE_TO_LOCK_ROW') return notCounted(sfError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records: 500Sb0000000000AAA', []));
 	if (bodyError) return { ...withLimitInfo(org, sfError(400, 'JSON_PARSER_ERROR', bodyError)), counted: false };
