@@ -18,9 +18,10 @@ describe('writes that are exactly once', () => {
 	const leads = (n: number, tag = `run${++batch}`) => Array.from({ length: n }, (_, i): IDataObject => ({ LastName: `Lead ${i}`, Company: tag }));
 	/** Leads of one run in the org, by the index in their LastName. */
 	const inOrg = (tag: string) => s.t.org.store.rows('Lead').filter((r) => r.Company === tag);
-	const create = async (input: IDataObject[], settings: Settings = {}, plan: PlannedFault[] = []) => {
+	const create = async (input: IDataObject[], settings: Settings = {}, plan: PlannedFault[] = [], staticData?: IDataObject) => {
 		s.t.org.faults.plan = plan.map((f) => ({ ...f }));
 		const result = await s.harness.execute({
+			staticData,
 			type: s.node,
 			parameters: { authentication: 'clientCredentials', resource: 'lead', operation: 'create', columns: autoMap },
 			credentials: s.credentials,
@@ -107,6 +108,18 @@ describe('writes that are exactly once', () => {
 			expect(written).toHaveLength(2000);
 			expect(new Set(written.map((r) => r.LastName)).size).toBe(2000);
 			expect(items.map((i) => i.json.id)).toEqual(input.map((lead) => written.find((r) => r.LastName === lead.LastName)?.Id));
+		});
+
+		it('the ledger of Retry On Fail is emptied when the node succeeds, and a new execution is new work', async () => {
+			const input = leads(300);
+			const failed = await create(input, RETRY, [{ kind: 'RESET', method: 'POST', path: '/composite' }]);
+			expect(failed.error?.context?.unknownItems).toHaveLength(300);
+			expect(JSON.stringify(failed.staticData)).toContain('writeLedger');
+			// The next execution with the same items and the saved static data writes them again, as asked.
+			const next = await create(input, RETRY, [], failed.staticData);
+			expect(next.error).toBeUndefined();
+			expect(inOrg(String(input[0].Company))).toHaveLength(600);
+			expect(JSON.stringify(next.staticData)).not.toContain('writeLedger');
 		});
 	});
 

@@ -37,26 +37,30 @@ export function openWriteLedger(ctx: IExecuteFunctions): { scope(request: Pick<W
 	if (ctx.getNode().retryOnFail !== true) return undefined;
 	const data = ctx.getWorkflowStaticData('node');
 	const key = executionKey(ctx);
-	const all = (data[KEY] ?? {}) as Record<string, Scopes>;
+	const stored = data[KEY] as Record<string, Scopes> | undefined;
 	// Entries of other executions are dropped: a new execution is new work.
-	for (const other of Object.keys(all)) if (other !== key) delete all[other];
-	all[key] ??= {};
-	data[KEY] = all;
-	const scopes = all[key];
+	if (stored) for (const other of Object.keys(stored)) if (other !== key) delete stored[other];
+	// Created on the first note only, so that a try that writes nothing leaves static data untouched.
+	const entriesOf = (name: string, create: boolean): Record<string, Entry> | undefined => {
+		if (!create) return (data[KEY] as Record<string, Scopes> | undefined)?.[key]?.[name];
+		const all = (data[KEY] ??= {}) as Record<string, Scopes>;
+		const scopes = (all[key] ??= {});
+		return (scopes[name] ??= {});
+	};
 	return {
 		scope(request) {
 			const name = `${request.operation}:${request.objectName}:${request.externalIdField ?? ''}`;
-			scopes[name] ??= {};
-			const entries = scopes[name];
 			const fingerprint = (record: WriteRecord) => hash(`${name}\n${stableJson(record.fields)}`);
 			return {
 				earlier(record: WriteRecord): WriteResult | undefined {
-					const entry = entries[String(record.itemIndex)];
+					const entry = entriesOf(name, false)?.[String(record.itemIndex)];
 					if (!entry || entry.f !== fingerprint(record)) return undefined;
 					if (entry.u) return unknownOutcome(record, 'an earlier try of this node got no clear answer for it, so it was not sent again');
 					return { itemIndex: record.itemIndex, success: true, id: entry.id ?? '', ...(entry.created === undefined ? {} : { created: entry.created }) };
 				},
 				note(records: WriteRecord[], results: WriteResult[]): void {
+					if (!results.some((r) => r.success || r.outcome === 'unknown')) return;
+					const entries = entriesOf(name, true) as Record<string, Entry>;
 					records.forEach((record, i) => {
 						const result = results[i];
 						if (result.success) entries[String(record.itemIndex)] = { f: fingerprint(record), id: result.id, ...(result.created === undefined ? {} : { created: result.created }) };
