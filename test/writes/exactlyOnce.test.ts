@@ -18,12 +18,12 @@ describe('writes that are exactly once', () => {
 	const leads = (n: number, tag = `run${++batch}`) => Array.from({ length: n }, (_, i): IDataObject => ({ LastName: `Lead ${i}`, Company: tag }));
 	/** Leads of one run in the org, by the index in their LastName. */
 	const inOrg = (tag: string) => s.t.org.store.rows('Lead').filter((r) => r.Company === tag);
-	const create = async (input: IDataObject[], settings: Settings = {}, plan: PlannedFault[] = [], staticData?: IDataObject) => {
+	const create = async (input: IDataObject[], settings: Settings = {}, plan: PlannedFault[] = [], staticData?: IDataObject, operation: IDataObject = { operation: 'create' }) => {
 		s.t.org.faults.plan = plan.map((f) => ({ ...f }));
 		const result = await s.harness.execute({
 			staticData,
 			type: s.node,
-			parameters: { authentication: 'clientCredentials', resource: 'lead', operation: 'create', columns: autoMap },
+			parameters: { authentication: 'clientCredentials', resource: 'lead', columns: autoMap, ...operation },
 			credentials: s.credentials,
 			input: input.map((json) => ({ json })),
 			settings,
@@ -56,6 +56,13 @@ describe('writes that are exactly once', () => {
 			const input = withBadItem();
 			const { error } = await create(input, RETRY);
 			expect(error?.message).toMatch(/item 250/);
+			expect(inOrg(String(input[0].Company))).toHaveLength(0);
+		});
+
+		it('Find or Create: one item refused, nothing is created or updated', async () => {
+			const input = withBadItem().slice(240, 260).map((lead, i): IDataObject => ({ ...lead, Email: `lead${i}@check.example` }));
+			const { error } = await create(input, {}, [], undefined, { operation: 'findOrCreate', matchField: 'Email' });
+			expect(error?.message).toMatch(/^Nothing was written: item 10, field NumberOfEmployees: /);
 			expect(inOrg(String(input[0].Company))).toHaveLength(0);
 		});
 
