@@ -1,4 +1,5 @@
-// npm run bench [-- --json] [-- --skip-100k]: the trigger's cost against the sandbox org.
+// npm run bench [-- --json] [-- --skip-100k]: the trigger's cost against the sandbox org, the action
+// node's write costs, and the write path's reliability under random faults.
 // The sandbox runs in a child process, so that this process's memory is the trigger's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,6 +11,7 @@ import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { N8nHarness } from '../test/n8n/harness';
+import { measureReliability } from '../test/reliability/faultInjection';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -157,9 +159,25 @@ async function benchActions(result: Record<string, Record<string, number | null>
 	}
 }
 
+/** Random faults over many write runs, counted against the org: the counts of what went wrong must be 0. */
+async function benchReliability(result: Record<string, Record<string, number | null>>): Promise<void> {
+	log('Running 80 write runs with random faults...');
+	const figures = await measureReliability({ seed: 20261205, runs: 80 });
+	result.reliability = {
+		runs: figures.runs,
+		itemsSent: figures.itemsSent,
+		faultsInjected: figures.faultsInjected,
+		duplicates: figures.duplicates,
+		writtenButUnreported: figures.writtenButUnreported,
+		reportedButUnwritten: figures.reportedButUnwritten,
+		unknownReported: figures.unknownReported,
+	};
+}
+
 async function main(): Promise<void> {
 	const result: Record<string, Record<string, number | null>> = { trigger: {} };
 	await benchActions(result);
+	await benchReliability(result);
 	const sandbox = await startSandbox(0);
 	try {
 		log('Seeding 1,000 closed cases with 5 emails each...');

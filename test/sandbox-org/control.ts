@@ -1,5 +1,6 @@
 import { parseDateTime } from './core/format';
 import type { FieldSpec } from './core/fields';
+import type { PlannedFault } from './core/observe';
 import { fromJson } from './core/values';
 import { sfError } from './http/errors';
 import type { SfRequest, SfResponse } from './http/types';
@@ -26,6 +27,8 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 				org.counters.reset();
 				org.faults.latencyMs = 0;
 				org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
+				org.faults.plan = [];
+				org.faults.tokenUnavailable = 0;
 				return ok();
 			case 'POST /faults':
 				setFaults(org, body);
@@ -88,6 +91,8 @@ export function controlState(org: SandboxOrg) {
 		closedStatuses: [...org.store.closedStatuses],
 		latencyMs: org.faults.latencyMs,
 		failNext: org.faults.failNext,
+		plan: org.faults.plan ?? [],
+		tokenUnavailable: org.faults.tokenUnavailable ?? 0,
 		pendingCommits: org.store.pendingCount,
 		counters: org.counters.snapshot(),
 	};
@@ -100,6 +105,8 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 		const f = body.failNext as { count?: number; kind?: string };
 		org.faults.failNext = { count: f.count ?? 1, kind: f.kind === 'UNABLE_TO_LOCK_ROW' ? 'UNABLE_TO_LOCK_ROW' : 'SERVER_UNAVAILABLE' };
 	}
+	if (Array.isArray(body.plan)) org.faults.plan = body.plan as PlannedFault[];
+	if (typeof body.tokenUnavailable === 'number') org.faults.tokenUnavailable = body.tokenUnavailable;
 	if (body.apiAllowanceSpent === true) org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
 	if (body.apiAllowanceSpent === false) org.apiUsageOffset = 0;
 	if (typeof body.dailyApiLimit === 'number') org.dailyApiLimit = body.dailyApiLimit;

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationProperty, nodeCredentials } from '../../nodes/shared/transport/credentialTypes';
 import { connectToSalesforce } from '../../nodes/shared/transport/connection';
 import { toNodeApiError } from '../../nodes/shared/transport/salesforceErrors';
-import { writeInBatches, writeResultsToItems, type WriteOperation } from '../../nodes/shared/writes';
+import { openWriteLedger, writeInBatches, writeResultsToItems, type WriteOperation, type WriteRequest } from '../../nodes/shared/writes';
 import { TEST_RETRY } from '../connection/probe.node';
 
 /** A test-only node: each input item's json is a record's fields, written in batches. */
@@ -42,17 +42,14 @@ export class SalesforceWriter implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const sf = await connectToSalesforce(this, { retry: TEST_RETRY });
-		const results = await writeInBatches(
-			sf,
-			{
-				operation: this.getNodeParameter('operation', 0) as WriteOperation,
-				objectName: this.getNodeParameter('objectName', 0) as string,
-				externalIdField: (this.getNodeParameter('externalIdField', 0) as string) || undefined,
-				allOrNone: this.getNodeParameter('allOrNone', 0) as boolean,
-				records: items.map((item, itemIndex) => ({ itemIndex, fields: { ...item.json } as IDataObject })),
-			},
-			{ lockRetryDelayMs: 0 },
-		).catch((error: unknown) => {
+		const request: WriteRequest = {
+			operation: this.getNodeParameter('operation', 0) as WriteOperation,
+			objectName: this.getNodeParameter('objectName', 0) as string,
+			externalIdField: (this.getNodeParameter('externalIdField', 0) as string) || undefined,
+			allOrNone: this.getNodeParameter('allOrNone', 0) as boolean,
+			records: items.map((item, itemIndex) => ({ itemIndex, fields: { ...item.json } as IDataObject })),
+		};
+		const results = await writeInBatches(sf, request, { lockRetryDelayMs: 0, retry: TEST_RETRY, ledger: openWriteLedger(this)?.scope(request) }).catch((error: unknown) => {
 			throw toNodeApiError(this.getNode(), error);
 		});
 		return [writeResultsToItems(this, results, items)];

@@ -6,6 +6,12 @@ const TRANSIENT_ERROR_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE
 /** Network failures of a request that may not have reached Salesforce, or whose answer was lost. */
 const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
 
+/** Network failures of a request that never left this server: nothing reached Salesforce. */
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** How a request failed: an HTTP answer, or a network error code. */
+export type RequestFailure = { statusCode: number } | { networkCode: string };
+
 export interface RetrySettings {
 	/** Tries in all, the first one included. */
 	attempts: number;
@@ -22,6 +28,23 @@ export const DEFAULT_RETRY: RetrySettings = { attempts: 5, startingDelayMs: 500,
  */
 export function isRepeatable(method: HttpMethods): boolean {
 	return method !== 'POST';
+}
+
+/**
+ * The retry rule. A 503 answer (Salesforce applied nothing) and a connection refused before the
+ * request was sent may be repeated for every method, a create (POST) too. Any other transient
+ * failure (a lost connection, a timeout, a locked row) is repeated only for repeatable methods: a
+ * POST that reached Salesforce may have been applied, and sending it again could create a record twice.
+ */
+export function mayRepeat(method: HttpMethods, failure: RequestFailure): boolean {
+	if ('statusCode' in failure) return failure.statusCode === 503;
+	if (!reachedSalesforce(failure.networkCode)) return TRANSIENT_NETWORK_CODES.has(failure.networkCode);
+	return isRepeatable(method) && isTransientNetworkError(failure.networkCode);
+}
+
+/** False for a network error that stopped the request before it left (so Salesforce applied nothing). */
+export function reachedSalesforce(networkCode: string): boolean {
+	return !NOT_SENT_NETWORK_CODES.has(networkCode);
 }
 
 /** A response that says "try again later": 503, or UNABLE_TO_LOCK_ROW / SERVER_UNAVAILABLE. */

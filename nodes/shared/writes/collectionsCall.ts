@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
 import type { IDataObject } from 'n8n-workflow';
 
+import { unknownOutcome } from './outcomes';
 import type { CollectionsClient, WriteRecord, WriteRequest, WriteResult } from './types';
 
 /** Most records one sObject Collections write takes. */
@@ -46,11 +47,14 @@ export async function sendCollectionsCall(sf: CollectionsClient, request: WriteR
 	return rowsResults(records, await sf.conn.request<unknown>(collectionsRequest(sf, request, records)));
 }
 
-/** Pairs a Collections answer's rows with the records, in order. */
+/**
+ * Pairs a Collections answer's rows with the records, in order. An answer that is not one row per
+ * record (cut off, unreadable) leaves every record's outcome unknown: the call may have been applied.
+ */
 export function rowsResults(records: WriteRecord[], answer: unknown): WriteResult[] {
 	if (!Array.isArray(answer) || answer.length !== records.length) {
-		const message = `Salesforce answered ${records.length} records with ${Array.isArray(answer) ? `${answer.length} results` : 'something other than a list of results'}`;
-		return records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode: 'UNEXPECTED_RESPONSE', message, fields: [] }));
+		const reason = Array.isArray(answer) ? `Salesforce answered ${records.length} records with ${answer.length} results` : "Salesforce's answer was cut off or could not be read";
+		return records.map((r) => unknownOutcome(r, reason));
 	}
 	return records.map((record, i) => rowResult(record.itemIndex, answer[i] as RowAnswer));
 }

@@ -1,6 +1,8 @@
 import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RetrySettings } from '../transport/retryPolicy';
+
 export type WriteOperation = 'create' | 'update' | 'upsert' | 'delete';
 
 /** One record to write, with the index of the input item it came from. */
@@ -28,12 +30,21 @@ export interface WriteSuccess {
 	created?: boolean;
 }
 
+/**
+ * A record not written, or not known to be: `failed` (Salesforce refused it, or a check before any
+ * call did), `unknown` (Salesforce may or may not have applied it: errorCode OUTCOME_UNKNOWN), or
+ * `notSent` (the run stopped before it was sent: errorCode NOT_SENT, with the error that stopped it).
+ */
 export interface WriteFailure {
 	itemIndex: number;
 	success: false;
 	errorCode: string;
 	message: string;
 	fields: string[];
+	/** `failed` when absent. */
+	outcome?: 'failed' | 'unknown' | 'notSent';
+	/** notSent: the error that stopped the run. */
+	stoppedBy?: unknown;
 }
 
 export type WriteResult = WriteSuccess | WriteFailure;
@@ -41,6 +52,18 @@ export type WriteResult = WriteSuccess | WriteFailure;
 export interface WriteOptions {
 	/** Pause before the follow-up call for rows Salesforce found locked (default 1,000 ms). */
 	lockRetryDelayMs?: number;
+	/** Tries of a create or Composite request that Salesforce answered 503 (nothing applied); default DEFAULT_RETRY. */
+	retry?: RetrySettings;
+	/** What earlier tries of this node in this execution wrote (n8n's Retry On Fail); see writeLedger.ts. */
+	ledger?: WriteLedgerScope;
+}
+
+/** The part of the write ledger writeInBatches uses: what an earlier try did with a record, and what this one did. */
+export interface WriteLedgerScope {
+	/** The result an earlier try of this node already has for this record (sent with the same values), if any. */
+	earlier(record: WriteRecord): WriteResult | undefined;
+	/** Notes the results of records sent (written ones and unknown ones). */
+	note(records: WriteRecord[], results: WriteResult[]): void;
 }
 
 /** What the writer needs of a Salesforce connection (a `SalesforceConnection` fits). */

@@ -1,6 +1,10 @@
-import { ApiLimitError, SalesforceCredentialError } from '../transport/salesforceErrors';
-import { idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
+import type { HttpMethods } from '@jsforce/jsforce-node/lib/types';
+import { backOff } from 'exponential-backoff';
+
+import { DEFAULT_RETRY, mayRepeat, type RetrySettings } from '../transport/retryPolicy';
+import { collectionsRequest, idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
 import { MAX_CALLS_PER_BUNDLE, sendBundle } from './compositeBundle';
+import { notSent, requestFailureOf, wholeRequestOutcome } from './outcomes';
 import type { CollectionsClient, WriteFailure, WriteOptions, WriteRecord, WriteRequest, WriteResult } from './types';
 
 const LOCKED = 'UNABLE_TO_LOCK_ROW';
@@ -9,34 +13,67 @@ const DEFAULT_LOCK_RETRY_DELAY_MS = 1000;
 
 /**
  * Writes records through sObject Collections, 200 a call, and answers one result per record in
- * input order. Rows Salesforce found locked are sent once more in a follow-up call when the
- * operation is idempotent (update, upsert, delete); a create is never repeated. With allOrNone,
- * each call is all or none, and once one fails the later ones are not sent (PROCESSING_HALTED).
- * A spent API allowance or a session that cannot be renewed is thrown; any other failure of a
- * whole call becomes the failure of each of its rows.
+ * input order. It never throws for a Salesforce failure, so what was written is never lost:
+ * - Rows Salesforce found locked are sent once more in a follow-up call when the operation is
+ *   idempotent (update, upsert, delete); a create is never repeated.
+ * - A create or Composite request answered 503 (nothing applied) is sent again (see mayRepeat).
+ * - With allOrNone, each call is all or none, and once one fails the later ones are not sent (PROCESSING_HALTED).
+ * - A spent API allowance, a session that cannot be renewed or a network failure stops the run:
+ *   the records not sent come back as NOT_SENT, carrying the error that stopped it.
+ * - Records Salesforce may or may not have applied (a 5xx subrequest, a cut-off answer, a
+ *   connection lost after sending) come back as OUTCOME_UNKNOWN, not as failed.
+ * With a ledger (n8n's Retry On Fail), records an earlier try wrote or left unknown are not sent again.
  */
 export async function writeInBatches(sf: CollectionsClient, request: WriteRequest, options: WriteOptions = {}): Promise<WriteResult[]> {
 	const { records, allOrNone } = request;
 	const results: WriteResult[] = new Array<WriteResult>(records.length);
 	const repeatable = request.operation !== 'create';
 	const delayMs = options.lockRetryDelayMs ?? DEFAULT_LOCK_RETRY_DELAY_MS;
-	const send = (positions: number[]) => callOrFail(sf, request, positions.map((p) => records[p]));
-	const store = (positions: number[], rows: WriteResult[]) => positions.forEach((p, i) => (results[p] = rows[i]));
+	const retry = options.retry ?? DEFAULT_RETRY;
+	let stop: unknown;
+	const store = (positions: number[], rows: WriteResult[]) => {
+		positions.forEach((p, i) => (results[p] = rows[i]));
+		options.ledger?.note(positions.map((p) => records[p]), rows);
+	};
+	const send = async (positions: number[]): Promise<WriteResult[]> => {
+		const batch = positions.map((p) => records[p]);
+		if (stop !== undefined) return batch.map((r) => notSent(r, stop));
+		try {
+			return await repeated(collectionsRequest(sf, request, batch).method, retry, () => sendCollectionsCall(sf, request, batch));
+		} catch (error) {
+			const outcome = wholeRequestOutcome(error, batch);
+			stop ??= outcome.stop;
+			return outcome.rows;
+		}
+	};
 
 	const toSend: number[] = [];
 	records.forEach((record, p) => {
 		const problem = localProblem(request, record);
-		if (problem) results[p] = problem;
+		const earlier = problem ? undefined : options.ledger?.earlier(record);
+		if (problem ?? earlier) results[p] = (problem ?? earlier) as WriteResult;
 		else toSend.push(p);
 	});
-	let halted = allOrNone && toSend.length < records.length;
+	let halted = allOrNone && records.some((r, p) => results[p] && !results[p].success);
 	const locked: number[] = [];
 	const chunks = chunksOf(toSend);
 	if (!allOrNone && chunks.length > 1) {
 		// Up to five batches travel in one Composite request: one API call for up to 1,000 records.
 		for (let i = 0; i < chunks.length; i += MAX_CALLS_PER_BUNDLE) {
 			const group = chunks.slice(i, i + MAX_CALLS_PER_BUNDLE);
-			const answers = await bundleOrFail(sf, request, group.map((chunk) => chunk.map((p) => records[p])));
+			const batches = group.map((chunk) => chunk.map((p) => records[p]));
+			let answers: WriteResult[][];
+			if (stop !== undefined) answers = batches.map((b) => b.map((r) => notSent(r, stop)));
+			else {
+				try {
+					answers = await repeated('POST', retry, () => sendBundle(sf, request, batches));
+				} catch (error) {
+					const outcome = wholeRequestOutcome(error, batches.flat());
+					stop ??= outcome.stop;
+					let offset = 0;
+					answers = batches.map((b) => outcome.rows.slice(offset, (offset += b.length)));
+				}
+			}
 			group.forEach((chunk, n) => {
 				store(chunk, answers[n]);
 				if (repeatable) chunk.forEach((p, j) => isLocked(answers[n][j]) && locked.push(p));
@@ -58,11 +95,32 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 		if (allOrNone && rows.some((r) => !r.success)) halted = true;
 		if (!allOrNone && repeatable) chunk.forEach((p, i) => isLocked(rows[i]) && locked.push(p));
 	}
-	if (locked.length > 0) {
+	if (locked.length > 0 && stop === undefined) {
 		await pause(delayMs);
-		for (const chunk of chunksOf(locked)) store(chunk, await send(chunk));
+		for (const chunk of chunksOf(locked)) {
+			// A follow-up that did not get through leaves the rows' first answer (locked) standing.
+			const rows = await send(chunk);
+			store(chunk, rows.map((row, i) => (row.success === false && row.outcome === 'notSent' ? results[chunk[i]] : row)));
+		}
 	}
 	return results;
+}
+
+/** Sends a request, once more after a pause each time the retry rule allows it (a 503 on a POST; see mayRepeat). */
+async function repeated<T>(method: HttpMethods, retry: RetrySettings, call: () => Promise<T>): Promise<T> {
+	// The transport already repeats the other methods.
+	if (method !== 'POST') return call();
+	return backOff(call, {
+		numOfAttempts: retry.attempts,
+		startingDelay: retry.startingDelayMs,
+		maxDelay: retry.maxDelayMs,
+		timeMultiple: 2,
+		jitter: 'full',
+		retry: (error: unknown) => {
+			const failure = requestFailureOf(error);
+			return failure !== undefined && mayRepeat(method, failure);
+		},
+	});
 }
 
 /** A record that cannot be sent as it is: a delete needs an Id (it goes in the URL's list). */
@@ -82,8 +140,8 @@ function halt(record: WriteRecord): WriteFailure {
 }
 
 /**
- * A row worth one more try: locked, or refused because the server was unavailable (a bundle travels
- * as a POST, which the connection never repeats; an update, upsert or delete may be).
+ * A row worth one more try: locked, or refused because the server was unavailable (nothing
+ * applied; only for an update, upsert or delete, which may be repeated).
  */
 function isLocked(result: WriteResult): boolean {
 	return !result.success && (result.errorCode === LOCKED || result.errorCode === 'SERVER_UNAVAILABLE');
@@ -92,36 +150,6 @@ function isLocked(result: WriteResult): boolean {
 /** An all-or-none call that failed only because rows were locked (the others rolled back with them). */
 function failedOnlyForLocks(rows: WriteResult[]): boolean {
 	return rows.some(isLocked) && rows.every((r) => r.success || r.errorCode === LOCKED || r.errorCode === ROLLED_BACK);
-}
-
-/** One bundle; a failure of the whole request becomes each row's failure, unless it must stop the node. */
-async function bundleOrFail(sf: CollectionsClient, request: WriteRequest, batches: WriteRecord[][]): Promise<WriteResult[][]> {
-	try {
-		return await sendBundle(sf, request, batches);
-	} catch (error) {
-		const failed = wholeCallFailure(error, batches.flat());
-		let offset = 0;
-		return batches.map((b) => failed.slice(offset, (offset += b.length)));
-	}
-}
-
-/** One call; a failure of the whole call becomes each row's failure, unless it must stop the node. */
-async function callOrFail(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): Promise<WriteResult[]> {
-	try {
-		return await sendCollectionsCall(sf, request, records);
-	} catch (error) {
-		return wholeCallFailure(error, records);
-	}
-}
-
-/** A failure of a whole request as each row's failure; a spent allowance or a lost session stops the node. */
-function wholeCallFailure(error: unknown, records: WriteRecord[]): WriteResult[] {
-	if (error instanceof ApiLimitError || error instanceof SalesforceCredentialError) throw error;
-	const e = (error ?? {}) as { errorCode?: string; message?: string; data?: { fields?: unknown } };
-	if (e.errorCode === 'INVALID_SESSION_ID') throw error;
-	const fields = Array.isArray(e.data?.fields) ? e.data.fields.map(String) : [];
-	const errorCode = e.errorCode ?? (error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN_ERROR');
-	return records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode, message: e.message ?? String(error), fields }));
 }
 
 function chunksOf(positions: number[]): number[][] {

@@ -6,6 +6,37 @@ export interface Faults {
 	latencyMs: number;
 	/** The next `count` API requests fail with this error before reaching the org. */
 	failNext: { count: number; kind: 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' };
+	/** Faults aimed at particular requests, each used once (see http/plannedFaults.ts). */
+	plan?: PlannedFault[];
+	/** The token endpoint answers 503 to this many token requests (a session that ended cannot be renewed). */
+	tokenUnavailable?: number;
+}
+
+/**
+ * What a planned fault does to the request it meets:
+ * - SERVER_UNAVAILABLE: 503 before anything is applied; UNABLE_TO_LOCK_ROW: 400, nothing applied.
+ * - SUBREQUEST_500: the request is applied, then one Composite subrequest's answer is replaced by 500 UNKNOWN_EXCEPTION.
+ * - CUT_OFF: the request is applied, then its answer is cut off halfway (not valid JSON).
+ * - RESET: the request is applied, then the connection is closed without an answer.
+ * - SESSION_END: every session ends and the token endpoint answers 503 to the next `tokenFailures` token requests (all of them when absent); nothing applied: 401.
+ * - ALLOWANCE_SPENT: the daily API allowance is spent from now on, or for this one request with `lasting: false` (nothing applied: 403 REQUEST_LIMIT_EXCEEDED).
+ */
+export type PlannedFaultKind = 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'SUBREQUEST_500' | 'CUT_OFF' | 'RESET' | 'SESSION_END' | 'ALLOWANCE_SPENT';
+
+export interface PlannedFault {
+	kind: PlannedFaultKind;
+	/** Only requests of this method (any when absent). */
+	method?: string;
+	/** Only requests whose path (after /services/data/vNN.0) ends with this (any when absent). */
+	path?: string;
+	/** Matching requests to let through first (0 when absent). */
+	skip?: number;
+	/** SUBREQUEST_500: which subrequest (0 when absent). */
+	subrequest?: number;
+	/** SESSION_END: how many token requests answer 503 (all when absent). */
+	tokenFailures?: number;
+	/** ALLOWANCE_SPENT: false for this one request only (true when absent). */
+	lasting?: boolean;
 }
 
 export interface RequestLogEntry {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 import { handleControl } from '../control';
 import type { SandboxOrg } from '../org';
+import type { PlannedFault } from '../core/observe';
 import { INVALID_SESSION, NOT_FOUND_RESOURCE, sfError } from './errors';
+import { takePlannedFault, withSubrequest500 } from './plannedFaults';
 import type { ApiKind, SfRequest, SfResponse } from './types';
 
 /** API versions the sandbox answers; Salesforce keeps roughly the last 30 (31.0 is retired in real orgs). */
@@ -52,6 +54,12 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	if (org.faults.latencyMs > 0) await sleep(org.faults.latencyMs);
 
 	if (path.startsWith('/services/oauth2/') || path.startsWith('/id/')) {
+		if ((org.faults.tokenUnavailable ?? 0) > 0 && path === '/services/oauth2/token') {
+			org.faults.tokenUnavailable = (org.faults.tokenUnavailable ?? 0) - 1;
+			// Salesforce's maintenance answer: an HTML page, not an OAuth error.
+			org.counters.record({ at: org.clock.now(), method: base.method, path, status: 503, kind: 'oauth', counted: false });
+			return send(res, { status: 503, text: '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>' });
+		}
 		const response = await org.authRouter.dispatch({ ...base, path, version: '' });
 		org.counters.record({ at: org.clock.now(), method: base.method, path, status: response.status, kind: 'oauth', counted: false });
 		return send(res, response);
@@ -65,13 +73,28 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	const subPath = m[2] && m[2] !== '/' ? m[2] : '/';
 	const major = Number(version.split('.')[0]);
 	const request: SfRequest = { ...base, path: subPath, version };
-	const response = await handleData(org, request, major, parsed.error);
+	const fault = takePlannedFault(org, base.method, subPath);
+	if (fault?.kind === 'SESSION_END') {
+		org.sessions.expireAll();
+		org.faults.tokenUnavailable = fault.tokenFailures ?? Number.MAX_SAFE_INTEGER;
+	}
+	if (fault?.kind === 'ALLOWANCE_SPENT' && fault.lasting !== false) org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
+	const response = await handleData(org, request, major, parsed.error, fault);
 	const kind: ApiKind = org.dataRouter.kindOf(request.method, subPath);
 	org.counters.record({ at: org.clock.now(), method: base.method, path: `${path}${url.search}`, status: response.status, kind, counted: response.counted });
+	if (fault?.kind === 'RESET') {
+		// Applied, but the answer never arrives: the client sees the connection reset.
+		res.socket?.destroy();
+		return;
+	}
+	if (fault?.kind === 'CUT_OFF') {
+		const text = JSON.stringify(response.body ?? '');
+		return send(res, { status: response.status, headers: { ...response.headers, 'Content-Type': 'application/json;charset=UTF-8' }, text: text.slice(0, Math.floor(text.length / 2)) });
+	}
 	return send(res, response);
 }
 
-async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyError: string | undefined): Promise<SfResponse & { counted: boolean }> {
+async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyError: string | undefined, fault?: PlannedFault): Promise<SfResponse & { counted: boolean }> {
 	const notCounted = (r: SfResponse) => ({ ...r, counted: false });
 	if (!(major >= MIN_API_VERSION && major <= MAX_API_VERSION)) return notCounted(NOT_FOUND_RESOURCE());
 
@@ -92,11 +115,15 @@ async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyEr
 			: sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.');
 		return notCounted(r);
 	}
+	if (fault?.kind === 'ALLOWANCE_SPENT') return notCounted(withLimitInfo(org, sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')));
+	if (fault?.kind === 'SERVER_UNAVAILABLE') return notCounted(sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.'));
+	if (fault?.kind === 'UNABLE_TO_LOCK_ROW') return notCounted(sfError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records: 500Sb0000000000AAA', []));
 	if (bodyError) return { ...withLimitInfo(org, sfError(400, 'JSON_PARSER_ERROR', bodyError)), counted: false };
 
 	const kind = org.dataRouter.kindOf(req.method, req.path);
 	org.counters.countApiCall(kind);
 	const response = await org.dataRouter.dispatch({ ...req, session });
+	if (fault?.kind === 'SUBREQUEST_500') return { ...withLimitInfo(org, { ...response, body: withSubrequest500(response.body, fault.subrequest ?? 0) }), counted: true };
 	return { ...withLimitInfo(org, response), counted: true };
 }
 

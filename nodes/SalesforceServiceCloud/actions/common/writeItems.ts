@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { FieldMappingError, mappedValuesToRecord, type FieldMappingProblem, type MappingOperation } from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
+import { openWriteLedger, refusedBeforeWriting, writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 import { fillOwnerIds } from './ownerByEmail';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
@@ -64,8 +64,10 @@ export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult
 
 /**
  * Create, update or upsert every input item as a record of `objectName`, in sObject Collections
- * batches. An item whose values the object cannot take fails on its own, before any call, with the
- * field named; the other items are still written.
+ * batches. Every item is checked before the first write: an item whose values the object cannot
+ * take (or whose owner email matches no user) stops the node before anything is written, naming
+ * the item and the field; with "continue on fail" it fails on its own and the others are written.
+ * With Retry On Fail, a retry does not write again what an earlier try wrote (see writeLedger.ts).
  */
 export async function writeItems(ctx: IExecuteFunctions, sf: SalesforceConnection, objectName: string, operation: MappingOperation): Promise<INodeExecutionData[]> {
 	const describe = await sf.describes.describe(objectName);
@@ -75,7 +77,10 @@ export async function writeItems(ctx: IExecuteFunctions, sf: SalesforceConnectio
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
+	refusedBeforeWriting(ctx, [...mapped.refused, ...owned.refused]);
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
-	const written = owned.records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, externalIdField: mapped.externalIdField, records: owned.records, allOrNone }) : [];
+	const request = { operation, objectName: describe.name, externalIdField: mapped.externalIdField, records: owned.records, allOrNone };
+	const ledger = openWriteLedger(ctx)?.scope(request);
+	const written = owned.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
 	return writeResultsToItems(ctx, [...mapped.refused, ...owned.refused, ...written], ctx.getInputData());
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
-import { writeInBatches, writeResultsToItems, type WriteResult } from '../../../../shared/writes';
+import { openWriteLedger, refusedBeforeWriting, writeInBatches, writeResultsToItems, type WriteFailure, type WriteResult } from '../../../../shared/writes';
 import { fillOwnerIds, ownerByEmailProperties } from '../ownerByEmail';
 import type { ResourceOperation } from '../genericOperations';
 import { entriesOf } from './entries';
@@ -53,8 +53,11 @@ async function findOrCreate(ctx: IExecuteFunctions, sf: SalesforceConnection, ob
 	}
 
 	const plan = planWrites(entries, matchesByKey, { matchField: matchField.name, policy, rule, objectLabel: describe.label });
+	// Every item is checked (values, owner, matches) before the first write.
+	refusedBeforeWriting(ctx, [...plan.outcomes.values()].flatMap((o): WriteFailure[] => (o.kind === 'failed' ? [o.failure] : [])));
+	const ledger = openWriteLedger(ctx);
 	const write = async (operation: 'create' | 'update', records: typeof plan.creates) =>
-		records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, records, allOrNone }) : [];
+		records.length > 0 ? await writeInBatches(sf, { operation, objectName: describe.name, records, allOrNone }, { ledger: ledger?.scope({ operation, objectName: describe.name }) }) : [];
 	const rows = { create: await write('create', plan.creates), update: await write('update', plan.updates) };
 
 	const actions = new Map<number, FindOrCreateAction>();
