@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sendComposite } from '../transport/salesforceApi';
 import { collectionsRequest, rowsResults } from './collectionsCall';
 import type { CollectionsClient, WriteRecord, WriteRequest, WriteResult } from './types';
 
@@ -19,12 +20,7 @@ export async function sendBundle(sf: CollectionsClient, request: WriteRequest, b
 		const call = collectionsRequest(sf, request, records);
 		return { method: call.method, url: call.url, referenceId: `batch${n}`, ...(call.body ? { body: JSON.parse(String(call.body)) as IDataObject } : {}) };
 	});
-	const answer = await sf.conn.request<CompositeAnswer>({
-		method: 'POST',
-		url: `/services/data/v${sf.apiVersion}/composite`,
-		body: JSON.stringify({ allOrNone: false, compositeRequest }),
-		headers: { 'Content-Type': 'application/json' },
-	});
+	const answer: CompositeAnswer = await sendComposite(sf, compositeRequest);
 	return batches.map((records, n) => {
 		const sub = answer.compositeResponse?.[n];
 		if (sub && sub.httpStatusCode < 300) return rowsResults(records, sub.body);

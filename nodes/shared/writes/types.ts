@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest } from '@jsforce/jsforce-node';
 import type { IDataObject } from 'n8n-workflow';
 
 export type WriteOperation = 'create' | 'update' | 'upsert' | 'delete';
