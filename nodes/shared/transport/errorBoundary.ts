@@ -6,6 +6,21 @@ import { FieldNameError } from '../soql/fieldNames';
 import { ApiLimitError, SalesforceApiError, SalesforceCredentialError, SalesforceNetworkError, toNodeApiError, UnknownObjectError } from './salesforceErrors';
 
 /**
+ * An item our own checks refused before anything was sent (a mapped value the object cannot take, a
+ * malformed Id, an owner email no user has). It keeps the code Salesforce would have answered, so a
+ * workflow branches on one code whoever caught the problem, but it is reported as ours.
+ */
+export class InputRefusal extends Error {
+	constructor(
+		message: string,
+		readonly errorCode: string,
+		readonly fields: string[],
+	) {
+		super(message);
+	}
+}
+
+/**
  * The one place an error becomes what n8n shows (action node, trigger and load-options):
  * - our own checks of the user's input (field names, conditions, mapped values, Ids, an object the
  *   org does not have, any NodeOperationError) become a NodeOperationError in plain words;
@@ -24,6 +39,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		return ownCheck(node, error.message, error.itemIndex ?? itemIndex, description);
 	}
 	if (error instanceof FieldNameError || error instanceof ConditionError) return ownCheck(node, error.message, itemIndex);
+	if (error instanceof InputRefusal) {
+		const e = ownCheck(node, error.message, itemIndex, 'This item was not sent to Salesforce.');
+		e.context.errorCode = error.errorCode;
+		e.context.fields = error.fields;
+		return e;
+	}
 	if (error instanceof UnknownObjectError) {
 		return ownCheck(node, error.message, itemIndex, `Check the object name (Salesforce's API name, such as Account or Invoice__c: custom objects end in __c), and that the credential's user may see it. Salesforce said: ${error.salesforceMessage}`);
 	}
@@ -34,8 +55,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 }
 
 function ownCheck(node: INode, message: string, itemIndex: number | undefined, description?: string): NodeOperationError {
-	const e = new NodeOperationError(node, message, { ...(itemIndex !== undefined ? { itemIndex } : {}), ...(description ? { description } : {}) });
-	return e;
+	return new NodeOperationError(node, message, { ...(itemIndex !== undefined ? { itemIndex } : {}), ...(description ? { description } : {}) });
 }
 
 /** An error shaped like Salesforce's (`errorCode`), such as a failed row handed on by a helper. */

@@ -34,6 +34,8 @@ export interface WriteFailure {
 	errorCode: string;
 	message: string;
 	fields: string[];
+	/** Refused by the node's own checks before anything was sent (reported as ours, not Salesforce's). */
+	checkedLocally?: boolean;
 }
 
 export type WriteResult = WriteSuccess | WriteFailure;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toNodeApiError } from '../transport/salesforceErrors';
+import { InputRefusal, toNodeError } from '../transport/errorBoundary';
 import type { WriteFailure, WriteResult, WriteSuccess } from './types';
 
 export interface OutputOptions {
@@ -31,7 +31,7 @@ export function writeResultsToItems(ctx: IExecuteFunctions, results: WriteResult
 
 function failureError(ctx: IExecuteFunctions, failures: WriteFailure[]) {
 	const [first] = failures;
-	const error = toNodeApiError(ctx.getNode(), { errorCode: first.errorCode, message: first.message, fields: first.fields }, first.itemIndex);
+	const error = toNodeError(ctx.getNode(), first.checkedLocally ? new InputRefusal(first.message, first.errorCode, first.fields) : { errorCode: first.errorCode, message: first.message, fields: first.fields }, first.itemIndex);
 	const others = failures.length - 1;
 	const also = others > 0 ? ` ${others} other item${others === 1 ? '' : 's'} failed too (${failures.slice(1, 6).map((f) => f.itemIndex).join(', ')}${others > 5 ? ', ...' : ''}).` : '';
 	error.description = `Item ${first.itemIndex}: ${error.description ?? ''}${also}`;
