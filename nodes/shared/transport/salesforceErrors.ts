@@ -178,7 +178,7 @@ function build(
 	const fieldsText = p.fields.length > 0 ? ` Fields: ${p.fields.join(', ')}.` : '';
 	const err = new NodeApiError(node, { errorCode: p.errorCode, message: p.salesforceMessage, fields: p.fields } as JsonObject, {
 		message: `${p.title} [${p.errorCode}]`,
-		description: `Salesforce said: ${p.salesforceMessage}.${fieldsText}${p.advice ? ` ${p.advice}` : ''}`,
+		description: `Salesforce said: ${p.salesforceMessage.replace(/\.$/, '')}.${fieldsText}${p.advice ? ` ${p.advice}` : ''}`,
 		httpCode: p.httpCode,
 		itemIndex: p.itemIndex,
 	});
