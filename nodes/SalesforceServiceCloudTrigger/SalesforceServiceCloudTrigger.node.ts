@@ -21,6 +21,7 @@ import { connectToSalesforce } from '../shared/transport/connection';
 import { nodeCredentials } from '../shared/transport/credentialTypes';
 import { toNodeError } from '../shared/transport/errorBoundary';
 import { instanceUrlOf, queryFirstPage } from '../shared/transport/salesforceApi';
+import { ApiLimitError } from '../shared/transport/salesforceErrors';
 import { triggerProperties } from './description';
 import { getCaseFields, getCaseFilterFields, getCaseQueues } from './methods/loadOptions';
 
@@ -94,7 +95,10 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 			const parts = { emails: config.includeEmailThread, comments: config.includeInternalComments, originalBodies: config.includeOriginalBodies };
 			return [records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) }))];
 		} catch (error) {
-			throw toNodeError(this.getNode(), error);
+			const nodeError = toNodeError(this.getNode(), error);
+			// The cursor is saved only after a poll succeeds, so a stopped poll loses nothing.
+			if (error instanceof ApiLimitError) nodeError.description = `${nodeError.description ?? ''} Nothing was lost: the trigger picks up where it left off once calls are allowed again.`;
+			throw nodeError;
 		}
 	}
 }

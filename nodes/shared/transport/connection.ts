@@ -8,9 +8,6 @@ import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
 import { describeObject, INSTANCE_PENDING } from './salesforceApi';
 
-// INSTANCE_PENDING stands in for the instance URL before a JWT or client credentials session exists:
-// such requests leave with a path only and the credential adds its session's instance URL (see httpTransport).
-
 export interface SalesforceConnection {
 	/** Sends the requests `salesforceApi.ts` builds, through n8n. */
 	conn: SalesforceRestClient;
@@ -36,6 +33,8 @@ export async function connectToSalesforce(context: SalesforceContext, options: C
 	} catch (e) {
 		throw new NodeOperationError(context.getNode(), (e as Error).message);
 	}
+	// Before a JWT or client credentials session exists, INSTANCE_PENDING stands in: such requests leave
+	// with a path only and the credential adds its session's instance URL (see httpTransport).
 	const instanceUrl = authentication === 'oAuth2' ? oauthInstanceUrl(context, credentials) : String(credentials.instanceUrl || INSTANCE_PENDING);
 	const transport = new N8nHttpTransport(context, { credentialType, pathOnly: authentication !== 'oAuth2', retry: options.retry });
 	const conn = new SalesforceRestClient(transport, instanceUrl);
