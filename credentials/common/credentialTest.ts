@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
+import { CREDENTIAL_TEST_URL } from '../../nodes/shared/transport/salesforceApi';
+
 /**
  * The credential test calls the REST API's resource list for the configured version. Salesforce's
  * `userinfo` would answer 403 to an ended session, which n8n does not treat as expired (it renews on
@@ -11,7 +13,7 @@ export function restApiTest(baseURL?: string): ICredentialTestRequest {
 		request: {
 			method: 'GET',
 			...(baseURL ? { baseURL } : {}),
-			url: '={{ "/services/data/v" + String($credentials.apiVersion || "64.0").trim().replace(/^v/i, "").replace(/^(\\d+)$/, "$1.0") + "/" }}',
+			url: CREDENTIAL_TEST_URL,
 		},
 		rules: [
 			{

@@ -11,17 +11,17 @@ import {
 import { belongsToQueues } from '../shared/closedCases/queueMembership';
 import { latestClosedQuery } from '../shared/closedCases/caseQuery';
 import { fetchCaseDetails } from '../shared/closedCases/caseDetails';
-import { caseFields } from '../shared/closedCases/caseOutput';
+import { caseItem } from '../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
 import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
 import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
 import { conditionsFrom } from '../shared/soql/conditionsParameter';
-import { ConditionError } from '../shared/soql/conditions';
-import { FieldNameError } from '../shared/soql/fieldNames';
-import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../shared/thread';
-import { connectToSalesforce, type SalesforceConnection } from '../shared/transport/connection';
+import { chatSubquery, commentSubquery, emailSubquery } from '../shared/thread';
+import { connectToSalesforce } from '../shared/transport/connection';
 import { nodeCredentials } from '../shared/transport/credentialTypes';
-import { toNodeApiError } from '../shared/transport/salesforceErrors';
+import { toNodeError } from '../shared/transport/errorBoundary';
+import { instanceUrlOf, queryFirstPage } from '../shared/transport/salesforceApi';
+import { ApiLimitError } from '../shared/transport/salesforceErrors';
 import { triggerProperties } from './description';
 import { getCaseFields, getCaseFilterFields, getCaseQueues } from './methods/loadOptions';
 
@@ -71,15 +71,12 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		try {
 			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
 			const firstPoll = staticData.closedCases === undefined;
-			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now).catch((e: unknown) => {
-				if (e instanceof FieldNameError || e instanceof ConditionError) throw new NodeOperationError(this.getNode(), e.message);
-				throw e;
-			});
+			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now);
 			const accept = (record: IDataObject) => belongsToQueues(record, config.choice.queues);
 			let records: IDataObject[];
 			if (manual) {
 				// "Fetch test event": the latest closed case(s), and no state is touched.
-				const latest = await sf.conn.request<{ records: IDataObject[] }>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(latestClosedQuery(plan, 50))}` });
+				const latest = await queryFirstPage(sf, latestClosedQuery(plan, 50));
 				records = latest.records.filter(accept).slice(0, 1);
 				const source = new SoqlClosedCaseSource(sf, plan, accept);
 				for (const r of records) await source.completeChildren(r);
@@ -89,16 +86,19 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 				const state = (staticData.closedCases as ClosureCursorState | undefined) ?? initialCursorState(importStart(this, config, orgNow), orgNow);
 				const source = new SoqlClosedCaseSource(sf, plan, accept);
 				const outcome = await pollClosedCases(state, source, config.maxCasesPerPoll);
-				records = outcome.emitted.length > 0 ? await fetchCaseDetails(sf, source, plan, outcome.emitted.map((r) => String(r.Id))) : [];
+				records = outcome.emitted.length > 0 ? await fetchCaseDetails(sf, plan, outcome.emitted.map((r) => String(r.Id))) : [];
 				staticData.closedCases = outcome.state;
 				staticData.casePlan = cached;
 			}
 			if (records.length === 0) return null;
 			const instanceUrl = await instanceUrlOf(this, sf);
-			return [records.map((record) => ({ json: closedCaseItem(record, config, plan.fields, instanceUrl) }))];
+			const parts = { emails: config.includeEmailThread, comments: config.includeInternalComments, originalBodies: config.includeOriginalBodies };
+			return [records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) }))];
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
-			throw toNodeApiError(this.getNode(), error);
+			const nodeError = toNodeError(this.getNode(), error);
+			// The cursor is saved only after a poll succeeds, so a stopped poll loses nothing.
+			if (error instanceof ApiLimitError) nodeError.description = `${nodeError.description ?? ''} Nothing was lost: the trigger picks up where it left off once calls are allowed again.`;
+			throw nodeError;
 		}
 	}
 }
@@ -138,20 +138,3 @@ function importStart(ctx: IPollFunctions, config: TriggerConfig, now: number): n
 	return DateTime.fromMillis(now).minus(IMPORT_SPANS[config.importFrom] ?? {}).toMillis();
 }
 
-function closedCaseItem(record: IDataObject, config: TriggerConfig, fields: string[], instanceUrl: string | undefined): IDataObject {
-	const item = caseFields(record, fields, instanceUrl);
-	if (config.includeEmailThread || config.includeInternalComments) {
-		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: config.includeOriginalBodies, includeComments: config.includeInternalComments });
-		if (config.includeEmailThread) item.emails = thread.emails;
-		if (thread.comments) item.comments = thread.comments;
-		item.transcript = thread.transcript;
-	}
-	return item;
-}
-
-/** The org's address for links: known to the connection for OAuth2, stored with the session otherwise. */
-async function instanceUrlOf(ctx: IPollFunctions, sf: SalesforceConnection): Promise<string | undefined> {
-	if (!sf.conn.instanceUrl.endsWith('.invalid')) return sf.conn.instanceUrl;
-	const credentials = await ctx.getCredentials(sf.credentialType);
-	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl : undefined;
-}

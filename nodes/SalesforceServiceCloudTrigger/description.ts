@@ -3,8 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { conditionsProperty } from '../shared/soql/conditionsParameter';
 import { authenticationProperty } from '../shared/transport/credentialTypes';
 
-/** The Case fields a closed-case item carries unless the user picks others. */
-export const DEFAULT_CASE_FIELDS = ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Type', 'ClosedDate', 'CreatedDate', 'OwnerId', 'Owner.Name', 'Contact.Name', 'Account.Name'];
+import { DEFAULT_CASE_FIELDS } from '../shared/closedCases/caseOutput';
 
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,

@@ -146,16 +146,32 @@ describe('the Salesforce connection', () => {
 		expect(t.org.store.get(id)?.Phone).toBe('555-0100');
 	});
 
-	it('never repeats a create', async () => {
+	it('sends a create again when Salesforce answered 503 (it applied nothing), and writes it once', async () => {
 		const n8n = harness();
 		const { credentials } = await saveCredential(n8n, t, 'jwt');
 		await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
 		t.org.faults.failNext = { count: 1, kind: 'SERVER_UNAVAILABLE' };
 		const accountsBefore = t.org.store.count('Account');
+		const posts = () => t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account')).length;
+		const postsBefore = posts();
 		const result = await run(n8n, 'jwt', credentials, { action: 'create', object: 'Account', record: JSON.stringify({ Name: 'Once Only' }) });
-		expect(result.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
-		expect(t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account')).length).toBe(1);
-		expect(t.org.store.count('Account')).toBe(accountsBefore);
+		expect(result.error).toBeUndefined();
+		expect(posts() - postsBefore).toBe(2);
+		expect(t.org.store.count('Account')).toBe(accountsBefore + 1);
+	});
+
+	it('never repeats a create whose answer was lost after it reached Salesforce', async () => {
+		const n8n = harness();
+		const { credentials } = await saveCredential(n8n, t, 'jwt');
+		await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
+		t.org.faults.plan = [{ kind: 'RESET', method: 'POST', path: '/sobjects/Account' }];
+		const accountsBefore = t.org.store.count('Account');
+		const posts = () => t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account')).length;
+		const postsBefore = posts();
+		const result = await run(n8n, 'jwt', credentials, { action: 'create', object: 'Account', record: JSON.stringify({ Name: 'Once Only' }) });
+		expect(result.error?.message).toMatch(/Could not reach Salesforce/);
+		expect(posts() - postsBefore).toBe(1);
+		expect(t.org.store.count('Account')).toBe(accountsBefore + 1);
 	});
 
 	it('gives up after the retries with a plain-words error', async () => {

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, nodeCredentials } from '../../nodes/shared/transport/credentialTypes';
 import { connectToSalesforce } from '../../nodes/shared/transport/connection';
-import { toNodeApiError } from '../../nodes/shared/transport/salesforceErrors';
+import { toNodeError } from '../../nodes/shared/transport/errorBoundary';
 
 /** Test hooks the probe calls while it runs (the harness runs nodes in this process). */
 export const probeHooks: { betweenPages?: (page: number) => void } = {};
@@ -76,12 +76,17 @@ export class SalesforceProbe implements INodeType {
 			} else {
 				const object = this.getNodeParameter('object', 0) as string;
 				const record = JSON.parse(this.getNodeParameter('record', 0) as string) as IDataObject;
-				const result = action === 'create' ? await sf.conn.sobject(object).create(record) : await sf.conn.sobject(object).update(record as { Id: string });
-				json = { ...result } as IDataObject;
+				// A single-record create or update, as a test-only request (the package writes through sObject Collections).
+				const { Id, ...fields } = record;
+				const result =
+					action === 'create'
+						? await sf.conn.request<IDataObject>({ method: 'POST', url: `${base}/sobjects/${object}`, body: JSON.stringify(fields), headers: { 'Content-Type': 'application/json' } })
+						: await sf.conn.request<IDataObject>({ method: 'PATCH', url: `${base}/sobjects/${object}/${String(Id)}`, body: JSON.stringify(fields), headers: { 'Content-Type': 'application/json' } });
+				json = { ...(result ?? { id: Id, success: true, errors: [] }) } as IDataObject;
 			}
 			return [[{ json: { ...json, requestsSent: sf.transport.requestCount, usage: sf.transport.lastUsage ? { ...sf.transport.lastUsage } : null } }]];
 		} catch (error) {
-			throw toNodeApiError(this.getNode(), error);
+			throw toNodeError(this.getNode(), error);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import {
 	exampleWorkflows,
 	LEAD_EXTERNAL_ID_FIELD,
 	n8nWithPackage,
+	NODE_TYPES,
 	prepareOrgForExamples,
 	withAuthentication,
 	type Authentication,
@@ -42,6 +43,21 @@ const LEAD_KEY_PREFIX = 'crm-lead-';
 const THEMES_API_CALLS = { query: 1, describe: 1, composite: 1 };
 const LEAD_UPSERT_API_CALLS = { total: 2, byKind: { describe: 1, composite: 1 } };
 
+/** A workflow that asks Case > Get Many for a field Case does not have (`Subjct`). */
+const UNKNOWN_FIELD_ID = 'e2eBadFieldJwt00';
+function unknownFieldWorkflow(): WorkflowJson {
+	const workflow: WorkflowJson = {
+		id: UNKNOWN_FIELD_ID,
+		name: 'Get Many with an unknown field',
+		nodes: [
+			{ name: 'Start Manually', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ name: 'Get Cases', type: NODE_TYPES.action, typeVersion: 1, position: [220, 0], parameters: { resource: 'case', operation: 'getMany', fields: ['Subjct'], returnAll: true } },
+		],
+		connections: { 'Start Manually': { main: [[{ node: 'Get Cases', type: 'main', index: 0 }]] } },
+	};
+	return withAuthentication(workflow, 'jwt', UNKNOWN_FIELD_ID);
+}
+
 interface Measured {
 	run: ExecutedRun;
 	apiCalls: number;
@@ -66,6 +82,7 @@ describe('example workflows in a real n8n', () => {
 			if (!workflow) throw new Error(`test/workflows/${file} is missing`);
 			for (const kind of AUTHENTICATIONS) copies.push(withAuthentication(workflow, kind, workflowId(example, kind)));
 		}
+		copies.push(unknownFieldWorkflow());
 		await n8n.importWorkflows(copies);
 	});
 
@@ -195,6 +212,18 @@ describe('example workflows in a real n8n', () => {
 			expect(cases).toHaveLength(AUTHENTICATIONS.length);
 			const tasks = t.org.store.rows('Task').filter((task) => task.WhoId === contacts[0].Id);
 			expect(tasks.map((task) => task.WhatId).sort()).toEqual(cases.map((c) => c.Id).sort());
+		});
+	});
+
+	describe('a field the object does not have', () => {
+		it('Get Many fails with our message naming the field, not as a Salesforce refusal', async () => {
+			// n8n execute exits non-zero for a failed run; its output carries the node's error either way.
+			const outcome = await n8n.execute(UNKNOWN_FIELD_ID).then(
+				(run) => JSON.stringify(run.data.resultData.error ?? null),
+				(error: Error) => error.message,
+			);
+			expect(outcome).toMatch(/Case \(Case\) has no field "Subjct"/);
+			expect(outcome).not.toMatch(/Salesforce refused|UNKNOWN_ERROR/);
 		});
 	});
 

@@ -183,6 +183,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.apiUsageOffset = t.org.dailyApiLimit;
 		const failed = await poller.poll();
 		expect(failed.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
+		expect((failed.error as { description?: string } | undefined)?.description).toMatch(/Nothing was lost: the trigger picks up where it left off/);
 		t.org.apiUsageOffset = 0;
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
 		expect(emittedJson(await poller.poll())).toEqual([]);

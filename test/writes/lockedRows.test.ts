@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest } from '@jsforce/jsforce-node';
 
 import { writeInBatches, type CollectionsClient, type WriteOperation } from '../../nodes/shared/writes';
 

@@ -49,7 +49,7 @@ export class SalesforceWriter implements INodeType {
 			allOrNone: this.getNodeParameter('allOrNone', 0) as boolean,
 			records: items.map((item, itemIndex) => ({ itemIndex, fields: { ...item.json } as IDataObject })),
 		};
-		const results = await writeInBatches(sf, request, { lockRetryDelayMs: 0, retry: TEST_RETRY, ledger: openWriteLedger(this)?.scope(request) }).catch((error: unknown) => {
+		const results = await writeInBatches(sf, request, { lockRetryDelayMs: 0, ledger: openWriteLedger(this)?.scope(request) }).catch((error: unknown) => {
 			throw toNodeApiError(this.getNode(), error);
 		});
 		return [writeResultsToItems(this, results, items)];

@@ -1,10 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { FieldNameError } from '../../shared/soql/fieldNames';
-import { ConditionError } from '../../shared/soql/conditions';
 import { connectToSalesforce } from '../../shared/transport/connection';
-import { toNodeApiError } from '../../shared/transport/salesforceErrors';
+import { toNodeError } from '../../shared/transport/errorBoundary';
 import { operationOf } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,8 +14,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		return [await run.execute.call(this, sf)];
 	} catch (error) {
-		if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-		if (error instanceof FieldNameError || error instanceof ConditionError) throw new NodeOperationError(this.getNode(), error.message);
-		throw toNodeApiError(this.getNode(), error);
+		throw toNodeError(this.getNode(), error);
 	}
 }

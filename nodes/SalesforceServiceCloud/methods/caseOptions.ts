@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { getCaseFields } from '../../SalesforceServiceCloudTrigger/methods/loadOptions';
 import { connectToSalesforce } from '../../shared/transport/connection';
-import { toNodeApiError } from '../../shared/transport/salesforceErrors';
+import { caseItemFieldOptions } from '../../shared/closedCases/caseFieldOptions';
+import { toNodeError } from '../../shared/transport/errorBoundary';
 import { closedCaseStatuses } from '../actions/case/closedStatuses';
 
 /** The statuses that close a case in the org (CaseStatus with IsClosed). */
@@ -11,11 +11,11 @@ export async function getClosedCaseStatuses(this: ILoadOptionsFunctions): Promis
 		const sf = await connectToSalesforce(this);
 		return (await closedCaseStatuses(sf)).map((status) => ({ name: status, value: status }));
 	} catch (error) {
-		throw toNodeApiError(this.getNode(), error);
+		throw toNodeError(this.getNode(), error);
 	}
 }
 
 /** The Case fields Get Conversation can return: the trigger's choice (every Case field, and the owner's, contact's and account's names). */
 export async function getCaseConversationFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return getCaseFields.call(this);
+	return caseItemFieldOptions(this);
 }

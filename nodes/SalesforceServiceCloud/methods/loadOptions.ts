@@ -2,19 +2,20 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { objectForParameters } from '../actions/common/resourceObjects';
-import { toNodeApiError } from '../../shared/transport/salesforceErrors';
+import { toNodeError } from '../../shared/transport/errorBoundary';
+import { describeGlobal } from '../../shared/transport/salesforceApi';
 
 /** The org's objects that can be queried, custom ones included. */
 export async function getObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(this);
-		const global = await sf.conn.describeGlobal();
+		const global = await describeGlobal(sf);
 		return global.sobjects
 			.filter((o) => o.queryable)
 			.map((o) => ({ name: `${o.label} (${o.name})`, value: o.name }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		throw toNodeApiError(this.getNode(), error);
+		throw toNodeError(this.getNode(), error);
 	}
 }
 
@@ -34,6 +35,6 @@ async function fieldOptions(ctx: ILoadOptionsFunctions, keep: (f: { filterable: 
 		const describe = await sf.describes.describe(objectName);
 		return describe.fields.filter(keep).map((f) => ({ name: `${f.label} (${f.name})`, value: f.name })).sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		throw toNodeApiError(ctx.getNode(), error);
+		throw toNodeError(ctx.getNode(), error);
 	}
 }

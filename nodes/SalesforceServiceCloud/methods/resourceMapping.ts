@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { describeToMapperFields, type MappingOperation } from '../../shared/fieldMapping';
 import { connectToSalesforce } from '../../shared/transport/connection';
-import { toNodeApiError } from '../../shared/transport/salesforceErrors';
+import { toNodeError } from '../../shared/transport/errorBoundary';
 import { objectForParameters } from '../actions/common/resourceObjects';
 
 /** Parents whose external ID fields are offered as lookups (`Contact.Ext_Id__c`): the common ones, to keep describes few. */
@@ -23,6 +23,6 @@ export async function getMappingColumns(this: ILoadOptionsFunctions): Promise<Re
 		const parents: DescribeSObjectResult[] = await Promise.all([...parentNames].map((name) => sf.describes.describe(name)));
 		return describeToMapperFields(describe, { operation, parents });
 	} catch (error) {
-		throw toNodeApiError(this.getNode(), error);
+		throw toNodeError(this.getNode(), error);
 	}
 }

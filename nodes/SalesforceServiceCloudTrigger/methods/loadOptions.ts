@@ -1,45 +1,27 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { caseFieldOptions, caseItemFieldOptions } from '../../shared/closedCases/caseFieldOptions';
+import { queryAll } from '../../shared/soql/queryPages';
 import { connectToSalesforce } from '../../shared/transport/connection';
-import { toNodeApiError } from '../../shared/transport/salesforceErrors';
-
-const PARENT_NAME_FIELDS: INodePropertyOptions[] = [
-	{ name: "Owner's Name (Owner.Name)", value: 'Owner.Name' },
-	{ name: "Contact's Name (Contact.Name)", value: 'Contact.Name' },
-	{ name: "Contact's Email (Contact.Email)", value: 'Contact.Email' },
-	{ name: "Account's Name (Account.Name)", value: 'Account.Name' },
-];
+import { toNodeError } from '../../shared/transport/errorBoundary';
 
 /** The org's Case queues (queues that take Case records). */
 export async function getCaseQueues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(this);
-		const result = await sf.conn.query<{ QueueId: string; Queue: { Name: string } | null }>("SELECT QueueId, Queue.Name FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name");
-		return result.records.map((r) => ({ name: r.Queue?.Name ?? r.QueueId, value: r.QueueId }));
+		const records = await queryAll<{ QueueId: string; Queue: { Name: string } | null }>(sf, "SELECT QueueId, Queue.Name FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name");
+		return records.map((r) => ({ name: r.Queue?.Name ?? r.QueueId, value: r.QueueId }));
 	} catch (error) {
-		throw toNodeApiError(this.getNode(), error);
+		throw toNodeError(this.getNode(), error);
 	}
 }
 
 /** Every Case field of the org (custom ones included), and the names of the owner, contact and account. */
 export async function getCaseFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [...PARENT_NAME_FIELDS, ...(await caseFieldOptions(this, () => true))];
+	return caseItemFieldOptions(this);
 }
 
 /** The Case fields Salesforce can filter on. */
 export async function getCaseFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return caseFieldOptions(this, (f) => f.filterable);
-}
-
-async function caseFieldOptions(context: ILoadOptionsFunctions, keep: (f: { filterable: boolean }) => boolean): Promise<INodePropertyOptions[]> {
-	try {
-		const sf = await connectToSalesforce(context);
-		const describe = await sf.describes.describe('Case');
-		return describe.fields
-			.filter(keep)
-			.map((f) => ({ name: `${f.label} (${f.name})`, value: f.name }))
-			.sort((a, b) => a.name.localeCompare(b.name));
-	} catch (error) {
-		throw toNodeApiError(context.getNode(), error);
-	}
 }

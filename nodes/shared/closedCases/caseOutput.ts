@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isoDateTime } from '../salesforceDate';
+import { shapeCaseThread, type CaseThreadRecord } from '../thread';
+import { recordLink } from '../transport/salesforceApi';
+
+/** The Case fields a case item carries unless the user picks others (trigger and Get Conversation). */
+export const DEFAULT_CASE_FIELDS = ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Type', 'ClosedDate', 'CreatedDate', 'OwnerId', 'Owner.Name', 'Contact.Name', 'Account.Name'];
 
 const SF_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{4}$/;
 
@@ -27,7 +32,32 @@ export function fieldValue(record: IDataObject, field: string): unknown {
 /** The case's chosen fields under readable keys, with its Id and a link to it in Salesforce. */
 export function caseFields(record: IDataObject, fields: string[], instanceUrl: string | undefined): IDataObject {
 	const out: IDataObject = { id: record.Id as string };
-	if (instanceUrl) out.url = `${instanceUrl}/lightning/r/Case/${String(record.Id)}/view`;
+	if (instanceUrl) out.url = recordLink(instanceUrl, 'Case', String(record.Id));
 	for (const field of fields) out[itemKey(field)] = fieldValue(record, field) as IDataObject[keyof IDataObject];
 	return out;
+}
+
+/** The parts of a case's conversation an item carries. */
+export interface CaseItemParts {
+	/** The emails and chats (`emails`). */
+	emails: boolean;
+	/** The case comments, internal ones included (`comments`). */
+	comments: boolean;
+	/** Each email's full bodies as Salesforce stores them. */
+	originalBodies: boolean;
+}
+
+/**
+ * The item of one case, the same from the trigger and from Get Conversation: its chosen fields and
+ * link, and, when asked for, its emails, comments and the transcript of them all.
+ */
+export function caseItem(record: IDataObject, fields: string[], instanceUrl: string | undefined, parts: CaseItemParts): IDataObject {
+	const item = caseFields(record, fields, instanceUrl);
+	if (parts.emails || parts.comments) {
+		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: parts.originalBodies, includeComments: parts.comments });
+		if (parts.emails) item.emails = thread.emails as unknown as IDataObject[];
+		if (thread.comments) item.comments = thread.comments as unknown as IDataObject[];
+		item.transcript = thread.transcript;
+	}
+	return item;
 }

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { followPages, queryPages, type QueryPage } from '../soql/queryPages';
+import { queryPages } from '../soql/queryPages';
 import type { SalesforceConnection } from '../transport/connection';
+import { completeChildResults } from './caseDetails';
 import { backfillQuery, liveQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosedCaseSource, ClosedCaseStamp, StampedCase } from './closureCursor';
 import { epochMs } from '../salesforceDate';
-
-/** The child relationships a case record may carry, each possibly paged (`done: false`). */
-const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTranscripts'];
 
 /** The trigger's source of closed cases: its two queries, paged through `nextRecordsUrl`. */
 export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
@@ -41,14 +39,8 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 	}
 
 	/** Fetches the further pages of a case's child results (emails past the 200 Salesforce returns inline). */
-	async completeChildren(record: IDataObject): Promise<void> {
-		for (const name of CHILD_RESULTS) {
-			const child = record[name] as QueryPage | null | undefined;
-			if (!child || child.done !== false || !child.nextRecordsUrl) continue;
-			const records: IDataObject[] = [];
-			for await (const page of followPages(this.sf, child)) records.push(...page.records);
-			record[name] = { ...child, records, done: true, nextRecordsUrl: undefined } as unknown as IDataObject;
-		}
+	completeChildren(record: IDataObject): Promise<void> {
+		return completeChildResults(this.sf, record);
 	}
 
 }

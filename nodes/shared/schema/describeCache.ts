@@ -1,4 +1,4 @@
-import type { Connection, DescribeSObjectResult } from '@jsforce/jsforce-node';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 
 /**
  * Describes, fetched once per object for as long as the connection lives (one execution, or one
@@ -7,13 +7,13 @@ import type { Connection, DescribeSObjectResult } from '@jsforce/jsforce-node';
 export class DescribeCache {
 	private readonly pending = new Map<string, Promise<DescribeSObjectResult>>();
 
-	constructor(private readonly conn: Connection) {}
+	constructor(private readonly fetch: (objectName: string) => Promise<DescribeSObjectResult>) {}
 
 	describe(objectName: string): Promise<DescribeSObjectResult> {
 		const key = objectName.toLowerCase();
 		let result = this.pending.get(key);
 		if (!result) {
-			result = this.conn.describe(objectName);
+			result = this.fetch(objectName);
 			// A failed describe is not cached: the next caller asks again.
 			result.catch(() => this.pending.delete(key));
 			this.pending.set(key, result);

@@ -1,16 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SalesforceConnection } from '../transport/connection';
+import { queryFirstPage, queryNextPage, type ApiClient, type QueryPage } from '../transport/salesforceApi';
 
-/** One page of a query result (also the shape of a child result in a record). */
-export interface QueryPage<T = IDataObject> {
-	totalSize?: number;
-	done?: boolean;
-	records: T[];
-	nextRecordsUrl?: string;
-}
+export type { QueryPage } from '../transport/salesforceApi';
 
-type Requester = Pick<SalesforceConnection, 'conn' | 'apiVersion'>;
+type Requester = ApiClient;
 
 /** The pages of a result from `first` on, following `nextRecordsUrl`; a caller that stops early fetches no more. */
 export async function* followPages<T = IDataObject>(sf: Requester, first: QueryPage<T>): AsyncGenerator<QueryPage<T>> {
@@ -18,13 +12,13 @@ export async function* followPages<T = IDataObject>(sf: Requester, first: QueryP
 	for (;;) {
 		yield page;
 		if (!page.nextRecordsUrl) return;
-		page = await sf.conn.request<QueryPage<T>>({ method: 'GET', url: page.nextRecordsUrl });
+		page = await queryNextPage<T>(sf, page.nextRecordsUrl);
 	}
 }
 
 /** The pages of a SOQL query. */
 export async function* queryPages<T = IDataObject>(sf: Requester, soql: string): AsyncGenerator<QueryPage<T>> {
-	const first = await sf.conn.request<QueryPage<T>>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/query?q=${encodeURIComponent(soql)}` });
+	const first = await queryFirstPage<T>(sf, soql);
 	yield* followPages(sf, first);
 }
 

@@ -1,20 +1,16 @@
-import { Connection } from '@jsforce/jsforce-node';
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import { apiVersionOf } from '../../../credentials/common/salesforceHosts';
 import { DescribeCache } from '../schema/describeCache';
 import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
+import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
-
-/**
- * Stands in for the instance URL before a JWT or client credentials session exists: such requests
- * leave with a path only and the credential adds its session's instance URL (see httpTransport).
- */
-const INSTANCE_PENDING = 'https://instance-from-session.invalid';
+import { describeObject, INSTANCE_PENDING } from './salesforceApi';
 
 export interface SalesforceConnection {
-	conn: Connection;
+	/** Sends the requests `salesforceApi.ts` builds, through n8n. */
+	conn: SalesforceRestClient;
 	apiVersion: string;
 	transport: N8nHttpTransport;
 	credentialType: string;
@@ -26,7 +22,7 @@ export interface ConnectOptions {
 	retry?: RetrySettings;
 }
 
-/** The one way nodes reach Salesforce: a jsforce connection whose requests travel through n8n. */
+/** The one way nodes reach Salesforce: a REST client whose requests travel through n8n. */
 export async function connectToSalesforce(context: SalesforceContext, options: ConnectOptions = {}): Promise<SalesforceConnection> {
 	const authentication = authenticationOf(context);
 	const credentialType = CREDENTIAL_TYPES[authentication];
@@ -37,12 +33,12 @@ export async function connectToSalesforce(context: SalesforceContext, options: C
 	} catch (e) {
 		throw new NodeOperationError(context.getNode(), (e as Error).message);
 	}
+	// Before a JWT or client credentials session exists, INSTANCE_PENDING stands in: such requests leave
+	// with a path only and the credential adds its session's instance URL (see httpTransport).
 	const instanceUrl = authentication === 'oAuth2' ? oauthInstanceUrl(context, credentials) : String(credentials.instanceUrl || INSTANCE_PENDING);
 	const transport = new N8nHttpTransport(context, { credentialType, pathOnly: authentication !== 'oAuth2', retry: options.retry });
-	// jsforce signs requests with its own accessToken; n8n replaces that header with the real session.
-	const conn = new Connection({ instanceUrl, accessToken: 'session-held-by-n8n', version: apiVersion });
-	(conn as unknown as { _transport: N8nHttpTransport })._transport = transport;
-	return { conn, apiVersion, transport, credentialType, describes: new DescribeCache(conn) };
+	const conn = new SalesforceRestClient(transport, instanceUrl);
+	return { conn, apiVersion, transport, credentialType, describes: new DescribeCache((objectName) => describeObject({ conn, apiVersion }, objectName)) };
 }
 
 function authenticationOf(context: SalesforceContext): Authentication {

@@ -1,13 +1,9 @@
-import { PassThrough } from 'node:stream';
-
-import Transport from '@jsforce/jsforce-node/lib/transport';
-import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node/lib/types';
-import { StreamPromise } from '@jsforce/jsforce-node/lib/util/promise';
+import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 import { backOff } from 'exponential-backoff';
 import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { parseLimitInfo, type ApiUsage } from './limitInfo';
-import { DEFAULT_RETRY, errorCodesOf, isRepeatable, isTransientNetworkError, isTransientResponse, type RetrySettings } from './retryPolicy';
+import { DEFAULT_RETRY, errorCodesOf, isRepeatable, isTransientResponse, mayRepeat, type RetrySettings } from './retryPolicy';
 import { ApiLimitError, SalesforceCredentialError, SalesforceNetworkError } from './salesforceErrors';
 
 /** The n8n contexts a Salesforce call can be made from. */
@@ -22,19 +18,28 @@ export interface TransportOptions {
 
 /** A response that asked to be tried again; thrown inside the retry loop only. */
 class TransientResponse extends Error {
-	constructor(readonly response: HttpResponse) {
+	constructor(
+		readonly response: HttpResponse,
+		/** Salesforce refused the request before doing anything, so even a POST may go again. */
+		readonly notApplied = false,
+	) {
 		super(`HTTP ${response.statusCode}`);
 	}
 }
 
 /**
- * jsforce's HTTP layer, replaced: every request goes through n8n's
+ * The HTTP layer of every Salesforce call: every request goes through n8n's
  * `httpRequestWithAuthentication`, so n8n's proxy settings apply and n8n refreshes and stores the
  * credential's session (a 401 renews it once and repeats the request). On top: retries with
- * backoff and jitter for transient failures of repeatable requests, and an immediate stop when
- * the org's daily API allowance is spent.
+ * backoff and jitter for the transient failures the retry rule allows (`mayRepeat`: a 503 or a
+ * refused connection for every method, a create too; other passing failures only for methods that
+ * may be repeated), and an immediate stop when the org's daily API allowance is spent.
+ *
+ * jsforce's `Connection` is not used to send: its public API has no way to hand it a transport
+ * (only its private `_transport` field), and every request the package makes is built in
+ * `salesforceApi.ts` anyway. jsforce stays for its public types (describe results, requests).
  */
-export class N8nHttpTransport extends Transport {
+export class N8nHttpTransport {
 	/** The latest `Sforce-Limit-Info` usage seen. */
 	lastUsage: ApiUsage | undefined;
 	/** The org's time (epoch ms, to the second) from the latest response's `Date` header. */
@@ -47,15 +52,10 @@ export class N8nHttpTransport extends Transport {
 	constructor(
 		private readonly context: SalesforceContext,
 		private readonly options: TransportOptions,
-	) {
-		super();
-	}
+	) {}
 
-	httpRequest(request: HttpRequest): StreamPromise<HttpResponse> {
-		return StreamPromise.create(() => ({ stream: new PassThrough(), promise: this.send(request) }));
-	}
-
-	private async send(request: HttpRequest): Promise<HttpResponse> {
+	/** Sends one request (with its retries) and gives Salesforce's answer, whatever its status. */
+	async httpRequest(request: HttpRequest): Promise<HttpResponse> {
 		const retry = this.options.retry ?? DEFAULT_RETRY;
 		const repeatable = isRepeatable(request.method);
 		let attempts = 0;
@@ -64,20 +64,22 @@ export class N8nHttpTransport extends Transport {
 				async () => {
 					attempts++;
 					const response = await this.sendOnce(request);
-					if (repeatable && isTransientResponse(response)) throw new TransientResponse(response);
+					if (isConcurrencyLimit(response)) throw new TransientResponse(response, true);
+					if (isTransientResponse(response)) throw new TransientResponse(response, mayRepeat(request.method, { statusCode: response.statusCode }));
 					return response;
 				},
 				{
-					numOfAttempts: repeatable ? retry.attempts : 1,
+					numOfAttempts: retry.attempts,
 					startingDelay: retry.startingDelayMs,
 					maxDelay: retry.maxDelayMs,
 					timeMultiple: 2,
 					jitter: 'full',
-					retry: (e: unknown) => e instanceof TransientResponse || (e instanceof SalesforceNetworkError && isTransientNetworkError(e.code)),
+					retry: (e: unknown) =>
+						(e instanceof TransientResponse && (repeatable || e.notApplied)) || (e instanceof SalesforceNetworkError && mayRepeat(request.method, { networkCode: e.code })),
 				},
 			);
 		} catch (e) {
-			// Out of tries: hand the last transient answer to jsforce, which turns it into its error.
+			// Out of tries: hand the last transient answer to the caller, which turns it into its error.
 			if (e instanceof TransientResponse) return e.response;
 			if (e instanceof SalesforceNetworkError) throw new SalesforceNetworkError(e.code, e.host, attempts);
 			throw e;
@@ -117,17 +119,19 @@ export class N8nHttpTransport extends Transport {
 			response = normalize(full.statusCode, full.headers, full.body);
 		} catch (error) {
 			const answered = responseOf(error);
-			if (!answered) {
+			if (answered && !answered.fromLogin) {
+				response = answered.response;
+			} else {
+				if (answered) throw new SalesforceCredentialError(`Salesforce's login service answered HTTP ${answered.response.statusCode} when n8n renewed the session`, answered.response.statusCode);
 				const code = networkCodeOf(error);
 				if (code) throw new SalesforceNetworkError(code, hostOf(request.url), 1);
 				throw new SalesforceCredentialError(firstLineOf(error));
 			}
-			response = answered;
 		}
 		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
 		const serverTime = Date.parse(response.headers.date ?? '');
 		if (!Number.isNaN(serverTime)) this.lastServerTime = serverTime;
-		if (response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED')) {
+		if (response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') && !isConcurrencyLimit(response)) {
 			throw new ApiLimitError(messageOf(response.body), this.lastUsage);
 		}
 		return response;
@@ -140,19 +144,41 @@ interface RawResponse {
 	body: unknown;
 }
 
-/** The HTTP answer inside an error n8n threw for a non-2xx status (it keeps the original as `cause`). */
-function responseOf(error: unknown): HttpResponse | undefined {
-	for (let e = error as { cause?: unknown; response?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-		const r = e.response as { status?: number; statusCode?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown } | undefined;
+/**
+ * A 403 REQUEST_LIMIT_EXCEEDED for too many concurrent long requests (`ConcurrentPerOrgLongTxn`,
+ * `ConcurrentRequests`): Salesforce refused the request before running it and frees the slot within
+ * seconds, unlike the daily allowance. Salesforce gives both the same errorCode; only the message
+ * tells them apart.
+ */
+function isConcurrencyLimit(response: HttpResponse): boolean {
+	return response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') && /Concurrent/i.test(messageOf(response.body));
+}
+
+/**
+ * The HTTP answer inside an error n8n threw for a non-2xx status (it keeps the original as `cause`),
+ * and whether it came from the token endpoint (an OAuth2 refresh n8n made on the way) rather than
+ * from the REST API.
+ */
+function responseOf(error: unknown): { response: HttpResponse; fromLogin: boolean } | undefined {
+	for (let e = error as { cause?: unknown; response?: unknown; config?: { url?: unknown } } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+		const r = e.response as { status?: number; statusCode?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown; config?: { url?: unknown } } | undefined;
 		const status = r?.status ?? r?.statusCode;
-		if (r && typeof status === 'number') return normalize(status, r.headers ?? {}, r.data ?? r.body);
+		if (r && typeof status === 'number') {
+			const url = String(e.config?.url ?? r.config?.url ?? '');
+			return { response: normalize(status, r.headers ?? {}, r.data ?? r.body), fromLogin: url.includes('/services/oauth2/') };
+		}
 	}
 	return undefined;
 }
 
-/** The system error code of a request that got no answer (`ECONNREFUSED`, ...), or '' when it is none. */
+/**
+ * The system error code of a request that got no answer (`ECONNREFUSED`, ...), or '' when it is none.
+ * `EAUTH` and `ESTATUS` are the OAuth2 client's codes for a token endpoint that answered with an
+ * error: Salesforce was reached, the credential is the problem.
+ */
 function networkCodeOf(error: unknown): string {
 	for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+		if (e.code === 'EAUTH' || e.code === 'ESTATUS') return '';
 		if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.code)) return e.code;
 	}
 	return '';

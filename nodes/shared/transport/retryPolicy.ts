@@ -1,4 +1,4 @@
-import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node';
 
 /** Error codes Salesforce answers for a passing condition, worth another try after a pause. */
 const TRANSIENT_ERROR_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE']);

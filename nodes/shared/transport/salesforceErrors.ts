@@ -14,6 +14,36 @@ export class ApiLimitError extends Error {
 	}
 }
 
+/**
+ * Salesforce answered a REST request with an error: its `errorCode` (the error's name too, as
+ * jsforce names it), `message` and `fields`, and the HTTP status.
+ */
+export class SalesforceApiError extends Error {
+	readonly errorCode: string;
+	readonly fields: string[];
+	readonly statusCode: number;
+	readonly data: unknown;
+
+	constructor(p: { errorCode: string; message: string; fields: string[]; statusCode: number; data?: unknown }) {
+		super(p.message);
+		this.name = p.errorCode;
+		this.errorCode = p.errorCode;
+		this.fields = p.fields;
+		this.statusCode = p.statusCode;
+		this.data = p.data;
+	}
+}
+
+/** The org has no object of this name (Salesforce answered its describe with NOT_FOUND). */
+export class UnknownObjectError extends Error {
+	constructor(
+		readonly objectName: string,
+		readonly salesforceMessage: string,
+	) {
+		super(`Salesforce has no object named "${objectName}"`);
+	}
+}
+
 /** A request that got no answer (after the retries it was allowed). Carries no request data. */
 export class SalesforceNetworkError extends Error {
 	constructor(
@@ -32,6 +62,14 @@ export class SalesforceNetworkError extends Error {
  */
 export class SalesforceCredentialError extends Error {
 	readonly errorCode = 'CREDENTIAL_ERROR';
+
+	constructor(
+		message: string,
+		/** The HTTP status of the token endpoint's answer, when it gave one. */
+		readonly loginStatus?: number,
+	) {
+		super(message);
+	}
 }
 
 interface SalesforceErrorShape {
@@ -62,7 +100,11 @@ const PLAIN_WORDS: Record<string, { title: string; advice: string }> = {
 	INVALID_FIELD: { title: 'Salesforce does not know a field of this request', advice: 'Check the field names against the object in Salesforce Setup > Object Manager.' },
 	INVALID_TYPE: { title: 'Salesforce does not know this object', advice: 'Check the object name; custom objects end in __c.' },
 	MALFORMED_QUERY: { title: 'Salesforce could not read the query', advice: 'Check the SOQL query or the filter values.' },
-	NOT_FOUND: { title: 'Salesforce found nothing at this address', advice: 'The record may have been deleted, or the Id or external ID is wrong.' },
+	NOT_FOUND: { title: 'Salesforce found no such record', advice: 'The record may have been deleted, or the Id or external ID is wrong.' },
+	REQUEST_LIMIT_EXCEEDED: {
+		title: 'Salesforce is running too many long requests of your org at once',
+		advice: 'Salesforce refused this request until some of the org\'s long-running requests finish; it was tried again with pauses and still refused. Run the workflow again in a few minutes.',
+	},
 	ENTITY_IS_DELETED: { title: 'The record was deleted', advice: 'Restore it from the Recycle Bin or use another record.' },
 	REQUIRED_FIELD_MISSING: { title: 'A required field is empty', advice: 'Fill in the fields Salesforce names.' },
 	INVALID_EMAIL_ADDRESS: { title: 'An email address is not valid', advice: 'Correct the email address.' },
@@ -87,7 +129,7 @@ export function toNodeApiError(node: INode, error: unknown, itemIndex?: number):
 			fields: [],
 			httpCode: '403',
 			title: "Your Salesforce org's daily API allowance is spent",
-			advice: `Salesforce refuses API calls from every app of the org until its usage falls below the daily allowance${usage}; retrying soon does not help. Ask your Salesforce admin (Setup > Company Information > API Requests, Last 24 Hours). Nothing was lost: a trigger picks up where it left off once calls are allowed again.`,
+			advice: `Salesforce refuses API calls from every app of the org until its usage falls below the daily allowance${usage}; retrying soon does not help. Ask your Salesforce admin (Setup > Company Information > API Requests, Last 24 Hours).`,
 			itemIndex,
 		});
 	}
@@ -98,6 +140,16 @@ export function toNodeApiError(node: INode, error: unknown, itemIndex?: number):
 			fields: [],
 			title: 'Could not reach Salesforce',
 			advice: `No answer from ${error.host} after ${error.attempts} ${error.attempts === 1 ? 'try' : 'tries'}. Check the credential's environment or My Domain URL, and this server's connection.`,
+			itemIndex,
+		});
+	}
+	if (error instanceof SalesforceCredentialError && error.loginStatus !== undefined && error.loginStatus >= 500) {
+		return build(node, {
+			errorCode: `LOGIN_HTTP_${error.loginStatus}`,
+			salesforceMessage: error.message,
+			fields: [],
+			title: "The Salesforce credential could not renew its session: Salesforce's login service is not answering",
+			advice: "This is on Salesforce's side, not in the credential: run the workflow again later. If it keeps failing, open the credential and reconnect it.",
 			itemIndex,
 		});
 	}
@@ -126,7 +178,7 @@ function build(
 	const fieldsText = p.fields.length > 0 ? ` Fields: ${p.fields.join(', ')}.` : '';
 	const err = new NodeApiError(node, { errorCode: p.errorCode, message: p.salesforceMessage, fields: p.fields } as JsonObject, {
 		message: `${p.title} [${p.errorCode}]`,
-		description: `Salesforce said: ${p.salesforceMessage}.${fieldsText}${p.advice ? ` ${p.advice}` : ''}`,
+		description: `Salesforce said: ${p.salesforceMessage.replace(/\.$/, '')}.${fieldsText}${p.advice ? ` ${p.advice}` : ''}`,
 		httpCode: p.httpCode,
 		itemIndex: p.itemIndex,
 	});

@@ -1,6 +1,7 @@
-import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest } from '@jsforce/jsforce-node';
 import type { IDataObject } from 'n8n-workflow';
 
+import { collectionsTarget } from '../transport/salesforceApi';
 import { unknownOutcome } from './outcomes';
 import type { CollectionsClient, WriteRecord, WriteRequest, WriteResult } from './types';
 
@@ -17,11 +18,9 @@ interface RowAnswer {
 
 /** The request of one Collections call for these records (at most 200). */
 export function collectionsRequest(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): HttpRequest {
-	const base = `/services/data/v${sf.apiVersion}/composite/sobjects`;
 	const headers = { 'Content-Type': 'application/json' };
 	if (request.operation === 'delete') {
-		const ids = records.map((r) => encodeURIComponent(idOf(r.fields))).join(',');
-		return { method: 'DELETE', url: `${base}?ids=${ids}&allOrNone=${String(request.allOrNone)}` };
+		return collectionsTarget(sf.apiVersion, { operation: 'delete', ids: records.map((r) => idOf(r.fields)), allOrNone: request.allOrNone });
 	}
 	// attributes.type on every record; for upsert the external ID value stays in the body, so no value goes in a URL.
 	const body = JSON.stringify({
@@ -29,10 +28,9 @@ export function collectionsRequest(sf: CollectionsClient, request: WriteRequest,
 		records: records.map((r) => ({ ...r.fields, attributes: { type: request.objectName } })),
 	});
 	if (request.operation === 'upsert') {
-		const url = `${base}/${encodeURIComponent(request.objectName)}/${encodeURIComponent(request.externalIdField ?? '')}`;
-		return { method: 'PATCH', url, body, headers };
+		return { ...collectionsTarget(sf.apiVersion, { operation: 'upsert', objectName: request.objectName, externalIdField: request.externalIdField ?? '' }), body, headers };
 	}
-	return { method: request.operation === 'create' ? 'POST' : 'PATCH', url: base, body, headers };
+	return { ...collectionsTarget(sf.apiVersion, { operation: request.operation }), body, headers };
 }
 
 /** The record's Id, whatever the case of its key ('' when it has none). */

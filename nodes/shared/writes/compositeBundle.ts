@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sendComposite } from '../transport/salesforceApi';
 import { collectionsRequest, rowsResults } from './collectionsCall';
 import { unknownOutcome } from './outcomes';
 import type { CollectionsClient, WriteRecord, WriteRequest, WriteResult } from './types';
@@ -22,12 +23,7 @@ export async function sendBundle(sf: CollectionsClient, request: WriteRequest, b
 		const call = collectionsRequest(sf, request, records);
 		return { method: call.method, url: call.url, referenceId: `batch${n}`, ...(call.body ? { body: JSON.parse(String(call.body)) as IDataObject } : {}) };
 	});
-	const answer = await sf.conn.request<CompositeAnswer | string>({
-		method: 'POST',
-		url: `/services/data/v${sf.apiVersion}/composite`,
-		body: JSON.stringify({ allOrNone: false, compositeRequest }),
-		headers: { 'Content-Type': 'application/json' },
-	});
+	const answer: CompositeAnswer | string = await sendComposite(sf, compositeRequest);
 	const subs = typeof answer === 'object' && answer !== null && Array.isArray(answer.compositeResponse) ? answer.compositeResponse : undefined;
 	return batches.map((records, n) => {
 		const sub = subs?.length === batches.length ? subs[n] : undefined;

@@ -1,4 +1,4 @@
-import { reachedSalesforce, type RequestFailure } from '../transport/retryPolicy';
+import { reachedSalesforce } from '../transport/retryPolicy';
 import { ApiLimitError, SalesforceCredentialError, SalesforceNetworkError } from '../transport/salesforceErrors';
 import type { WriteFailure, WriteRecord, WriteResult } from './types';
 
@@ -69,10 +69,3 @@ export function wholeRequestOutcome(error: unknown, records: WriteRecord[]): Who
 	return { rows: records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode: e.errorCode ?? 'UNKNOWN_ERROR', message: e.message ?? String(error), fields })) };
 }
 
-/** The failure the retry rule looks at, or undefined for one it never repeats. */
-export function requestFailureOf(error: unknown): RequestFailure | undefined {
-	if (error instanceof SalesforceNetworkError) return { networkCode: error.code };
-	const code = (error as { errorCode?: unknown } | undefined)?.errorCode;
-	if (code === 'SERVER_UNAVAILABLE' || code === 'ERROR_HTTP_503') return { statusCode: 503 };
-	return undefined;
-}

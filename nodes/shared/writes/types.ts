@@ -1,7 +1,5 @@
-import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest } from '@jsforce/jsforce-node';
 import type { IDataObject } from 'n8n-workflow';
-
-import type { RetrySettings } from '../transport/retryPolicy';
 
 export type WriteOperation = 'create' | 'update' | 'upsert' | 'delete';
 
@@ -45,6 +43,8 @@ export interface WriteFailure {
 	outcome?: 'failed' | 'unknown' | 'notSent';
 	/** notSent: the error that stopped the run. */
 	stoppedBy?: unknown;
+	/** Refused by the node's own checks before anything was sent (reported as ours, not Salesforce's). */
+	checkedLocally?: boolean;
 }
 
 export type WriteResult = WriteSuccess | WriteFailure;
@@ -52,8 +52,6 @@ export type WriteResult = WriteSuccess | WriteFailure;
 export interface WriteOptions {
 	/** Pause before the follow-up call for rows Salesforce found locked (default 1,000 ms). */
 	lockRetryDelayMs?: number;
-	/** Tries of a create or Composite request that Salesforce answered 503 (nothing applied); default DEFAULT_RETRY. */
-	retry?: RetrySettings;
 	/** What earlier tries of this node in this execution wrote (n8n's Retry On Fail); see writeLedger.ts. */
 	ledger?: WriteLedgerScope;
 }

@@ -1,10 +1,7 @@
-import type { HttpMethods } from '@jsforce/jsforce-node/lib/types';
-import { backOff } from 'exponential-backoff';
 
-import { DEFAULT_RETRY, mayRepeat, type RetrySettings } from '../transport/retryPolicy';
-import { collectionsRequest, idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
+import { idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
 import { MAX_CALLS_PER_BUNDLE, sendBundle } from './compositeBundle';
-import { notSent, requestFailureOf, wholeRequestOutcome } from './outcomes';
+import { notSent, wholeRequestOutcome } from './outcomes';
 import type { CollectionsClient, WriteFailure, WriteOptions, WriteRecord, WriteRequest, WriteResult } from './types';
 
 const LOCKED = 'UNABLE_TO_LOCK_ROW';
@@ -16,7 +13,7 @@ const DEFAULT_LOCK_RETRY_DELAY_MS = 1000;
  * input order. It never throws for a Salesforce failure, so what was written is never lost:
  * - Rows Salesforce found locked are sent once more in a follow-up call when the operation is
  *   idempotent (update, upsert, delete); a create is never repeated.
- * - A create or Composite request answered 503 (nothing applied) is sent again (see mayRepeat).
+ * - A create or Composite request answered 503 (nothing applied) is sent again by the transport (see mayRepeat).
  * - With allOrNone, each call is all or none, and once one fails the later ones are not sent (PROCESSING_HALTED).
  * - A spent API allowance, a session that cannot be renewed or a network failure stops the run:
  *   the records not sent come back as NOT_SENT, carrying the error that stopped it.
@@ -29,7 +26,6 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 	const results: WriteResult[] = new Array<WriteResult>(records.length);
 	const repeatable = request.operation !== 'create';
 	const delayMs = options.lockRetryDelayMs ?? DEFAULT_LOCK_RETRY_DELAY_MS;
-	const retry = options.retry ?? DEFAULT_RETRY;
 	let stop: unknown;
 	const store = (positions: number[], rows: WriteResult[]) => {
 		positions.forEach((p, i) => (results[p] = rows[i]));
@@ -39,7 +35,7 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 		const batch = positions.map((p) => records[p]);
 		if (stop !== undefined) return batch.map((r) => notSent(r, stop));
 		try {
-			return await repeated(collectionsRequest(sf, request, batch).method, retry, () => sendCollectionsCall(sf, request, batch));
+			return await sendCollectionsCall(sf, request, batch);
 		} catch (error) {
 			const outcome = wholeRequestOutcome(error, batch);
 			stop ??= outcome.stop;
@@ -66,7 +62,7 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 			if (stop !== undefined) answers = batches.map((b) => b.map((r) => notSent(r, stop)));
 			else {
 				try {
-					answers = await repeated('POST', retry, () => sendBundle(sf, request, batches));
+					answers = await sendBundle(sf, request, batches);
 				} catch (error) {
 					const outcome = wholeRequestOutcome(error, batches.flat());
 					stop ??= outcome.stop;
@@ -104,23 +100,6 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 		}
 	}
 	return results;
-}
-
-/** Sends a request, once more after a pause each time the retry rule allows it (a 503 on a POST; see mayRepeat). */
-async function repeated<T>(method: HttpMethods, retry: RetrySettings, call: () => Promise<T>): Promise<T> {
-	// The transport already repeats the other methods.
-	if (method !== 'POST') return call();
-	return backOff(call, {
-		numOfAttempts: retry.attempts,
-		startingDelay: retry.startingDelayMs,
-		maxDelay: retry.maxDelayMs,
-		timeMultiple: 2,
-		jitter: 'full',
-		retry: (error: unknown) => {
-			const failure = requestFailureOf(error);
-			return failure !== undefined && mayRepeat(method, failure);
-		},
-	});
 }
 
 /** A record that cannot be sent as it is: a delete needs an Id (it goes in the URL's list). */

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeApiError } from '../transport/salesforceErrors';
+import { InputRefusal, toNodeError } from '../transport/errorBoundary';
 import type { WriteFailure, WriteResult, WriteSuccess } from './types';
 import { closeWriteLedger } from './writeLedger';
 
@@ -37,7 +37,7 @@ export function writeResultsToItems(ctx: IExecuteFunctions, results: WriteResult
  * The error of a run that did not write every item: built from what stopped the run (or the
  * first failed item), and saying plainly what was written, what may have been, and what was not.
  */
-function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError {
+function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError | NodeOperationError {
 	const written = ordered.filter((r): r is WriteSuccess => r.success);
 	const problems = ordered.filter((r): r is WriteFailure => !r.success);
 	const unknown = problems.filter((r) => r.outcome === 'unknown');
@@ -47,8 +47,8 @@ function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError 
 	const first = failed[0] ?? unknown[0] ?? problems[0];
 	const error =
 		stoppedBy !== undefined
-			? toNodeApiError(ctx.getNode(), stoppedBy)
-			: toNodeApiError(ctx.getNode(), { errorCode: first.errorCode, message: first.message, fields: first.fields }, first.itemIndex);
+			? toNodeError(ctx.getNode(), stoppedBy)
+			: toNodeError(ctx.getNode(), first.checkedLocally ? new InputRefusal(first.message, first.errorCode, first.fields) : { errorCode: first.errorCode, message: first.message, fields: first.fields }, first.itemIndex);
 	const total = ordered.length;
 	const count = (n: number) => n.toLocaleString('en-US');
 	const headline =

@@ -1,3 +1,4 @@
+import { oauthError } from '../http/errors';
 import type { SfRequest, SfResponse } from '../http/types';
 import { oauthParams, type OAuthParams } from './form-params';
 import { authorizationCodeGrant } from './grant-authorization-code';
@@ -27,6 +28,12 @@ export function handleTokenRequest(req: SfRequest): SfResponse {
 	const params = oauthParams(req);
 	const grantType = params.get('grant_type');
 	req.org.counters.countTokenRequest(grantType ?? '(none)');
+	const fault = req.org.faults.failNextLogin;
+	if (fault && fault.count > 0) {
+		fault.count--;
+		if (fault.status === 400) return { ...oauthError('unknown_error', 'retry your request'), headers: NO_STORE };
+		return { status: fault.status, text: '<html><body>Service Unavailable</body></html>', headers: { ...NO_STORE, 'Content-Type': 'text/html' } };
+	}
 	const grant = grantType === undefined ? undefined : GRANTS.get(grantType);
 	const response = grant ? grant(req, params) : TokenErrors.unsupportedGrantType();
 	return { ...response, headers: { ...NO_STORE, ...response.headers } };

@@ -4,8 +4,13 @@ import type { ApiKind } from '../http/types';
 export interface Faults {
 	/** Added to every request. */
 	latencyMs: number;
-	/** The next `count` API requests fail with this error before reaching the org. */
-	failNext: { count: number; kind: 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' };
+	/**
+	 * The next `count` API requests fail with this error before reaching the org (CONCURRENT_LONG_TXN:
+	 * 403 REQUEST_LIMIT_EXCEEDED for too many concurrent long requests).
+	 */
+	failNext: { count: number; kind: 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'CONCURRENT_LONG_TXN' };
+	/** The next `count` token requests fail: 400 `unknown_error`, or 500/503 with Salesforce's HTML error page. */
+	failNextLogin?: { count: number; status: 400 | 500 | 503 };
 	/** Faults aimed at particular requests, each used once (see http/plannedFaults.ts). */
 	plan?: PlannedFault[];
 	/** The token endpoint answers 503 to this many token requests (a session that ended cannot be renewed). */

@@ -112,7 +112,9 @@ async function handleData(org: SandboxOrg, req: SfRequest, major: number, bodyEr
 		org.counters.failedInjected++;
 		const r = org.faults.failNext.kind === 'UNABLE_TO_LOCK_ROW'
 			? sfError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records: 500Sb0000000000AAA', [])
-			: sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.');
+			: org.faults.failNext.kind === 'CONCURRENT_LONG_TXN'
+				? sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.')
+				: sfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.');
 		return notCounted(r);
 	}
 	if (fault?.kind === 'ALLOWANCE_SPENT') return notCounted(withLimitInfo(org, sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')));

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CASE_FIELDS } from '../../../SalesforceServiceCloudTrigger/description';
 import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
-import { caseFields } from '../../../shared/closedCases/caseOutput';
+import { caseItem, DEFAULT_CASE_FIELDS } from '../../../shared/closedCases/caseOutput';
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
-import { SoqlClosedCaseSource } from '../../../shared/closedCases/soqlCaseSource';
 import { idSuffix } from '../../../shared/salesforceIds';
-import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../../../shared/thread';
+import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
 import { perItem } from '../common/perItem';
 import { caseIdOf, caseIdProperty } from './caseParameters';
 
@@ -95,24 +94,13 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 		const record = byId.get(request.id);
 		if (!record) throw new NodeOperationError(this.getNode(), `No case with ID "${request.id}"`, { itemIndex, description: 'The case may have been deleted, or the connected user may not see it.' });
 		instanceUrl ??= instanceUrlOf(this, sf);
-		const json = caseFields(record, plan.fields, await instanceUrl);
-		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: request.includeOriginalBodies, includeComments: request.includeComments });
-		json.emails = thread.emails as unknown as IDataObject[];
-		if (thread.comments) json.comments = thread.comments as unknown as IDataObject[];
-		json.transcript = thread.transcript;
+		const json = caseItem(record, plan.fields, await instanceUrl, { emails: true, comments: request.includeComments, originalBodies: request.includeOriginalBodies });
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
 }
 
 async function readCases(sf: SalesforceConnection, group: CaseGroup): Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }> {
 	const { plan } = await casePlan(sf, { fields: group.fields, conditions: [], queues: [], subqueries: group.subqueries }, undefined, Date.now());
-	const records = await fetchCaseDetails(sf, new SoqlClosedCaseSource(sf, plan, () => true), plan, [...group.ids]);
+	const records = await fetchCaseDetails(sf, plan, [...group.ids]);
 	return { plan, byId: new Map(records.map((r) => [String(r.Id), r])) };
-}
-
-/** The org's address for links: known to the connection for OAuth2, stored with the session otherwise. */
-async function instanceUrlOf(ctx: IExecuteFunctions, sf: SalesforceConnection): Promise<string | undefined> {
-	if (!sf.conn.instanceUrl.endsWith('.invalid')) return sf.conn.instanceUrl;
-	const credentials = await ctx.getCredentials(sf.credentialType);
-	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl : undefined;
 }

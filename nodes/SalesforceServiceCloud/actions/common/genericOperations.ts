@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 import { buildQuery } from '../../../shared/soql/buildQuery';
@@ -6,6 +6,7 @@ import { conditionsToSoql } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
 import { resolveFieldNames } from '../../../shared/soql/fieldNames';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { writeInBatches, writeResultsToItems } from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
@@ -70,8 +71,7 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 			return perItem(this, async (itemIndex) => {
 				const id = recordIdOf(this, itemIndex);
 				const fields = resolveFieldNames(describe, this.getNodeParameter('fields', itemIndex, []) as string[]);
-				const query = fields.length > 0 ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
-				const record = await sf.conn.request<IDataObject>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/sobjects/${describe.name}/${id}${query}` });
+				const record = await retrieveRecord(sf, describe.name, id, fields);
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
 			});
 		},

@@ -71,7 +71,7 @@ export async function fillOwnerIds(ctx: IExecuteFunctions, sf: SalesforceConnect
 		}
 		const ownerId = users.get(email.toLowerCase()) ?? defaultOwnerOf(ctx, record.itemIndex);
 		if (typeof ownerId === 'string') kept.push({ ...record, fields: { ...record.fields, OwnerId: ownerId } });
-		else refused.push({ itemIndex: record.itemIndex, success: false, ...ownerId });
+		else refused.push({ itemIndex: record.itemIndex, success: false, ...ownerId, checkedLocally: true });
 	}
 	return { records: kept, refused };
 }

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../../shared/transport/salesforceErrors';
+import { toNodeError } from '../../../shared/transport/errorBoundary';
 
 /**
  * Runs `run` for each input item. A failing item stops the node, or, when the node continues on
@@ -14,7 +13,7 @@ export async function perItem(ctx: IExecuteFunctions, run: (itemIndex: number) =
 		try {
 			out.push(...(await run(itemIndex)));
 		} catch (error) {
-			const e = error instanceof NodeOperationError || error instanceof NodeApiError ? error : toNodeApiError(ctx.getNode(), error, itemIndex);
+			const e = toNodeError(ctx.getNode(), error, itemIndex);
 			if (!ctx.continueOnFail()) {
 				e.context.itemIndex = itemIndex;
 				throw e;

@@ -49,14 +49,14 @@ export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult
 		if (operation === 'upsert') out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
 		const problem = check?.(values, itemIndex);
 		if (problem) {
-			out.refused.push({ itemIndex, success: false, ...problem });
+			out.refused.push({ itemIndex, success: false, ...problem, checkedLocally: true });
 			return;
 		}
 		try {
 			out.records.push({ itemIndex, fields: mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject });
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw error;
-			out.refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName] });
+			out.refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName], checkedLocally: true });
 		}
 	});
 	return out;

@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 	items.forEach((_, itemIndex) => {
 		const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
 		if (isWellFormedId(id) && id.startsWith(STANDARD_KEY_PREFIXES.Task)) records.push({ itemIndex, fields: { Id: id, Status: status } });
-		else refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: `Task ID "${id}" is not a Salesforce task ID (15 or 18 letters and digits, starting with 00T)`, fields: ['Id'] });
+		else refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: `Task ID "${id}" is not a Salesforce task ID (15 or 18 letters and digits, starting with 00T)`, fields: ['Id'], checkedLocally: true });
 	});
 	const allOrNone = this.getNodeParameter('allOrNone', 0, false) as boolean;
 	const written = records.length > 0 ? await writeInBatches(sf, { operation: 'update', objectName: describe.name, records, allOrNone }) : [];

@@ -13,7 +13,7 @@ interface ColumnsValue {
 }
 
 function failureOf(error: FieldMappingError, itemIndex: number): WriteFailure {
-	return { itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName] };
+	return { itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName], checkedLocally: true };
 }
 
 /**

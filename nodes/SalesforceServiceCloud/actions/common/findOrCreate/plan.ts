@@ -119,7 +119,7 @@ function merge(current: IDataObject, target: IDataObject, body: IDataObject, opt
 }
 
 function missingKey(itemIndex: number, matchField: string): WriteFailure {
-	return { itemIndex, success: false, errorCode: 'REQUIRED_FIELD_MISSING', message: `${matchField} needs a value to look for a matching record (item ${itemIndex})`, fields: [matchField] };
+	return { itemIndex, success: false, errorCode: 'REQUIRED_FIELD_MISSING', message: `${matchField} needs a value to look for a matching record (item ${itemIndex})`, fields: [matchField], checkedLocally: true };
 }
 
 function severalMatch(itemIndex: number, ids: string[], options: PlanOptions): WriteFailure {
@@ -130,5 +130,6 @@ function severalMatch(itemIndex: number, ids: string[], options: PlanOptions): W
 		errorCode: 'MULTIPLE_RECORDS_MATCHED',
 		message: `${ids.length} records of ${options.objectLabel} have this ${options.matchField} (${shown}), and the rule is to fail the item (item ${itemIndex})`,
 		fields: [options.matchField],
+		checkedLocally: true,
 	};
 }

@@ -1,0 +1,166 @@
+import type { DescribeGlobalResult, DescribeSObjectResult, HttpMethods, HttpRequest } from '@jsforce/jsforce-node';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { SalesforceRestClient } from './restClient';
+import { SalesforceApiError, UnknownObjectError } from './salesforceErrors';
+
+/**
+ * Every Salesforce REST URL and request shape of the package, in one place: nodes and helpers call
+ * these functions and never write a `/services/data/...` path themselves. Every value that goes into
+ * a path or a query string is encoded here.
+ */
+
+/** What a call needs: the client that sends (through n8n) and the REST API version. */
+export interface ApiClient {
+	conn: Pick<SalesforceRestClient, 'request'>;
+	apiVersion: string;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/** The REST API's root for a version: `/services/data/v64.0`. */
+function versionRoot(apiVersion: string): string {
+	return `/services/data/v${apiVersion}`;
+}
+
+/**
+ * The credential test's URL, as an n8n expression: the REST API's resource list for the
+ * credential's version (the same normalisation as `apiVersionOf`), which needs a session and API access.
+ */
+export const CREDENTIAL_TEST_URL = '={{ "/services/data/v" + String($credentials.apiVersion || "64.0").trim().replace(/^v/i, "").replace(/^(\\d+)$/, "$1.0") + "/" }}';
+
+// ----- Query -----------------------------------------------------------------------------------
+
+/** One page of a query result (also the shape of a child result in a record). */
+export interface QueryPage<T = IDataObject> {
+	totalSize?: number;
+	done?: boolean;
+	records: T[];
+	nextRecordsUrl?: string;
+}
+
+/** The URL of a SOQL query's first page. */
+export function queryUrl(apiVersion: string, soql: string): string {
+	return `${versionRoot(apiVersion)}/query?q=${encodeURIComponent(soql)}`;
+}
+
+/** The first page of a SOQL query. */
+export function queryFirstPage<T = IDataObject>(sf: ApiClient, soql: string, headers?: Record<string, string>): Promise<QueryPage<T>> {
+	return sf.conn.request<QueryPage<T>>({ method: 'GET', url: queryUrl(sf.apiVersion, soql), ...(headers ? { headers } : {}) });
+}
+
+/** The next page of a query result, from the `nextRecordsUrl` Salesforce gave with the page before. */
+export function queryNextPage<T = IDataObject>(sf: ApiClient, nextRecordsUrl: string, headers?: Record<string, string>): Promise<QueryPage<T>> {
+	if (!nextRecordsUrl.startsWith('/services/data/')) throw new Error(`Salesforce gave a next page address outside its REST API: ${nextRecordsUrl.slice(0, 100)}`);
+	return sf.conn.request<QueryPage<T>>({ method: 'GET', url: nextRecordsUrl, ...(headers ? { headers } : {}) });
+}
+
+// ----- Records and describes ---------------------------------------------------------------------
+
+/** One record by Id, with the given fields (all when none are given). */
+export function retrieveRecord(sf: ApiClient, objectName: string, id: string, fields: string[] = []): Promise<IDataObject> {
+	const query = fields.length > 0 ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
+	return sf.conn.request<IDataObject>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}${query}` });
+}
+
+/** An object's describe (fields, child relationships). An object the org does not have is an `UnknownObjectError`. */
+export async function describeObject(sf: ApiClient, objectName: string): Promise<DescribeSObjectResult> {
+	try {
+		return await sf.conn.request<DescribeSObjectResult>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/describe` });
+	} catch (error) {
+		if (error instanceof SalesforceApiError && (error.errorCode === 'NOT_FOUND' || error.errorCode === 'INVALID_TYPE')) throw new UnknownObjectError(objectName, error.message);
+		throw error;
+	}
+}
+
+/** The org's objects (the global describe). */
+export function describeGlobal(sf: ApiClient): Promise<DescribeGlobalResult> {
+	return sf.conn.request<DescribeGlobalResult>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects` });
+}
+
+// ----- sObject Collections and Composite ----------------------------------------------------------
+
+export type CollectionsTarget =
+	| { operation: 'create' | 'update' }
+	| { operation: 'upsert'; objectName: string; externalIdField: string }
+	| { operation: 'delete'; ids: string[]; allOrNone: boolean };
+
+/** The method and URL of an sObject Collections call (up to 200 records); the body is the caller's. */
+export function collectionsTarget(apiVersion: string, target: CollectionsTarget): { method: HttpMethods; url: string } {
+	const base = `${versionRoot(apiVersion)}/composite/sobjects`;
+	switch (target.operation) {
+		case 'create':
+			return { method: 'POST', url: base };
+		case 'update':
+			return { method: 'PATCH', url: base };
+		case 'upsert':
+			return { method: 'PATCH', url: `${base}/${encodeURIComponent(target.objectName)}/${encodeURIComponent(target.externalIdField)}` };
+		case 'delete':
+			return { method: 'DELETE', url: `${base}?ids=${target.ids.map(encodeURIComponent).join(',')}&allOrNone=${String(target.allOrNone)}` };
+	}
+}
+
+/** One subrequest of a Composite request. */
+export interface CompositeSubrequest {
+	method: HttpMethods;
+	url: string;
+	referenceId: string;
+	body?: IDataObject;
+}
+
+export interface CompositeAnswer {
+	compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }>;
+}
+
+/** A query as a Composite subrequest. */
+export function compositeQuery(apiVersion: string, referenceId: string, soql: string): CompositeSubrequest {
+	return { method: 'GET', referenceId, url: queryUrl(apiVersion, soql) };
+}
+
+/** Up to 25 subrequests (5 queries or Collections calls) in one Composite request, counted as one API call. */
+export function sendComposite(sf: ApiClient, compositeRequest: CompositeSubrequest[], allOrNone = false): Promise<CompositeAnswer> {
+	const request: HttpRequest = { method: 'POST', url: `${versionRoot(sf.apiVersion)}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: JSON_HEADERS };
+	return sf.conn.request<CompositeAnswer>(request);
+}
+
+/** A failed Composite subrequest's answer as the error Salesforce would have given for it on its own. */
+export function subrequestError(sub: { body: unknown; httpStatusCode: number }): SalesforceApiError {
+	const first = (Array.isArray(sub.body) ? sub.body[0] : sub.body) as { errorCode?: string; message?: string; fields?: string[] } | undefined;
+	return new SalesforceApiError({
+		errorCode: first?.errorCode ?? `ERROR_HTTP_${sub.httpStatusCode}`,
+		message: first?.message ?? 'A query in a Composite request failed',
+		fields: first?.fields ?? [],
+		statusCode: sub.httpStatusCode,
+		data: first,
+	});
+}
+
+// ----- Links --------------------------------------------------------------------------------------
+
+/** Stands in for the instance URL before a JWT or client credentials session exists (see connection.ts). */
+export const INSTANCE_PENDING = 'https://instance-from-session.invalid';
+
+/** What `instanceUrlOf` needs: the connection's instance URL and a way to read the credential again. */
+export interface LinkSource {
+	conn: Pick<SalesforceRestClient, 'instanceUrl'>;
+	credentialType: string;
+}
+
+/**
+ * The org's address for links to records: known to the connection for OAuth2; for JWT and client
+ * credentials, stored with the session the credential started (read again, since the session may
+ * have started during this run).
+ */
+export async function instanceUrlOf(
+	ctx: { getCredentials: (type: string) => Promise<ICredentialDataDecryptedObject> },
+	sf: LinkSource,
+): Promise<string | undefined> {
+	if (sf.conn.instanceUrl !== INSTANCE_PENDING) return sf.conn.instanceUrl;
+	const credentials = await ctx.getCredentials(sf.credentialType);
+	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl.replace(/\/+$/, '') : undefined;
+}
+
+/** The Lightning address of a record. */
+export function recordLink(instanceUrl: string, objectName: string, id: string): string {
+	return `${instanceUrl}/lightning/r/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/view`;
+}
