@@ -40,6 +40,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 		return id;
 	};
 	const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
+	// Salesforce keeps date-times to the second: a poll emits a closing once its second and the next are over.
+	const later = () => t.org.clock.advance(2000);
 
 	const activate = async (parameters: INodeParameters = {}) => {
 		const harness = n8n();
@@ -58,6 +60,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		const b = newCase('Login fails');
 		close(a);
 		close(b);
+		later();
 		const items = emittedJson(await poller.poll());
 		expect(items.map((i) => i.id)).toEqual([a, b]);
 		const first = items[0];
@@ -75,7 +78,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 		const poller = await activate();
 		await poller.poll();
 		close(newCase('One'));
-		await poller.poll();
+		later();
+		expect(emittedJson(await poller.poll())).toHaveLength(1);
 		const before = t.org.counters.apiCalls;
 		expect(emittedJson(await poller.poll())).toEqual([]);
 		expect(t.org.counters.apiCalls - before).toBe(1);
@@ -86,6 +90,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('Reopened');
 		close(id);
+		later();
 		expect(emittedJson(await poller.poll())).toHaveLength(1);
 		t.org.store.update('Case', id, { Subject: 'Edited after closing', OwnerId: otherQueue });
 		expect(emittedJson(await poller.poll())).toEqual([]);
@@ -93,7 +98,33 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.store.update('Case', id, { Status: 'Working' });
 		t.org.clock.advance(60_000);
 		close(id);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
+	});
+
+	it('emits a case reopened and closed again within the second a poll ran once, as it was at its last closing', async () => {
+		t.org.clock.freeze(Date.UTC(2026, 4, 4, 9, 30, 0, 100));
+		const poller = await activate();
+		await poller.poll();
+		const id = newCase('Closed twice in one second');
+		t.org.clock.advance(100);
+		close(id);
+		t.org.clock.advance(100);
+		const first = emittedJson(await poller.poll());
+		// Within the same second the customer answers, the case reopens, the agent replies and closes it again.
+		t.org.clock.advance(100);
+		t.org.store.update('Case', id, { Status: 'Working' });
+		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: false, FromAddress: 'support@company.example', FromName: 'Hannah Weiß', ToAddress: 'rose@customer.example', Subject: 'Re: Closed twice in one second', TextBody: 'Your replacement ships today.', MessageDate: t.org.clock.now(), Status: '3' });
+		t.org.clock.advance(100);
+		close(id);
+		later();
+		const items = [...first, ...emittedJson(await poller.poll())];
+		expect(items.map((i) => i.id)).toEqual([id]);
+		expect(items[0].closedDate).toBe('2026-05-04T09:30:00.000+00:00');
+		const emails = items[0].emails as IDataObject[];
+		expect(emails).toHaveLength(3);
+		expect(emails.map((e) => e.text)).toContain('Your replacement ships today.');
+		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
 	it('takes a burst in the same second over several polls, none twice', async () => {
@@ -102,6 +133,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const ids = Array.from({ length: 10 }, (_, i) => newCase(`Burst ${i}`));
 		ids.forEach(close);
+		later();
 		const seen: string[] = [];
 		for (let i = 0; i < 5; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...ids].sort());
@@ -118,6 +150,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.clock.advance(60_000);
 		const onTime = newCase('On time');
 		close(onTime);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([onTime]);
 		poller.restart();
 		t.org.clock.advance(5 * 60_000);
@@ -161,18 +194,27 @@ describe('Salesforce Service Cloud Trigger', () => {
 	});
 
 	it('imports the cases closed in the chosen span, a page per poll, then goes live', async () => {
+		t.org.clock.freeze();
 		const old = newCase('Closed 3 days ago');
 		close(old);
 		t.org.clock.advance(3 * 24 * 3600_000);
 		const recent = Array.from({ length: 5 }, (_, i) => newCase(`Recent ${i}`));
 		recent.forEach(close);
+		later();
+		// Closed in the second the workflow is activated: not settled for the import, emitted live.
+		const atActivation = newCase('Closed as the workflow is activated');
+		close(atActivation);
 		const poller = await activate({ importFrom: 'last24Hours', maxCasesPerPoll: 2 });
 		const seen: string[] = [];
 		for (let i = 0; i < 4; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...recent].sort());
+		later();
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([atActivation]);
 		const live = newCase('After activation');
 		close(live);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([live]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
 	it('a failed poll throws a clear error and leaves the cursor: the next poll emits what was missed, once', async () => {
@@ -180,6 +222,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('During the outage');
 		close(id);
+		later();
 		t.org.apiUsageOffset = t.org.dailyApiLimit;
 		const failed = await poller.poll();
 		expect(failed.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
@@ -193,6 +236,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('During the storm');
 		close(id);
+		later();
 		t.org.faults.failNext = { count: 100, kind: 'SERVER_UNAVAILABLE' };
 		const failed = await poller.poll();
 		expect(failed.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
@@ -208,6 +252,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.clock.advance(60_000);
 		const latest = newCase('Latest');
 		close(latest);
+		later();
 		const before = poller.memoryStaticData;
 		const started = Date.now();
 		const sample = emittedJson(await poller.fetchTestEvent());
