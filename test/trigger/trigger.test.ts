@@ -43,10 +43,10 @@ describe('Salesforce Service Cloud Trigger', () => {
 	// Salesforce keeps date-times to the second: a poll emits a closing once its second and the next are over.
 	const later = () => t.org.clock.advance(2000);
 
-	const activate = async (parameters: INodeParameters = {}) => {
+	const activate = async (parameters: INodeParameters = {}, staticData?: IDataObject) => {
 		const harness = n8n();
 		const { credentials } = await saveCredential(harness, t, 'clientCredentials');
-		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials });
+		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, staticData });
 	};
 	const emittedJson = (outcome: { emitted: Array<Array<{ json: IDataObject }>> | null; error?: Error }) => {
 		if (outcome.error) throw outcome.error;
@@ -191,6 +191,102 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.clock.advance(60_000);
 		t.org.store.update('Case', movedAfter, { OwnerId: queue });
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([accepted]);
+	});
+
+	describe('the queue filter', () => {
+		// Queues of their own: the test org's demo data has queues named "Tier 1 Support" and "Billing" too.
+		let priority: string;
+		let refunds: string;
+		beforeEach(() => {
+			priority = t.org.addQueue('Priority Support');
+			refunds = t.org.addQueue('Refunds');
+		});
+		const closeOneOfEach = () => {
+			const inPriority = newCase('Printer broken', priority);
+			const inRefunds = newCase('Refund please', refunds);
+			const elsewhere = newCase('Billing question', otherQueue);
+			[inPriority, inRefunds, elsewhere].forEach(close);
+			later();
+			return { inPriority, inRefunds };
+		};
+
+		it('takes a 15-character queue ID', async () => {
+			const poller = await activate({ queues: [priority.slice(0, 15)] });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority]);
+		});
+
+		it('takes queue names in any case, as one comma-separated text from an expression', async () => {
+			const poller = await activate({ queues: '={{ "priority support, REFUNDS" }}' });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority, inRefunds } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority, inRefunds]);
+		});
+
+		it('takes a list from an expression, mixing a name and an 18-character ID', async () => {
+			const poller = await activate({ queues: `={{ ["Refunds", "${priority}"] }}` });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority, inRefunds } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority, inRefunds]);
+		});
+
+		it('refuses the activation, naming it, for a queue name the org does not have', async () => {
+			const poller = await activate({ queues: ['Refunds', 'Priority Suport'] });
+			const outcome = await poller.poll();
+			expect(outcome.activationFailed).toBe(true);
+			expect(outcome.error?.message).toBe('There was a problem activating the workflow: "There is no queue for cases named "Priority Suport" in your Salesforce org. Did you mean "Priority Support" or "Tier 1 Support"?"');
+			// Nothing is emitted silently instead: the workflow is not active.
+			close(newCase('Refund please', refunds));
+			later();
+			expect((await poller.poll()).activationFailed).toBe(true);
+		});
+
+		it('refuses the activation, naming it, for a queue ID the org does not have or that is not a case queue', async () => {
+			const group = t.org.store.insert('Group', { Name: 'All Agents', DeveloperName: 'All_Agents', Type: 'Regular' });
+			const leadQueue = t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
+			for (const wrong of [group, leadQueue.slice(0, 15)]) {
+				const poller = await activate({ queues: [priority, wrong] });
+				const outcome = await poller.poll();
+				expect(outcome.activationFailed).toBe(true);
+				expect(outcome.error?.message).toMatch(new RegExp(`^There was a problem activating the workflow: "There is no queue for cases with the ID "${wrong}" in your Salesforce org. Its queues for cases: "Billing", "Priority Support", "Refunds", `));
+			}
+		});
+
+		it('refuses two queues of the same name, naming their IDs', async () => {
+			const other = t.org.addQueue('Refunds', 'Refunds_EMEA');
+			const poller = await activate({ queues: ['refunds'] });
+			const outcome = await poller.poll();
+			expect(outcome.error?.message).toBe(`There was a problem activating the workflow: "Several queues for cases are named "refunds": use the ID of the one you mean (${refunds}, ${other})"`);
+		});
+
+		it('keeps working from the static data an earlier version saved (its plan without queue IDs)', async () => {
+			const before = await activate({ queues: [priority] });
+			await before.poll();
+			const first = newCase('Before the update', priority);
+			close(first);
+			later();
+			expect(emittedJson(await before.poll()).map((i) => i.id)).toEqual([first]);
+			const saved = before.storedStaticData;
+			const nodeData = Object.values(saved)[0] as IDataObject;
+			const plan = nodeData.casePlan as IDataObject;
+			const { version: _version, ...choice } = JSON.parse(plan.key as string) as IDataObject;
+			plan.key = JSON.stringify(choice);
+			delete (plan.plan as IDataObject).queueIds;
+			const after = await activate({ queues: [priority] }, saved);
+			expect(emittedJson(await after.poll())).toEqual([]);
+			const second = newCase('After the update', priority);
+			close(second);
+			close(newCase('Elsewhere', refunds));
+			later();
+			expect(emittedJson(await after.poll()).map((i) => i.id)).toEqual([second]);
+		});
+
+		it('"Fetch test event" names a queue the org does not have', async () => {
+			const poller = await activate({ queues: 'Tier 9' });
+			const outcome = await poller.fetchTestEvent();
+			expect(outcome.error?.message).toMatch(/^There is no queue for cases named "Tier 9" in your Salesforce org/);
+		});
 	});
 
 	it('imports the cases closed in the chosen span, a page per poll, then goes live', async () => {

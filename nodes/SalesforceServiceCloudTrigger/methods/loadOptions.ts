@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { caseQueues } from '../../shared/closedCases/caseQueues';
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { toNodeApiError } from '../../shared/transport/salesforceErrors';
 
@@ -10,12 +11,11 @@ const PARENT_NAME_FIELDS: INodePropertyOptions[] = [
 	{ name: "Account's Name (Account.Name)", value: 'Account.Name' },
 ];
 
-/** The org's Case queues (queues that take Case records). */
+/** The org's Case queues (queues that take Case records), the same list the trigger finds chosen queues in. */
 export async function getCaseQueues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(this);
-		const result = await sf.conn.query<{ QueueId: string; Queue: { Name: string } | null }>("SELECT QueueId, Queue.Name FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name");
-		return result.records.map((r) => ({ name: r.Queue?.Name ?? r.QueueId, value: r.QueueId }));
+		return (await caseQueues(sf)).map((q) => ({ name: q.name, value: q.id }));
 	} catch (error) {
 		throw toNodeApiError(this.getNode(), error);
 	}
