@@ -282,6 +282,18 @@ describe('Salesforce Service Cloud Trigger', () => {
 			expect(emittedJson(await after.poll()).map((i) => i.id)).toEqual([second]);
 		});
 
+		it('lists the queues that take cases in the editor, by name, with their 18-character IDs', async () => {
+			t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
+			const harness = n8n();
+			const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+			const options = await harness.loadOptions({ type: trigger, method: 'getCaseQueues', parameters: { authentication: 'clientCredentials' }, credentials });
+			const names = options.map((o) => o.name);
+			expect(names).toEqual(expect.arrayContaining(['Priority Support', 'Refunds']));
+			expect(names).not.toContain('Web Leads');
+			expect(options.find((o) => o.name === 'Priority Support')?.value).toBe(priority);
+			expect(options.every((o) => String(o.value).length === 18)).toBe(true);
+		});
+
 		it('"Fetch test event" names a queue the org does not have', async () => {
 			const poller = await activate({ queues: 'Tier 9' });
 			const outcome = await poller.fetchTestEvent();
