@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { belongsToQueues } from '../shared/closedCases/queueMembership';
+import { queueEntries } from '../shared/closedCases/caseQueues';
 import { latestClosedQuery } from '../shared/closedCases/caseQuery';
 import { fetchCaseDetails } from '../shared/closedCases/caseDetails';
 import { caseItem } from '../shared/closedCases/caseOutput';
@@ -72,7 +73,7 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
 			const firstPoll = staticData.closedCases === undefined;
 			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now);
-			const accept = (record: IDataObject) => belongsToQueues(record, config.choice.queues);
+			const accept = (record: IDataObject) => belongsToQueues(record, plan.queueIds);
 			let records: IDataObject[];
 			if (manual) {
 				// "Fetch test event": the latest closed case(s), and no state is touched.
@@ -115,7 +116,7 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 		choice: {
 			fields: ctx.getNodeParameter('fields', []) as string[],
 			conditions,
-			queues: ctx.getNodeParameter('queues', []) as string[],
+			queues: queueEntries(ctx.getNodeParameter('queues', [])),
 			subqueries,
 		},
 		includeEmailThread,

@@ -10,13 +10,20 @@ import {
 	type ClosureCursorState,
 	type StampedCase,
 } from '../../nodes/shared/closedCases/closureCursor';
+import { toSecond } from '../sandbox-org/core/store';
 import { SandboxOrg } from '../sandbox-org/org';
 
 // Exactly-once, by property: fast-check generates histories of creations, closings (many in the
-// same millisecond), edits, queue moves, reopenings, data loads of already-closed cases with a
-// backdated ClosedDate, late commits (up to the overlap window) and polls, runs them in the sandbox
-// org's store (which derives IsClosed / ClosedDate and applies commit lag as the org does) and
-// checks the cursor's emissions against the ground truth.
+// same second), edits, queue moves, reopenings (also reopen-and-close again within one second, with
+// and without polls in that second), data loads of already-closed cases with a backdated
+// ClosedDate, late commits (up to the overlap window) and polls, runs them in the sandbox org's
+// store (which derives IsClosed / ClosedDate, keeps date-times to the second and applies commit lag
+// as the org does) and checks the cursor's emissions against the ground truth, per closing event:
+// - every closing that a poll which caught up found closed and settled (its ClosedDate before the
+//   second before the poll's org time: `settledBefore`) is emitted, once;
+// - no closing event is emitted twice, nor any case with the same ClosedDate twice;
+// - a closing reopened before any poll found it settled may go unreported: two closings of one case
+//   within one second share their ClosedDate and SystemModstamp, and Salesforce cannot tell them apart.
 
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 const MINUTE = 60_000;
@@ -24,12 +31,14 @@ const MINUTE = 60_000;
 type Op =
 	| { kind: 'create'; closedByDataLoad: boolean; backdateDays: number }
 	| { kind: 'close' | 'reopen' | 'edit' | 'moveQueue'; caseIndex: number; lagMs: number }
+	| { kind: 'reclose'; caseIndex: number; pollAfterClose: boolean; pollAfterReopen: boolean; gapMs: number }
 	| { kind: 'advance'; ms: number }
 	| { kind: 'poll' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
 	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), closedByDataLoad: fc.integer({ min: 0, max: 6 }).map((n) => n === 0), backdateDays: fc.integer({ min: 1, max: 400 }) }) },
 	{ weight: 5, arbitrary: fc.record({ kind: fc.constantFrom('close' as const, 'reopen' as const, 'edit' as const, 'moveQueue' as const), caseIndex: fc.nat(40), lagMs: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: OVERLAP_MS }) }) }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('reclose' as const), caseIndex: fc.nat(40), pollAfterClose: fc.boolean(), pollAfterReopen: fc.boolean(), gapMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1200 })) }) },
 	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 30 * MINUTE })) }) },
 	{ weight: 2, arbitrary: fc.constant({ kind: 'poll' as const }) },
 );
@@ -45,12 +54,20 @@ const historyArb = fc.record({
 type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
 
 interface Outcome {
+	/** What the cursor emitted: `CaseId|ClosedDate#closing`, the closing event current when it was read. */
 	emitted: string[];
-	observable: Set<string>;
+	/** Closing events a caught-up poll found closed and settled: each must be emitted. */
+	required: Set<number>;
 	realClosures: Set<string>;
 	start: number;
 	finalState: ClosureCursorState;
 }
+
+/** The test's mark of the closing event a case row carries (not a Salesforce field: the store keeps it as given). */
+const CLOSING = 'TestClosingEvent';
+
+/** The guarantee's settling: a closing counts once the org's time at a poll is past the second after its ClosedDate. */
+const settledBefore = (orgTime: number) => toSecond(orgTime) - 1000;
 
 function stampOf(row: Record<string, unknown>): ClosedCaseStamp {
 	return { id: row.Id as string, closedDate: row.ClosedDate as number, createdDate: row.CreatedDate as number, systemModstamp: row.SystemModstamp as number };
@@ -60,21 +77,23 @@ const byId = (a: ClosedCaseStamp, b: ClosedCaseStamp) => (a.id < b.id ? -1 : a.i
 
 /** The trigger's two queries, over the store (their SOQL is tested against the sandbox's engine elsewhere). */
 function storeSource(org: SandboxOrg, pageSize: number): ClosedCaseSource<string> {
-	const closed = () => org.store.rows('Case').filter((r) => r.IsClosed === true).map(stampOf);
-	const stamped = (s: ClosedCaseStamp): StampedCase<string> => ({ stamp: s, record: closureKey(s) });
+	const closed = () => org.store.rows('Case').filter((r) => r.IsClosed === true);
+	const stamped = (r: Record<string, unknown>): StampedCase<string> => ({ stamp: stampOf(r), record: `${closureKey(stampOf(r))}#${String(r[CLOSING])}` });
 	return {
 		async backfill(from, to, after, limit) {
 			return closed()
-				.filter((s) => s.closedDate >= from && s.closedDate < to)
-				.filter((s) => !after || s.closedDate > after.closedDate || (s.closedDate === after.closedDate && s.id > after.id))
-				.sort((a, b) => a.closedDate - b.closedDate || byId(a, b))
+				.filter((r) => (r.ClosedDate as number) >= from && (r.ClosedDate as number) < to)
+				.filter((r) => !after || (r.ClosedDate as number) > after.closedDate || (r.ClosedDate === after.closedDate && (r.Id as string) > after.id))
+				.sort((a, b) => (a.ClosedDate as number) - (b.ClosedDate as number) || byId(stampOf(a), stampOf(b)))
 				.slice(0, limit)
 				.map(stamped);
 		},
 		async *live(since) {
-			const rows = closed().filter((s) => s.systemModstamp >= since).sort((a, b) => a.systemModstamp - b.systemModstamp || byId(a, b));
+			const rows = closed().filter((r) => (r.SystemModstamp as number) >= since).sort((a, b) => (a.SystemModstamp as number) - (b.SystemModstamp as number) || byId(stampOf(a), stampOf(b)));
 			for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize).map(stamped);
 		},
+		// The org's time as its answers' Date header gives it: to the second.
+		orgTime: () => toSecond(org.clock.now()),
 	};
 }
 
@@ -84,13 +103,14 @@ async function runHistory(h: History): Promise<Outcome> {
 	const cases: string[] = [];
 	const pendingUntil = new Map<string, number>();
 	const realClosures = new Set<string>();
+	let closings = 0;
 	const noteClosure = (id: string) => {
 		const row = org.store.get(id);
 		if (row?.IsClosed) realClosures.add(`${id}|${row.ClosedDate as number}`);
 	};
 	// Cases that exist before the trigger is activated, some closed.
 	for (let i = 0; i < h.preexisting; i++) {
-		const id = org.store.insert('Case', { Subject: `Old ${i}`, Status: i % 2 ? 'Closed' : 'New', OwnerId: queues[0] });
+		const id = org.store.insert('Case', { Subject: `Old ${i}`, Status: i % 2 ? 'Closed' : 'New', OwnerId: queues[0], [CLOSING]: i % 2 ? ++closings : null });
 		cases.push(id);
 		noteClosure(id);
 		org.clock.advance(3 * 60 * MINUTE);
@@ -100,20 +120,21 @@ async function runHistory(h: History): Promise<Outcome> {
 	let state = initialCursorState(start, T0);
 	const source = storeSource(org, h.pageSize);
 	const emitted: string[] = [];
-	const observable = new Set<string>();
+	const required = new Set<number>();
 
 	const observe = () => {
+		const settled = settledBefore(org.clock.now());
 		for (const r of org.store.rows('Case')) {
 			if (r.IsClosed !== true) continue;
 			const s = stampOf(r);
-			if (Math.max(s.closedDate, s.createdDate) >= start) observable.add(closureKey(s));
+			if (Math.max(s.closedDate, s.createdDate) >= start && s.closedDate < settled) required.add(r[CLOSING] as number);
 		}
 	};
 	const poll = async () => {
 		const outcome = await pollClosedCases(state, source, h.maxPerPoll);
 		emitted.push(...outcome.emitted);
-		// What a poll that caught up saw must all be emitted by the end; a closure reopened before
-		// a busy trigger reached it is reported with its later closure only.
+		// What a poll that caught up found settled must all be emitted by the end; a closure reopened
+		// before a poll found it settled is reported with its later closure only.
 		if (outcome.caughtUp) observe();
 		state = outcome.state;
 		return outcome;
@@ -125,12 +146,14 @@ async function runHistory(h: History): Promise<Outcome> {
 		org.store.commitLagMs = 0;
 		if (lagMs > 0) pendingUntil.set(id, org.clock.now() + lagMs);
 	};
+	const close = (id: string, lagMs: number) => write(id, lagMs, { Status: 'Closed', [CLOSING]: ++closings });
+	const reopen = (id: string, lagMs: number) => write(id, lagMs, { Status: 'Working', [CLOSING]: null });
 
 	for (const op of h.ops) {
 		if (op.kind === 'create') {
 			const id = op.closedByDataLoad
-				? org.store.insert('Case', { Subject: 'Loaded', Status: 'Closed', OwnerId: queues[1] }, { audit: { ClosedDate: org.clock.now() - op.backdateDays * 24 * 60 * MINUTE } })
-				: org.store.insert('Case', { Subject: 'New', Status: 'New', OwnerId: queues[0] });
+				? org.store.insert('Case', { Subject: 'Loaded', Status: 'Closed', OwnerId: queues[1], [CLOSING]: ++closings }, { audit: { ClosedDate: org.clock.now() - op.backdateDays * 24 * 60 * MINUTE } })
+				: org.store.insert('Case', { Subject: 'New', Status: 'New', OwnerId: queues[0], [CLOSING]: null });
 			cases.push(id);
 			noteClosure(id);
 		} else if (op.kind === 'advance') {
@@ -141,8 +164,19 @@ async function runHistory(h: History): Promise<Outcome> {
 			const id = cases[op.caseIndex % cases.length];
 			const before = org.store.get(id);
 			if (!before) continue;
-			if (op.kind === 'close' && !before.IsClosed) write(id, op.lagMs, { Status: 'Closed' });
-			if (op.kind === 'reopen' && before.IsClosed) write(id, op.lagMs, { Status: 'Working' });
+			if (op.kind === 'reclose') {
+				// Closed, reopened and closed again, the clock moving at most `gapMs` in all.
+				if (!before.IsClosed) close(id, 0);
+				noteClosure(id);
+				if (op.pollAfterClose) await poll();
+				org.clock.advance(Math.floor(op.gapMs / 2));
+				reopen(id, 0);
+				if (op.pollAfterReopen) await poll();
+				org.clock.advance(Math.ceil(op.gapMs / 2));
+				close(id, 0);
+			}
+			if (op.kind === 'close' && !before.IsClosed) close(id, op.lagMs);
+			if (op.kind === 'reopen' && before.IsClosed) reopen(id, op.lagMs);
 			if (op.kind === 'edit') write(id, op.lagMs, { Subject: `Edited at ${org.clock.now()}` });
 			if (op.kind === 'moveQueue') write(id, op.lagMs, { OwnerId: before.OwnerId === queues[0] ? queues[1] : queues[0] });
 		}
@@ -154,7 +188,7 @@ async function runHistory(h: History): Promise<Outcome> {
 	for (const id of cases) noteClosure(id);
 	for (let i = 0; i < 500 && !(await poll()).caughtUp; i++);
 	observe();
-	return { emitted, observable, realClosures, start, finalState: state };
+	return { emitted, required, realClosures, start, finalState: state };
 }
 
 /** Histories that broke earlier designs, run every time (found by this property). */
@@ -163,6 +197,9 @@ const KNOWN_EDGES: History[] = [
 	{ pageSize: 1, maxPerPoll: 1, backfillMs: 0, preexisting: 1, ops: [{ kind: 'close', caseIndex: 0, lagMs: 1 }, { kind: 'advance', ms: 660001 }, { kind: 'create', closedByDataLoad: true, backdateDays: 1 }, { kind: 'close', caseIndex: 0, lagMs: 0 }, { kind: 'advance', ms: 1 }, { kind: 'advance', ms: 1 }, { kind: 'edit', caseIndex: 0, lagMs: 0 }] },
 	// The same during a backfill: an old closure edited after activation, met after the maximum was reached.
 	{ pageSize: 2, maxPerPoll: 1, backfillMs: 7 * 24 * 60 * MINUTE, preexisting: 4, ops: [{ kind: 'edit', caseIndex: 21, lagMs: 0 }, { kind: 'poll' }, { kind: 'poll' }, { kind: 'close', caseIndex: 0, lagMs: 1 }, { kind: 'close', caseIndex: 0, lagMs: 0 }, { kind: 'close', caseIndex: 0, lagMs: 0 }] },
+	// Closed, emitted by a poll in the same second, reopened and closed again in that second: the second
+	// closing had the key of the first (`CaseId|ClosedDate`) and was lost.
+	{ pageSize: 1, maxPerPoll: 1, backfillMs: 0, preexisting: 1, ops: [{ kind: 'advance', ms: 1 }, { kind: 'reclose', caseIndex: 0, pollAfterClose: true, pollAfterReopen: false, gapMs: 0 }] },
 ];
 
 describe('closed-case cursor, by property', () => {
@@ -170,13 +207,18 @@ describe('closed-case cursor, by property', () => {
 		await fc.assert(
 			fc.asyncProperty(historyArb, async (h) => {
 				const out = await runHistory(h);
-				const counts = new Map<string, number>();
-				for (const k of out.emitted) counts.set(k, (counts.get(k) ?? 0) + 1);
-				const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
-				const missed = [...out.observable].filter((k) => !counts.has(k));
-				const invented = out.emitted.filter((k) => !out.realClosures.has(k));
+				const counted = (list: string[]) => {
+					const counts = new Map<string, number>();
+					for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+					return counts;
+				};
+				const events = counted(out.emitted.map((e) => e.split('#')[1]));
+				const keys = counted(out.emitted.map((e) => e.split('#')[0]));
+				const repeated = [...events, ...keys].filter(([, n]) => n > 1).map(([k]) => k);
+				const missed = [...out.required].filter((e) => !events.has(String(e)));
+				const invented = out.emitted.filter((e) => !out.realClosures.has(e.split('#')[0]));
 				if (repeated.length || missed.length || invented.length) {
-					throw new Error(`repeated ${JSON.stringify(repeated)} missed ${JSON.stringify(missed)} invented ${JSON.stringify(invented)}`);
+					throw new Error(`repeated ${JSON.stringify(repeated)} missed closings ${JSON.stringify(missed)} invented ${JSON.stringify(invented)}`);
 				}
 				// Caught up, the state holds only the closures emitted within the window (and its margin).
 				const floorKeys = Object.keys(out.finalState.emitted).length;

@@ -66,12 +66,29 @@ describe('an activated polling trigger', () => {
 		expect(t.org.sessions.validate(String(n8n.storedCredential(credential.id).sessionToken))).toBeDefined();
 	});
 
-	test('an error thrown by poll() is handed to n8n (emitError), not thrown', async () => {
+	test('an error thrown by poll() while n8n activates the workflow refuses the activation, naming the error', async () => {
 		const { n8n, poller } = fixtureHarness();
 		const credential = clientCredentials(n8n, t, 'sandboxClientCredentialsApi', 'wrong-secret');
 		const active = n8n.activatePoll({ type: poller, credentials: { sandboxClientCredentialsApi: credential } });
 		const outcome = await active.poll();
 		expect(outcome.emitted).toBeNull();
+		expect(outcome.activationFailed).toBe(true);
+		expect(outcome.error?.name).toBe('WorkflowActivationError');
+		expect((outcome.error?.cause as Error).name).toBe('NodeApiError');
+		expect(outcome.error?.message).toBe(`There was a problem activating the workflow: "${(outcome.error?.cause as Error).message}"`);
+		expect(active.storedStaticData).toEqual({});
+	});
+
+	test('an error thrown by a later poll() is handed to n8n (emitError), not thrown', async () => {
+		const { n8n, poller } = fixtureHarness();
+		const credential = clientCredentials(n8n, t);
+		const active = n8n.activatePoll({ type: poller, credentials: { sandboxClientCredentialsApi: credential } });
+		expect((await active.poll()).error).toBeUndefined();
+		t.org.faults.failNext = { count: 1, kind: 'SERVER_UNAVAILABLE' };
+		const outcome = await active.poll();
+		t.org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
+		expect(outcome.emitted).toBeNull();
+		expect(outcome.activationFailed).toBeUndefined();
 		expect(outcome.error?.name).toBe('NodeApiError');
 	});
 });

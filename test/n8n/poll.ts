@@ -1,7 +1,7 @@
 import { Container } from '@n8n/di';
 import { PollContext, PollTriggerExecutor } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, WorkflowActivateMode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { Workflow, WorkflowActivationError } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import type { TestCredentialsHelper } from './credentials-helper';
@@ -19,8 +19,14 @@ export interface ActivePollOptions extends NodeSpec {
 export interface PollOutcome {
 	/** What `poll()` handed to n8n (n8n then starts an execution with it), or null when it returned null. */
 	emitted: INodeExecutionData[][] | null;
-	/** An error `poll()` threw: n8n records a failed execution and polls again next time. */
+	/**
+	 * An error `poll()` threw: n8n records a failed execution and polls again next time. In the poll
+	 * n8n runs while activating the workflow, n8n refuses the activation and shows the error to the
+	 * user (`WorkflowActivationError`, "There was a problem activating the workflow: ...").
+	 */
 	error: Error | undefined;
+	/** The activation poll failed: the workflow is not active (the next `poll()` is the activation again). */
+	activationFailed?: boolean;
 }
 
 /**
@@ -66,10 +72,10 @@ export class ActivePoll {
 		this.load();
 	}
 
-	/** One scheduled poll. */
+	/** One scheduled poll; the first of an activation runs as n8n's `ActiveWorkflowTriggers` runs it. */
 	async poll(): Promise<PollOutcome> {
-		const outcome = await this.run('trigger', this.activation);
-		if (this.activating) {
+		const outcome = await this.run('trigger', this.activation, this.activating);
+		if (this.activating && !outcome.activationFailed) {
 			this.activating = false;
 			this.save(this.workflow);
 		}
@@ -84,7 +90,7 @@ export class ActivePoll {
 		return this.run('manual', 'manual');
 	}
 
-	private async run(mode: 'trigger' | 'manual', activation: WorkflowActivateMode): Promise<PollOutcome> {
+	private async run(mode: 'trigger' | 'manual', activation: WorkflowActivateMode, activating = false): Promise<PollOutcome> {
 		await prepareN8nEnvironment();
 		const outcome: PollOutcome = { emitted: null, error: undefined };
 		const workflow = this.workflow;
@@ -104,7 +110,14 @@ export class ActivePoll {
 				outcome.error = error;
 			},
 		);
-		await Container.get(PollTriggerExecutor).create(workflow, this.node, context, () => workflow === this.workflow)(false);
+		try {
+			// n8n's `activatePollTrigger` runs the first poll with `testingTrigger` on, so that an error is thrown, not emitted.
+			await Container.get(PollTriggerExecutor).create(workflow, this.node, context, () => workflow === this.workflow)(activating);
+		} catch (e) {
+			const error = e instanceof Error ? e : new Error(String(e));
+			outcome.error = new WorkflowActivationError(`There was a problem activating the workflow: "${error.message}"`, { cause: error, node: this.node });
+			outcome.activationFailed = true;
+		}
 		return outcome;
 	}
 

@@ -40,11 +40,13 @@ describe('Salesforce Service Cloud Trigger', () => {
 		return id;
 	};
 	const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
+	// Salesforce keeps date-times to the second: a poll emits a closing once its second and the next are over.
+	const later = () => t.org.clock.advance(2000);
 
-	const activate = async (parameters: INodeParameters = {}) => {
+	const activate = async (parameters: INodeParameters = {}, staticData?: IDataObject) => {
 		const harness = n8n();
 		const { credentials } = await saveCredential(harness, t, 'clientCredentials');
-		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials });
+		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, staticData });
 	};
 	const emittedJson = (outcome: { emitted: Array<Array<{ json: IDataObject }>> | null; error?: Error }) => {
 		if (outcome.error) throw outcome.error;
@@ -58,6 +60,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		const b = newCase('Login fails');
 		close(a);
 		close(b);
+		later();
 		const items = emittedJson(await poller.poll());
 		expect(items.map((i) => i.id)).toEqual([a, b]);
 		const first = items[0];
@@ -75,7 +78,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 		const poller = await activate();
 		await poller.poll();
 		close(newCase('One'));
-		await poller.poll();
+		later();
+		expect(emittedJson(await poller.poll())).toHaveLength(1);
 		const before = t.org.counters.apiCalls;
 		expect(emittedJson(await poller.poll())).toEqual([]);
 		expect(t.org.counters.apiCalls - before).toBe(1);
@@ -86,6 +90,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('Reopened');
 		close(id);
+		later();
 		expect(emittedJson(await poller.poll())).toHaveLength(1);
 		t.org.store.update('Case', id, { Subject: 'Edited after closing', OwnerId: otherQueue });
 		expect(emittedJson(await poller.poll())).toEqual([]);
@@ -93,7 +98,33 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.store.update('Case', id, { Status: 'Working' });
 		t.org.clock.advance(60_000);
 		close(id);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
+	});
+
+	it('emits a case reopened and closed again within the second a poll ran once, as it was at its last closing', async () => {
+		t.org.clock.freeze(Date.UTC(2026, 4, 4, 9, 30, 0, 100));
+		const poller = await activate();
+		await poller.poll();
+		const id = newCase('Closed twice in one second');
+		t.org.clock.advance(100);
+		close(id);
+		t.org.clock.advance(100);
+		const first = emittedJson(await poller.poll());
+		// Within the same second the customer answers, the case reopens, the agent replies and closes it again.
+		t.org.clock.advance(100);
+		t.org.store.update('Case', id, { Status: 'Working' });
+		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: false, FromAddress: 'support@company.example', FromName: 'Hannah Weiß', ToAddress: 'rose@customer.example', Subject: 'Re: Closed twice in one second', TextBody: 'Your replacement ships today.', MessageDate: t.org.clock.now(), Status: '3' });
+		t.org.clock.advance(100);
+		close(id);
+		later();
+		const items = [...first, ...emittedJson(await poller.poll())];
+		expect(items.map((i) => i.id)).toEqual([id]);
+		expect(items[0].closedDate).toBe('2026-05-04T09:30:00.000+00:00');
+		const emails = items[0].emails as IDataObject[];
+		expect(emails).toHaveLength(3);
+		expect(emails.map((e) => e.text)).toContain('Your replacement ships today.');
+		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
 	it('takes a burst in the same second over several polls, none twice', async () => {
@@ -102,6 +133,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const ids = Array.from({ length: 10 }, (_, i) => newCase(`Burst ${i}`));
 		ids.forEach(close);
+		later();
 		const seen: string[] = [];
 		for (let i = 0; i < 5; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...ids].sort());
@@ -118,6 +150,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.clock.advance(60_000);
 		const onTime = newCase('On time');
 		close(onTime);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([onTime]);
 		poller.restart();
 		t.org.clock.advance(5 * 60_000);
@@ -160,19 +193,136 @@ describe('Salesforce Service Cloud Trigger', () => {
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([accepted]);
 	});
 
+	describe('the queue filter', () => {
+		// Queues of their own: the test org's demo data has queues named "Tier 1 Support" and "Billing" too.
+		let priority: string;
+		let refunds: string;
+		beforeEach(() => {
+			priority = t.org.addQueue('Priority Support');
+			refunds = t.org.addQueue('Refunds');
+		});
+		const closeOneOfEach = () => {
+			const inPriority = newCase('Printer broken', priority);
+			const inRefunds = newCase('Refund please', refunds);
+			const elsewhere = newCase('Billing question', otherQueue);
+			[inPriority, inRefunds, elsewhere].forEach(close);
+			later();
+			return { inPriority, inRefunds };
+		};
+
+		it('takes a 15-character queue ID', async () => {
+			const poller = await activate({ queues: [priority.slice(0, 15)] });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority]);
+		});
+
+		it('takes queue names in any case, as one comma-separated text from an expression', async () => {
+			const poller = await activate({ queues: '={{ "priority support, REFUNDS" }}' });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority, inRefunds } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority, inRefunds]);
+		});
+
+		it('takes a list from an expression, mixing a name and an 18-character ID', async () => {
+			const poller = await activate({ queues: `={{ ["Refunds", "${priority}"] }}` });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const { inPriority, inRefunds } = closeOneOfEach();
+			expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([inPriority, inRefunds]);
+		});
+
+		it('refuses the activation, naming it, for a queue name the org does not have', async () => {
+			const poller = await activate({ queues: ['Refunds', 'Priority Suport'] });
+			const outcome = await poller.poll();
+			expect(outcome.activationFailed).toBe(true);
+			expect(outcome.error?.message).toBe('There was a problem activating the workflow: "There is no queue for cases named "Priority Suport" in your Salesforce org. Did you mean "Priority Support" or "Tier 1 Support"?"');
+			// Nothing is emitted silently instead: the workflow is not active.
+			close(newCase('Refund please', refunds));
+			later();
+			expect((await poller.poll()).activationFailed).toBe(true);
+		});
+
+		it('refuses the activation, naming it, for a queue ID the org does not have or that is not a case queue', async () => {
+			const group = t.org.store.insert('Group', { Name: 'All Agents', DeveloperName: 'All_Agents', Type: 'Regular' });
+			const leadQueue = t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
+			for (const wrong of [group, leadQueue.slice(0, 15)]) {
+				const poller = await activate({ queues: [priority, wrong] });
+				const outcome = await poller.poll();
+				expect(outcome.activationFailed).toBe(true);
+				expect(outcome.error?.message).toMatch(new RegExp(`^There was a problem activating the workflow: "There is no queue for cases with the ID "${wrong}" in your Salesforce org. Its queues for cases: "Billing", "Priority Support", "Refunds", `));
+			}
+		});
+
+		it('refuses two queues of the same name, naming their IDs', async () => {
+			const other = t.org.addQueue('Refunds', 'Refunds_EMEA');
+			const poller = await activate({ queues: ['refunds'] });
+			const outcome = await poller.poll();
+			expect(outcome.error?.message).toBe(`There was a problem activating the workflow: "Several queues for cases are named "refunds": use the ID of the one you mean (${refunds}, ${other})"`);
+		});
+
+		it('keeps working from the static data an earlier version saved (its plan without queue IDs)', async () => {
+			const before = await activate({ queues: [priority] });
+			await before.poll();
+			const first = newCase('Before the update', priority);
+			close(first);
+			later();
+			expect(emittedJson(await before.poll()).map((i) => i.id)).toEqual([first]);
+			const saved = before.storedStaticData;
+			const nodeData = Object.values(saved)[0] as IDataObject;
+			const plan = nodeData.casePlan as IDataObject;
+			const { version: _version, ...choice } = JSON.parse(plan.key as string) as IDataObject;
+			plan.key = JSON.stringify(choice);
+			delete (plan.plan as IDataObject).queueIds;
+			const after = await activate({ queues: [priority] }, saved);
+			expect(emittedJson(await after.poll())).toEqual([]);
+			const second = newCase('After the update', priority);
+			close(second);
+			close(newCase('Elsewhere', refunds));
+			later();
+			expect(emittedJson(await after.poll()).map((i) => i.id)).toEqual([second]);
+		});
+
+		it('lists the queues that take cases in the editor, by name, with their 18-character IDs', async () => {
+			t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
+			const harness = n8n();
+			const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+			const options = await harness.loadOptions({ type: trigger, method: 'getCaseQueues', parameters: { authentication: 'clientCredentials' }, credentials });
+			const names = options.map((o) => o.name);
+			expect(names).toEqual(expect.arrayContaining(['Priority Support', 'Refunds']));
+			expect(names).not.toContain('Web Leads');
+			expect(options.find((o) => o.name === 'Priority Support')?.value).toBe(priority);
+			expect(options.every((o) => String(o.value).length === 18)).toBe(true);
+		});
+
+		it('"Fetch test event" names a queue the org does not have', async () => {
+			const poller = await activate({ queues: 'Tier 9' });
+			const outcome = await poller.fetchTestEvent();
+			expect(outcome.error?.message).toMatch(/^There is no queue for cases named "Tier 9" in your Salesforce org/);
+		});
+	});
+
 	it('imports the cases closed in the chosen span, a page per poll, then goes live', async () => {
+		t.org.clock.freeze();
 		const old = newCase('Closed 3 days ago');
 		close(old);
 		t.org.clock.advance(3 * 24 * 3600_000);
 		const recent = Array.from({ length: 5 }, (_, i) => newCase(`Recent ${i}`));
 		recent.forEach(close);
+		later();
+		// Closed in the second the workflow is activated: not settled for the import, emitted live.
+		const atActivation = newCase('Closed as the workflow is activated');
+		close(atActivation);
 		const poller = await activate({ importFrom: 'last24Hours', maxCasesPerPoll: 2 });
 		const seen: string[] = [];
 		for (let i = 0; i < 4; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...recent].sort());
+		later();
+		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([atActivation]);
 		const live = newCase('After activation');
 		close(live);
+		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([live]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
 	it('a failed poll throws a clear error and leaves the cursor: the next poll emits what was missed, once', async () => {
@@ -180,6 +330,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('During the outage');
 		close(id);
+		later();
 		t.org.apiUsageOffset = t.org.dailyApiLimit;
 		const failed = await poller.poll();
 		expect(failed.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
@@ -194,6 +345,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await poller.poll();
 		const id = newCase('During the storm');
 		close(id);
+		later();
 		t.org.faults.failNext = { count: 100, kind: 'SERVER_UNAVAILABLE' };
 		const failed = await poller.poll();
 		expect(failed.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
@@ -209,6 +361,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t.org.clock.advance(60_000);
 		const latest = newCase('Latest');
 		close(latest);
+		later();
 		const before = poller.memoryStaticData;
 		const started = Date.now();
 		const sample = emittedJson(await poller.fetchTestEvent());

@@ -1,16 +1,15 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { caseFieldOptions, caseItemFieldOptions } from '../../shared/closedCases/caseFieldOptions';
-import { queryAll } from '../../shared/soql/queryPages';
+import { caseQueues } from '../../shared/closedCases/caseQueues';
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { toNodeError } from '../../shared/transport/errorBoundary';
 
-/** The org's Case queues (queues that take Case records). */
+/** The org's Case queues (queues that take Case records), the same list the trigger finds chosen queues in. */
 export async function getCaseQueues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(this);
-		const records = await queryAll<{ QueueId: string; Queue: { Name: string } | null }>(sf, "SELECT QueueId, Queue.Name FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name");
-		return records.map((r) => ({ name: r.Queue?.Name ?? r.QueueId, value: r.QueueId }));
+		return (await caseQueues(sf)).map((q) => ({ name: q.name, value: q.id }));
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}

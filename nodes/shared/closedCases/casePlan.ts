@@ -4,11 +4,13 @@ import { conditionsToSoql, type Condition } from '../soql/conditions';
 import { resolveFieldNames } from '../soql/fieldNames';
 import type { SalesforceConnection } from '../transport/connection';
 import { OWNER_HISTORY_SUBQUERY, type CaseQueryPlan } from './caseQuery';
+import { caseQueues, resolveQueues } from './caseQueues';
 
 /** What the user chose, as it shapes the query. */
 export interface CaseQueryChoice extends IDataObject {
 	fields: string[];
 	conditions: Condition[];
+	/** The queues as the user gave them: Ids (15 or 18 characters) or names. */
 	queues: string[];
 	/** Child subqueries of the conversation parts chosen (emails, comments, ...). */
 	subqueries: string[];
@@ -16,6 +18,8 @@ export interface CaseQueryChoice extends IDataObject {
 
 /** Describes are fetched again after this long, so that new fields and changed picklists show up. */
 export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
+/** Plans kept by an earlier version (without `queueIds`) are built again. */
+const PLAN_VERSION = 2;
 
 interface CachedPlan extends IDataObject {
 	key: string;
@@ -25,12 +29,14 @@ interface CachedPlan extends IDataObject {
 
 /**
  * The query plan for the user's choice: field names checked against the org's Case describe (an
- * unknown field gets an error naming the nearest valid ones), conditions typed and escaped. It is
- * kept in `cache` (the trigger's static data) for a day, so that a poll costs one API call: the
- * query itself.
+ * unknown field gets an error naming the nearest valid ones), conditions typed and escaped, queues
+ * found by Id or name among the org's case queues (one that does not exist gets an error naming
+ * it: `QueueChoiceError`). It is kept in `cache` (the trigger's static data) for a day, so that a
+ * poll costs one API call: the query itself. n8n runs a poll when the workflow is activated, with
+ * no plan cached, so a wrong choice stops the activation with its error.
  */
 export async function casePlan(sf: SalesforceConnection, choice: CaseQueryChoice, cache: IDataObject | undefined, now: number): Promise<{ plan: CaseQueryPlan; cached: CachedPlan }> {
-	const key = JSON.stringify(choice);
+	const key = JSON.stringify({ version: PLAN_VERSION, ...choice });
 	const hit = cache?.casePlan as CachedPlan | undefined;
 	if (hit && hit.key === key && hit.expiresAt > now) return { plan: hit.plan, cached: hit };
 	const describe = await sf.describes.describe('Case');
@@ -38,7 +44,8 @@ export async function casePlan(sf: SalesforceConnection, choice: CaseQueryChoice
 	// A child relationship the org does not have (LiveChatTranscripts without Chat) is left out.
 	const relationships = new Set(describe.childRelationships.map((r) => r.relationshipName).filter((n): n is string => !!n));
 	const subqueries = choice.subqueries.filter((q) => relationships.has(/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? ''));
-	if (choice.queues.length > 0) subqueries.push(OWNER_HISTORY_SUBQUERY);
-	const plan: CaseQueryPlan = { fields: [...new Set(fields)], subqueries, extraWhere: conditionsToSoql(describe, choice.conditions) };
+	const queueIds = choice.queues.length > 0 ? resolveQueues(choice.queues, await caseQueues(sf)) : [];
+	if (queueIds.length > 0) subqueries.push(OWNER_HISTORY_SUBQUERY);
+	const plan: CaseQueryPlan = { fields: [...new Set(fields)], subqueries, extraWhere: conditionsToSoql(describe, choice.conditions), queueIds };
 	return { plan, cached: { key, expiresAt: now + PLAN_TTL_MS, plan } };
 }

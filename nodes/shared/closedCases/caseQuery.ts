@@ -12,6 +12,8 @@ export interface CaseQueryPlan extends IDataObject {
 	subqueries: string[];
 	/** The user's extra conditions as SOQL (escaped), or ''. */
 	extraWhere: string;
+	/** The chosen queues' 18-character Ids (none: every case). */
+	queueIds: string[];
 }
 
 /** Fields the cursor and the queue rule need on every case. */

@@ -19,11 +19,29 @@ import type { IDataObject } from 'n8n-workflow';
  *
  * The state is bounded: the keyset or the cursor, and the closures emitted since the floor (those of
  * the last overlap window, plus those of a burst larger than a poll takes, until it is caught up).
+ *
+ * Salesforce keeps date-times to the second, so a case closed, reopened and closed again within one
+ * second has the same ClosedDate (and SystemModstamp) both times. A closure is therefore decided on
+ * only once it is settled: its ClosedDate is before the second before the org's time of the answer
+ * (`settledBefore`). Any later closing of that case then has a later ClosedDate, so remembering
+ * `CaseId|ClosedDate` cannot swallow it. A closure not yet settled is neither emitted nor remembered;
+ * the next poll meets it again (the live window reaches back OVERLAP_MS; the floor stays below it).
+ * Closings of one case within one second are one closure: the org's data cannot tell them apart.
  */
 
 export const OVERLAP_MS = 10 * 60 * 1000;
 /** The floor's margin below the window: ClosedDate may precede SystemModstamp within one commit. */
 export const FLOOR_MARGIN_MS = 60 * 1000;
+/**
+ * A closure is settled once the org's time is past the second after its ClosedDate. The extra second
+ * covers a query read in one second and answered (the `Date` header) in the next.
+ */
+export const SETTLE_MS = 1000;
+
+/** Closures with a ClosedDate before this are settled, for an answer the org gave at `orgTime`. */
+export function settledBefore(orgTime: number): number {
+	return Math.floor(orgTime / 1000) * 1000 - SETTLE_MS;
+}
 
 export interface Keyset extends IDataObject {
 	closedDate: number;
@@ -67,6 +85,8 @@ export interface ClosedCaseSource<T> {
 	backfill(from: number, to: number, after: Keyset | null, limit: number): Promise<Array<StampedCase<T>>>;
 	/** Closed cases with SystemModstamp at or after `since`, in (SystemModstamp, Id) order, page by page. */
 	live(since: number): AsyncIterable<Array<StampedCase<T>>>;
+	/** The org's time (epoch ms, to the second) when it answered the latest query's first page (its `Date` header). */
+	orgTime(): number;
 }
 
 export interface PollOutcome<T> {
@@ -114,9 +134,11 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 	if (next.backfill !== 'done') {
 		const liveBase = liveFloor({ ...next, settled: null });
 		const page = await source.backfill(next.start, next.liveFrom, next.backfill, maxEmits);
+		const settled = settledBefore(source.orgTime());
 		for (const c of page) {
 			next.backfill = { closedDate: c.stamp.closedDate, id: c.stamp.id };
-			if (c.accepted === false || closureKey(c.stamp) in keys) continue;
+			// A closure of the last seconds before the activation is left to the live phase, which reads it again once settled.
+			if (c.accepted === false || closureKey(c.stamp) in keys || c.stamp.closedDate >= settled) continue;
 			// Only closures the live phase may also meet (near the activation, or loaded late) are remembered.
 			emit(c, closedOrLoaded(c.stamp) >= liveBase);
 		}
@@ -127,7 +149,10 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 	const floor = liveFloor(next);
 	let full = emitted.length >= maxEmits;
 	if (!full) {
+		let settled: number | undefined;
 		outer: for await (const page of source.live(liveWindowStart(next))) {
+			// The first page's answer time bounds when the query read the org; later pages were read later.
+			settled ??= settledBefore(source.orgTime());
 			for (const c of page) {
 				if (emitted.length >= maxEmits) {
 					full = true;
@@ -135,6 +160,8 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 				}
 				next.cursor = next.cursor === null ? c.stamp.systemModstamp : Math.max(next.cursor, c.stamp.systemModstamp);
 				if (c.accepted === false || closureKey(c.stamp) in keys || closedOrLoaded(c.stamp) < floor) continue;
+				// Not settled: decided on by a later poll (the window re-reads it; the floor stays below it).
+				if (c.stamp.closedDate >= settled) continue;
 				emit(c, true);
 			}
 		}

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { epochMs } from '../salesforceDate';
 import { isWellFormedId } from '../salesforceIds';
+import { toId18 } from './caseQueues';
 
 /**
  * The queues a case belonged to up to its closing: its owner when it was created, and every owner it
@@ -28,10 +29,11 @@ export function ownersUpToClose(record: IDataObject): Set<string> {
 	return owners;
 }
 
+/** Whether the case belonged to one of the queues (Ids of 15 or 18 characters) up to its closing; any case when none are chosen. */
 export function belongsToQueues(record: IDataObject, queueIds: string[]): boolean {
 	if (queueIds.length === 0) return true;
-	const owners = ownersUpToClose(record);
-	return queueIds.some((q) => owners.has(q) || owners.has(q.slice(0, 15)));
+	const owners = new Set([...ownersUpToClose(record)].map((o) => (isWellFormedId(o) ? toId18(o) : o)));
+	return queueIds.some((q) => owners.has(isWellFormedId(q) ? toId18(q) : q));
 }
 
 /** Owner history has two rows per change in real orgs: one with names, one with Ids; only the Ids count. */

@@ -9,6 +9,9 @@ import { epochMs } from '../salesforceDate';
 
 /** The trigger's source of closed cases: its two queries, paged through `nextRecordsUrl`. */
 export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
+	/** The org's time when it answered the latest query's first page. */
+	private answeredAt: number | undefined;
+
 	constructor(
 		private readonly sf: SalesforceConnection,
 		private readonly plan: CaseQueryPlan,
@@ -28,7 +31,10 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 
 	/** Runs a query and yields its pages; a case's own child results are completed before it is yielded. */
 	async *pages(soql: string): AsyncGenerator<Array<StampedCase<IDataObject>>> {
+		let first = true;
 		for await (const page of queryPages(this.sf, soql)) {
+			if (first) this.answeredAt = this.sf.transport.lastServerTime;
+			first = false;
 			const batch: Array<StampedCase<IDataObject>> = [];
 			for (const record of page.records) {
 				await this.completeChildren(record);
@@ -36,6 +42,11 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 			}
 			yield batch;
 		}
+	}
+
+	/** The org's time (to the second, from the `Date` header) when it answered the latest query; n8n's clock if it sent none. */
+	orgTime(): number {
+		return this.answeredAt ?? Date.now();
 	}
 
 	/** Fetches the further pages of a case's child results (emails past the 200 Salesforce returns inline). */

@@ -4,9 +4,18 @@ import type { Schema, SObjectType } from './schema';
 
 /**
  * A stored record: field values keyed by their API names, as the sandbox holds them internally:
- * date-times as epoch milliseconds, dates as `YYYY-MM-DD`, everything else as JSON would carry it.
+ * date-times as epoch milliseconds (whole seconds), dates as `YYYY-MM-DD`, everything else as JSON would carry it.
  */
 export type Row = Record<string, unknown>;
+
+/**
+ * Salesforce stores date-times to the second (every date-time it answers ends in `.000+0000`), so
+ * two changes of one record within one second carry the same SystemModstamp. The sandbox rounds
+ * down the same way: the times it sets and the date-times it is given.
+ */
+export function toSecond(ms: number): number {
+	return Math.floor(ms / 1000) * 1000;
+}
 
 export interface WriteOptions {
 	/** The user the write runs as (CreatedById / LastModifiedById / default OwnerId). */
@@ -78,7 +87,7 @@ export class Store {
 	/** Inserts a record and returns its Id; system fields, defaults and autonumbers are filled in. */
 	insert(objectName: string, values: Row, opts: WriteOptions = {}): string {
 		const type = this.type(objectName);
-		const now = this.clock.now();
+		const now = toSecond(this.clock.now());
 		const id = this.nextId(type);
 		const user = opts.userId ?? this.defaultUserId;
 		const row: Row = {};
@@ -86,8 +95,8 @@ export class Store {
 			if (f.defaultValue !== null && f.defaultValue !== undefined && f.type !== 'reference') row[f.name] = f.defaultValue;
 			else row[f.name] = f.type === 'boolean' ? false : null;
 		}
-		for (const [k, v] of Object.entries(values)) row[type.field(k)?.name ?? k] = v;
-		const created = opts.audit?.CreatedDate ?? now;
+		for (const [k, v] of Object.entries(values)) row[type.field(k)?.name ?? k] = storedValue(type, k, v);
+		const created = toSecond(opts.audit?.CreatedDate ?? now);
 		Object.assign(row, { Id: id, IsDeleted: false });
 		if (type.field('CreatedDate')) row.CreatedDate = created;
 		if (type.field('CreatedById')) row.CreatedById = row.CreatedById ?? user;
@@ -100,7 +109,7 @@ export class Store {
 		// A row built field by field keeps a large dictionary-mode shape; a spread copy is compact
 		// (about a quarter of the memory, which matters at 100,000 cases with their emails).
 		const compact: Row = { ...row };
-		this.commit(now, () => {
+		this.commit(this.clock.now(), () => {
 			this.table(type.name).set(id, compact);
 			this.touch(type.name);
 			this.recordHistory(type, undefined, compact, user, now);
@@ -113,16 +122,16 @@ export class Store {
 		const type = this.type(objectName);
 		const current = this.get(id, type.name);
 		if (!current) return false;
-		const now = this.clock.now();
+		const now = toSecond(this.clock.now());
 		const user = opts.userId ?? this.defaultUserId;
 		const next: Row = { ...current };
-		for (const [k, v] of Object.entries(values)) next[type.field(k)?.name ?? k] = v;
+		for (const [k, v] of Object.entries(values)) next[type.field(k)?.name ?? k] = storedValue(type, k, v);
 		if (type.field('LastModifiedDate')) next.LastModifiedDate = now;
 		if (type.field('LastModifiedById')) next.LastModifiedById = user;
 		if (type.field('SystemModstamp')) next.SystemModstamp = now;
 		this.derive(type, next, current, now, opts);
 		const key = current.Id as string;
-		this.commit(now, () => {
+		this.commit(this.clock.now(), () => {
 			const before = this.table(type.name).get(key);
 			this.table(type.name).set(key, next);
 			this.touch(type.name);
@@ -150,7 +159,7 @@ export class Store {
 		let bin = this.deleted.get(objectName);
 		if (!bin) this.deleted.set(objectName, (bin = new Map()));
 		const type = this.type(objectName);
-		const now = this.clock.now();
+		const now = toSecond(this.clock.now());
 		bin.set(row.Id as string, { ...row, IsDeleted: true, ...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}) });
 	}
 
@@ -248,7 +257,7 @@ export class Store {
 		if (type.name !== 'Case') return;
 		const closed = typeof row.Status === 'string' && this.closedStatuses.has(row.Status);
 		row.IsClosed = closed;
-		if (opts.audit && 'ClosedDate' in opts.audit) row.ClosedDate = closed ? (opts.audit.ClosedDate ?? now) : null;
+		if (opts.audit && 'ClosedDate' in opts.audit) row.ClosedDate = closed ? toSecond(opts.audit.ClosedDate ?? now) : null;
 		else if (!closed) row.ClosedDate = null;
 		else if (!before?.IsClosed) row.ClosedDate = now;
 	}
@@ -272,4 +281,9 @@ export class Store {
 		if (before.OwnerId !== after.OwnerId) add('Owner', before.OwnerId, after.OwnerId, 'EntityId');
 		if (before.Status !== after.Status) add('Status', before.Status, after.Status, 'DynamicEnum');
 	}
+}
+
+/** A value as stored: a date-time field's epoch ms rounded down to the second. */
+function storedValue(type: SObjectType, name: string, value: unknown): unknown {
+	return typeof value === 'number' && type.field(name)?.type === 'datetime' ? toSecond(value) : value;
 }
