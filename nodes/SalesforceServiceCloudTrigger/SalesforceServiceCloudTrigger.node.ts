@@ -17,7 +17,7 @@ import { initialCursorState, pollClosedCases, type ClosureCursorState } from '..
 import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
 import { conditionsFrom } from '../shared/soql/conditionsParameter';
 import { ConditionError } from '../shared/soql/conditions';
-import { FieldNameError } from '../shared/soql/fieldNames';
+import { FieldNameError, fieldListOf, resolveFieldPaths } from '../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery, shapeCaseThread, type CaseThreadRecord } from '../shared/thread';
 import { connectToSalesforce, type SalesforceConnection } from '../shared/transport/connection';
 import { nodeCredentials } from '../shared/transport/credentialTypes';
@@ -63,7 +63,13 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 	methods = { loadOptions: { getCaseQueues, getCaseFields, getCaseFilterFields } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const config = readConfig(this);
+		const config = (() => {
+			try {
+				return readConfig(this);
+			} catch (e) {
+				throw e instanceof ConditionError ? new NodeOperationError(this.getNode(), `Conditions: ${e.message}`) : e;
+			}
+		})();
 		const sf = await connectToSalesforce(this);
 		const staticData = this.getWorkflowStaticData('node');
 		const manual = this.getMode() === 'manual';
@@ -71,6 +77,12 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		try {
 			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
 			const firstPoll = staticData.closedCases === undefined;
+			// The Fields are checked path by path (parents described) whenever the plan is built afresh.
+			if (firstPoll || manual || (staticData.casePlan as { key?: string } | undefined)?.key !== JSON.stringify(config.choice)) {
+				await resolveFieldPaths(sf.describes, await sf.describes.describe('Case'), config.choice.fields).catch((e: unknown) => {
+					throw e instanceof FieldNameError ? new NodeOperationError(this.getNode(), `Fields: ${e.message}`) : e;
+				});
+			}
 			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now).catch((e: unknown) => {
 				if (e instanceof FieldNameError || e instanceof ConditionError) throw new NodeOperationError(this.getNode(), e.message);
 				throw e;
@@ -113,7 +125,7 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 	if (includeInternalComments) subqueries.push(commentSubquery());
 	return {
 		choice: {
-			fields: ctx.getNodeParameter('fields', []) as string[],
+			fields: fieldListOf(ctx.getNodeParameter('fields', [])),
 			conditions,
 			queues: ctx.getNodeParameter('queues', []) as string[],
 			subqueries,

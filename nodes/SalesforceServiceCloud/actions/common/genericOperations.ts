@@ -1,17 +1,21 @@
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 import { buildQuery } from '../../../shared/soql/buildQuery';
-import { conditionsToSoql } from '../../../shared/soql/conditions';
+import { ConditionError, conditionsToSoql, inListOf, listOf, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
-import { resolveFieldNames } from '../../../shared/soql/fieldNames';
+import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
+import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
+import { fitsInUrl, splitInList } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { writeInBatches, writeResultsToItems } from '../../../shared/writes';
+import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, withoutAttributes } from './readItems';
-import { recordIdOf, recordIdProperty, returnAllProperties } from './recordParameters';
+import { recordIdOf, recordIdProblem, recordIdProperty, returnAllProperties } from './recordParameters';
 import { writeItems } from './writeItems';
 
 /** One operation of a resource: its parameters and what it does. */
@@ -26,7 +30,36 @@ export interface ResourceOperation {
  */
 export type ObjectOf = string | undefined;
 
-const objectNameOf = (ctx: IExecuteFunctions, fixed: ObjectOf) => fixed ?? (ctx.getNodeParameter('objectName', 0) as string);
+/** The object's name, checked before it reaches a URL: letters, digits and _ only. */
+function objectNameOf(ctx: IExecuteFunctions, fixed: ObjectOf): string {
+	if (fixed) return fixed;
+	const given = ctx.getNodeParameter('objectName', 0);
+	try {
+		return checkedObjectName(given);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `Object: ${(error as Error).message}`, { description: 'Choose the object from the list, or give its API name, such as Account or Invoice__c.' });
+	}
+}
+
+/** The object's describe; an object the org does not have is said so in plain words. */
+async function describeOf(ctx: IExecuteFunctions, sf: SalesforceConnection, fixed: ObjectOf): Promise<DescribeSObjectResult> {
+	try {
+		return await sf.describes.describe(objectNameOf(ctx, fixed));
+	} catch (error) {
+		if (error instanceof ObjectNameError) throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, { description: 'Choose the object from the list; custom objects end in __c.' });
+		throw error;
+	}
+}
+
+/** The item's field list (the `parameter`, shown as `label`), each path checked against the describes; a problem names the parameter and the item. */
+async function fieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, describe: DescribeSObjectResult, itemIndex: number, parameter = 'fields', label = 'Field Names or IDs'): Promise<string[]> {
+	try {
+		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter(parameter, itemIndex, [])));
+	} catch (error) {
+		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `${label}: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one field per entry, such as Subject or Owner.Name.` });
+		throw error;
+	}
+}
 
 /** Create, Update or Upsert: the input items written in sObject Collections batches, an owner found by email if asked. */
 export function writeOperation(resource: string, operation: MappingOperation, objectName: ObjectOf): ResourceOperation {
@@ -39,16 +72,59 @@ export function writeOperation(resource: string, operation: MappingOperation, ob
 }
 
 /** Delete by Id, in batches. */
-export function deleteOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOperation {
 	return {
 		description: [recordIdProperty(resource, ['delete']), allOrNoneProperty(resource, ['delete'])],
 		async execute(sf) {
 			const items = this.getInputData();
-			const records = items.map((_, itemIndex) => ({ itemIndex, fields: { Id: String(this.getNodeParameter('recordId', itemIndex)).trim() } }));
-			const results = await writeInBatches(sf, { operation: 'delete', objectName: objectNameOf(this, objectName), records, allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean });
-			return writeResultsToItems(this, results, items);
+			const objectName = objectNameOf(this, fixed);
+			// Every item's Record ID is checked before anything is deleted: one refused item stops the
+			// node before any call, unless the node continues on fail (then that item alone fails).
+			const records: WriteRecord[] = [];
+			const refused: WriteFailure[] = [];
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
+				const problem = recordIdProblem(id);
+				if (!problem) records.push({ itemIndex, fields: { Id: id } });
+				else if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: `Item ${itemIndex}: nothing was deleted. Give one record ID (15 or 18 letters and digits) per item.` });
+				else refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: `${problem} (item ${itemIndex})`, fields: ['Id'] });
+			}
+			const results = records.length > 0 ? await writeInBatches(sf, { operation: 'delete', objectName, records, allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean }) : [];
+			return writeResultsToItems(this, [...results, ...refused], items);
 		},
 	};
+}
+
+/**
+ * A Get Many whose query is too long for one URL: its longest "is one of" list is split over
+ * several queries (each ordered by Id and limited), their records merged in Id order without
+ * repeats, up to the limit. When no split fits (no such list, or one value too long alone), the
+ * item fails with a clear error and the other items go on.
+ */
+async function splitQueryToItems(
+	ctx: IExecuteFunctions,
+	sf: SalesforceConnection,
+	q: { describe: DescribeSObjectResult; fields: string[]; conditions: Condition[]; limit: number | undefined; itemIndex: number },
+): Promise<INodeExecutionData[]> {
+	const tooLong = (why: string) =>
+		new NodeOperationError(ctx.getNode(), `Conditions: the query is too long for Salesforce (${why})`, {
+			itemIndex: q.itemIndex,
+			description: `Item ${q.itemIndex}: Salesforce takes at most about 16,000 characters of query. Shorten the values, or split the list over several items.`,
+		});
+	const lists = q.conditions.map((c, i) => ({ i, c, n: c.operator === 'in' ? listOf(c.value).length : 0 })).filter((x) => x.n > 1);
+	if (lists.length === 0) throw tooLong('no "is one of" list to split');
+	const longest = lists.reduce((a, b) => (b.n > a.n ? b : a));
+	const others = conditionsToSoql(q.describe, q.conditions.filter((_, i) => i !== longest.i));
+	const { field, literals } = inListOf(q.describe, longest.c);
+	const queryOf = (list: string[]) => buildQuery({ fields: q.fields, from: q.describe.name, where: [others, `${field} IN (${list.join(', ')})`], orderBy: ['Id'], limit: q.limit });
+	const split = splitInList([...new Set(literals)], queryOf);
+	if (split.tooLong.length > 0) throw tooLong(`one value of ${field} has ${split.tooLong[0].length} characters`);
+	const byId = new Map<string, INodeExecutionData>();
+	for (const { soql } of split.queries) {
+		for (const item of await queryToItems(sf, soql, q.itemIndex, q.limit)) byId.set(String(item.json.Id), item);
+	}
+	const merged = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+	return q.limit === undefined ? merged : merged.slice(0, q.limit);
 }
 
 const fieldsProperty = (resource: string, operations: string[], description: string): INodeProperties => ({
@@ -66,10 +142,10 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 	return {
 		description: [recordIdProperty(resource, ['get']), fieldsProperty(resource, ['get'], 'The fields to return; all when empty.')],
 		async execute(sf) {
-			const describe = await sf.describes.describe(objectNameOf(this, objectName));
+			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
 				const id = recordIdOf(this, itemIndex);
-				const fields = resolveFieldNames(describe, this.getNodeParameter('fields', itemIndex, []) as string[]);
+				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const query = fields.length > 0 ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
 				const record = await sf.conn.request<IDataObject>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/sobjects/${describe.name}/${id}${query}` });
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
@@ -93,14 +169,23 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 			}),
 		],
 		async execute(sf) {
-			const describe = await sf.describes.describe(objectNameOf(this, objectName));
+			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
-				const picked = this.getNodeParameter('fields', itemIndex, []) as string[];
-				const fields = picked.length > 0 ? resolveFieldNames(describe, picked) : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
-				const conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
+				const picked = await fieldsOf(this, sf, describe, itemIndex);
+				const fields = picked.length > 0 ? picked : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
 				const limit = limitOf(this, itemIndex);
-				const soql = buildQuery({ fields, from: describe.name, where: [conditionsToSoql(describe, conditions)], orderBy: ['Id'], limit });
-				return queryToItems(sf, soql, itemIndex, limit);
+				let conditions: Condition[];
+				let where: string;
+				try {
+					conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
+					where = conditionsToSoql(describe, conditions);
+				} catch (error) {
+					if (error instanceof ConditionError || error instanceof FieldNameError) throw new NodeOperationError(this.getNode(), `Conditions: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: nothing was read.` });
+					throw error;
+				}
+				const soql = buildQuery({ fields, from: describe.name, where: [where], orderBy: ['Id'], limit });
+				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
+				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
 			});
 		},
 	};

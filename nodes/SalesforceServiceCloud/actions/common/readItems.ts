@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { queryPages } from '../../../shared/soql/queryPages';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -29,7 +30,13 @@ export function withoutAttributes(record: IDataObject): IDataObject {
 	return out;
 }
 
-/** `returnAll` / `limit` as the node's parameters give them. */
+/** `returnAll` / `limit` as the node's parameters give them; a limit that is not a positive whole number is refused. */
 export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	return (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const given: unknown = ctx.getNodeParameter('limit', itemIndex, 50);
+	const limit = typeof given === 'number' ? given : typeof given === 'string' && /^\s*\d+\s*$/.test(given) ? Number(given) : NaN;
+	if (!Number.isSafeInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit "${String(given)}" is not a whole number of 1 or more`, { itemIndex, description: 'Give how many records to return as digits, such as 50, or switch on Return All.' });
+	}
+	return limit;
 }
