@@ -116,7 +116,9 @@ async function splitQueryToItems(
 	const longest = lists.reduce((a, b) => (b.n > a.n ? b : a));
 	const others = conditionsToSoql(q.describe, q.conditions.filter((_, i) => i !== longest.i));
 	const { field, literals } = inListOf(q.describe, longest.c);
-	const queryOf = (list: string[]) => buildQuery({ fields: q.fields, from: q.describe.name, where: [others, `${field} IN (${list.join(', ')})`], orderBy: ['Id'], limit: q.limit });
+	// Id is read to merge without repeats, and left out again when it was not asked for.
+	const withId = q.fields.some((f) => f.toLowerCase() === 'id');
+	const queryOf = (list: string[]) => buildQuery({ fields: withId ? q.fields : ['Id', ...q.fields], from: q.describe.name, where: [others, `${field} IN (${list.join(', ')})`], orderBy: ['Id'], limit: q.limit });
 	const split = splitInList([...new Set(literals)], queryOf);
 	if (split.tooLong.length > 0) throw tooLong(`one value of ${field} has ${split.tooLong[0].length} characters`);
 	const byId = new Map<string, INodeExecutionData>();
@@ -124,6 +126,7 @@ async function splitQueryToItems(
 		for (const item of await queryToItems(sf, soql, q.itemIndex, q.limit)) byId.set(String(item.json.Id), item);
 	}
 	const merged = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+	if (!withId) for (const item of merged) delete item.json.Id;
 	return q.limit === undefined ? merged : merged.slice(0, q.limit);
 }
 
