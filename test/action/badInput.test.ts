@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { actionSuite } from './suite';
 
 // Bad input through n8n's engine: every value is checked for its place, and long input never sinks a run.
@@ -85,7 +87,7 @@ describe('Salesforce Service Cloud node: bad input', () => {
 	});
 
 	describe('values', () => {
-		const getMany = (conditions: object[], extra: object = {}) => run({ operation: 'getMany', objectName: 'Account', fields: ['Name'], conditions: { condition: conditions }, ...extra }, [{}], true);
+		const getMany = (conditions: INodeParameters[], extra: INodeParameters = {}) => run({ operation: 'getMany', objectName: 'Account', fields: ['Name'], conditions: { condition: conditions }, ...extra }, [{}], true);
 
 		it('writes numbers as SOQL decimals and refuses hex, underscores and words', async () => {
 			s.t.org.store.insert('Account', { Name: 'Huge', AnnualRevenue: 2e21 });
