@@ -154,6 +154,23 @@ describe('Salesforce Service Cloud node: bad input', () => {
 			expect(statuses(from)).not.toContain(414);
 		});
 
+		it('Find or Create: 300 contacts with 60-character emails and owner emails, found or created each with its owner', async () => {
+			const pad = (prefix: string, i: number) => `${prefix}.${String(i).padStart(3, '0')}.${'y'.repeat(60 - prefix.length - 22)}@customer.example`;
+			const agents = Array.from({ length: 300 }, (_, i) => pad('owner', i));
+			const users = agents.map((email, i) => s.t.org.addUser({ firstName: 'Owner', lastName: `O${i}`, email }));
+			const existing = s.t.org.store.insert('Contact', { LastName: 'Already here', Email: pad('contact', 7) });
+			const from = s.t.org.counters.log.length;
+			const input = agents.map((agent, i) => ({ agent, LastName: `Contact ${i}`, Email: pad('contact', i) }));
+			expect(input[0].Email).toHaveLength(60);
+			const columns = { mappingMode: 'defineBelow', value: { LastName: '={{ $json.LastName }}', Email: '={{ $json.Email }}' } };
+			const { items, error } = await run({ resource: 'contact', operation: 'findOrCreate', matchField: 'Email', columns, ownerEmail: '={{ $json.agent }}' }, input);
+			expect(error).toBeUndefined();
+			expect(items.filter((i) => i.json.success)).toHaveLength(300);
+			expect(items[7].json).toMatchObject({ action: 'matched', id: existing });
+			items.forEach((item, i) => i !== 7 && expect(s.t.org.store.get(String(item.json.id))?.OwnerId).toBe(users[i]));
+			expect(statuses(from)).not.toContain(414);
+		});
+
 		it('answers a Get Many condition with 1,000 IN values with the right rows, in Id order, up to the limit', async () => {
 			const names = Array.from({ length: 1000 }, (_, i) => `Batch account number ${String(i).padStart(4, '0')}`);
 			const ids = names.map((Name) => s.t.org.store.insert('Account', { Name }));
