@@ -84,6 +84,8 @@ describe('Salesforce Service Cloud node: bad input', () => {
 			expect(s.t.org.counters.log.slice(before).filter((e) => e.path.includes('Account/'))).toHaveLength(0);
 			const unknown = await run({ operation: 'getMany', objectName: 'Invoice__c' }, [{}]);
 			expect(unknown.error?.message).toBe('Object: There is no object named "Invoice__c" in your org (or the connected user cannot see it)');
+			const create = await run({ operation: 'create', objectName: 'Invoice__c', columns: autoMap }, [{ Name: 'x' }]);
+			expect(create.error?.message).toBe(unknown.error?.message);
 		});
 	});
 

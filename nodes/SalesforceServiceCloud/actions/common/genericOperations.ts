@@ -66,7 +66,9 @@ export function writeOperation(resource: string, operation: MappingOperation, ob
 	return {
 		description: [columnsProperty(resource, operation), ...ownerByEmailProperties(resource, [operation]), allOrNoneProperty(resource, [operation])],
 		async execute(sf) {
-			return writeItems(this, sf, objectNameOf(this, objectName), operation);
+			// Described here first (kept in the cache for writeItems), so that an unknown object is said plainly.
+			const describe = await describeOf(this, sf, objectName);
+			return writeItems(this, sf, describe.name, operation);
 		},
 	};
 }
