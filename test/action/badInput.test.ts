@@ -41,6 +41,9 @@ describe('Salesforce Service Cloud node: bad input', () => {
 			const wrong = `${id.slice(0, 15)}${id.slice(15) === 'AAA' ? 'AAB' : 'AAA'}`;
 			const { items } = await run({ operation: 'get', objectName: 'Account', recordId: wrong }, [{}], true);
 			expect(String(items[0].json.error)).toMatch(/last three characters do not match/);
+			const contact = s.t.org.store.insert('Contact', { LastName: 'Not an account' });
+			const other = await run({ operation: 'get', objectName: 'Account', recordId: contact }, [{}], true);
+			expect(other.items[0].json.error).toBe(`Record ID "${contact}" belongs to another object: Account (Account) Ids start with 001`);
 		});
 	});
 

@@ -150,6 +150,9 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
 				const id = recordIdOf(this, itemIndex);
+				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
+					throw new NodeOperationError(this.getNode(), `Record ID "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`, { itemIndex, description: `Item ${itemIndex}: check that the ID is the one of a ${describe.label} record.` });
+				}
 				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const query = fields.length > 0 ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
 				const record = await sf.conn.request<IDataObject>({ method: 'GET', url: `/services/data/v${sf.apiVersion}/sobjects/${describe.name}/${id}${query}` });
