@@ -29,4 +29,12 @@ describe('describe cache', () => {
 		t.org.schema.addCustomObject('NoSuchObject__c', 'Now Exists');
 		expect((await cache.describe('NoSuchObject__c')).name).toBe('NoSuchObject__c');
 	});
+
+	it('says plainly that the org has no such object, and sends no name that is not one', async () => {
+		const cache = new DescribeCache(new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION }));
+		await expect(cache.describe('Missing__c')).rejects.toThrow('There is no object named "Missing__c" in your org (or the connected user cannot see it)');
+		const before = t.org.counters.log.length;
+		await expect(cache.describe('Account/describe?x')).rejects.toThrow(/is not an object name/);
+		expect(t.org.counters.log.length).toBe(before);
+	});
 });

@@ -15,9 +15,6 @@ function isNotFound(error: unknown): boolean {
  */
 export class DescribeCache {
 	private readonly pending = new Map<string, Promise<DescribeSObjectResult>>();
-	/** How many describes were asked of Salesforce (for measuring). */
-	calls = 0;
-
 	constructor(private readonly conn: Connection) {}
 
 	describe(objectName: string): Promise<DescribeSObjectResult> {
@@ -30,7 +27,6 @@ export class DescribeCache {
 		const key = name.toLowerCase();
 		let result = this.pending.get(key);
 		if (!result) {
-			this.calls++;
 			result = this.conn.describe(name).catch((error: unknown) => {
 				throw isNotFound(error) ? noSuchObject(name) : error;
 			});
