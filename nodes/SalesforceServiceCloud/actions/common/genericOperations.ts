@@ -4,17 +4,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 import { buildQuery } from '../../../shared/soql/buildQuery';
-import { ConditionError, conditionsToSoql, inListOf, listOf, type Condition } from '../../../shared/soql/conditions';
+import { ConditionError, conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
 import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
 import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
-import { fitsInUrl, splitInList } from '../../../shared/soql/urlBudget';
+import { fitsInUrl } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
-import { limitOf, queryToItems, withoutAttributes } from './readItems';
+import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
 import { recordIdOf, recordIdProblem, recordIdProperty, returnAllProperties } from './recordParameters';
 import { writeItems } from './writeItems';
 
@@ -95,41 +95,6 @@ export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOper
 			return writeResultsToItems(this, [...results, ...refused], items);
 		},
 	};
-}
-
-/**
- * A Get Many whose query is too long for one URL: its longest "is one of" list is split over
- * several queries (each ordered by Id and limited), their records merged in Id order without
- * repeats, up to the limit. When no split fits (no such list, or one value too long alone), the
- * item fails with a clear error and the other items go on.
- */
-async function splitQueryToItems(
-	ctx: IExecuteFunctions,
-	sf: SalesforceConnection,
-	q: { describe: DescribeSObjectResult; fields: string[]; conditions: Condition[]; limit: number | undefined; itemIndex: number },
-): Promise<INodeExecutionData[]> {
-	const tooLong = (why: string) =>
-		new NodeOperationError(ctx.getNode(), `Conditions: the query is too long for Salesforce (${why})`, {
-			itemIndex: q.itemIndex,
-			description: `Item ${q.itemIndex}: Salesforce takes at most about 16,000 characters of query. Shorten the values, or split the list over several items.`,
-		});
-	const lists = q.conditions.map((c, i) => ({ i, c, n: c.operator === 'in' ? listOf(c.value).length : 0 })).filter((x) => x.n > 1);
-	if (lists.length === 0) throw tooLong('no "is one of" list to split');
-	const longest = lists.reduce((a, b) => (b.n > a.n ? b : a));
-	const others = conditionsToSoql(q.describe, q.conditions.filter((_, i) => i !== longest.i));
-	const { field, literals } = inListOf(q.describe, longest.c);
-	// Id is read to merge without repeats, and left out again when it was not asked for.
-	const withId = q.fields.some((f) => f.toLowerCase() === 'id');
-	const queryOf = (list: string[]) => buildQuery({ fields: withId ? q.fields : ['Id', ...q.fields], from: q.describe.name, where: [others, `${field} IN (${list.join(', ')})`], orderBy: ['Id'], limit: q.limit });
-	const split = splitInList([...new Set(literals)], queryOf);
-	if (split.tooLong.length > 0) throw tooLong(`one value of ${field} has ${split.tooLong[0].length} characters`);
-	const byId = new Map<string, INodeExecutionData>();
-	for (const { soql } of split.queries) {
-		for (const item of await queryToItems(sf, soql, q.itemIndex, q.limit)) byId.set(String(item.json.Id), item);
-	}
-	const merged = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
-	if (!withId) for (const item of merged) delete item.json.Id;
-	return q.limit === undefined ? merged : merged.slice(0, q.limit);
 }
 
 const fieldsProperty = (resource: string, operations: string[], description: string): INodeProperties => ({
