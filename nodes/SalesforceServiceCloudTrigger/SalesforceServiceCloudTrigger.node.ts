@@ -16,7 +16,9 @@ import { caseItem } from '../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
 import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
 import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
+import { ConditionError } from '../shared/soql/conditions';
 import { conditionsFrom } from '../shared/soql/conditionsParameter';
+import { FieldNameError, fieldListOf } from '../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery } from '../shared/thread';
 import { connectToSalesforce } from '../shared/transport/connection';
 import { nodeCredentials } from '../shared/transport/credentialTypes';
@@ -64,7 +66,13 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 	methods = { loadOptions: { getCaseQueues, getCaseFields, getCaseFilterFields } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const config = readConfig(this);
+		const config = (() => {
+			try {
+				return readConfig(this);
+			} catch (e) {
+				throw parameterError(this, e);
+			}
+		})();
 		const sf = await connectToSalesforce(this);
 		const staticData = this.getWorkflowStaticData('node');
 		const manual = this.getMode() === 'manual';
@@ -72,7 +80,9 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		try {
 			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
 			const firstPoll = staticData.closedCases === undefined;
-			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now);
+			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now).catch((e: unknown) => {
+				throw parameterError(this, e);
+			});
 			const accept = (record: IDataObject) => belongsToQueues(record, plan.queueIds);
 			let records: IDataObject[];
 			if (manual) {
@@ -104,6 +114,13 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 	}
 }
 
+/** A check of the Fields or Conditions parameter, with the parameter named; any other error as it is. */
+function parameterError(ctx: IPollFunctions, e: unknown): unknown {
+	if (e instanceof FieldNameError) return new NodeOperationError(ctx.getNode(), `Fields: ${e.message}`);
+	if (e instanceof ConditionError) return new NodeOperationError(ctx.getNode(), `Conditions: ${e.message}`);
+	return e;
+}
+
 function readConfig(ctx: IPollFunctions): TriggerConfig {
 	const includeEmailThread = ctx.getNodeParameter('includeEmailThread', true) as boolean;
 	const includeInternalComments = ctx.getNodeParameter('includeInternalComments', false) as boolean;
@@ -114,7 +131,7 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 	if (includeInternalComments) subqueries.push(commentSubquery());
 	return {
 		choice: {
-			fields: ctx.getNodeParameter('fields', []) as string[],
+			fields: fieldListOf(ctx.getNodeParameter('fields', [])),
 			conditions,
 			queues: queueEntries(ctx.getNodeParameter('queues', [])),
 			subqueries,

@@ -34,3 +34,19 @@ export function isWellFormedId(id: string): boolean {
 	if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id)) return false;
 	return id.length === 15 || idSuffix(id.slice(0, 15)) === id.slice(15).toUpperCase();
 }
+
+/**
+ * Why `value` is not exactly one Salesforce record Id, in plain words, or undefined when it is one:
+ * several Ids in one value, a wrong length, characters an Id never has, or an 18-character Id
+ * whose last three characters do not match the first fifteen.
+ */
+export function idProblem(value: string): string | undefined {
+	const id = value.trim();
+	if (id === '') return 'is empty';
+	const parts = id.split(/[\s,;]+/).filter((p) => p !== '');
+	if (parts.length > 1 && parts.every((p) => /^[a-zA-Z0-9]+$/.test(p))) return 'holds more than one Id: give one Id per item';
+	if (!/^[a-zA-Z0-9]+$/.test(id)) return 'has characters a Salesforce Id never has (only letters and digits)';
+	if (id.length !== 15 && id.length !== 18) return `has ${id.length} characters; a Salesforce Id has 15 or 18`;
+	if (!isWellFormedId(id)) return 'is not a Salesforce Id: its last three characters do not match the first fifteen (a character may be mistyped)';
+	return undefined;
+}

@@ -44,7 +44,7 @@ describe('Salesforce Service Cloud node: Email Message', () => {
 		const many = await run({ operation: 'getMany', caseId: "500' OR Id != '" }, [{ x: 1 }], true);
 		expect(many.items[0].json).toMatchObject({ error: `Case ID "500' OR Id != '" is not a Salesforce record Id`, input: { x: 1 } });
 		const one = await run({ operation: 'get', recordId: 'not-an-id' }, [{ x: 2 }], true);
-		expect(one.items[0].json).toMatchObject({ error: 'Record ID "not-an-id" is not a Salesforce record Id', input: { x: 2 } });
+		expect(one.items[0].json).toMatchObject({ error: 'Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)', input: { x: 2 } });
 		expect(s.t.org.counters.apiCalls - before).toBe(0);
 	});
 });

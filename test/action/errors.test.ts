@@ -35,7 +35,7 @@ describe('Salesforce Service Cloud node: errors as the user reads them', () => {
 	it('a malformed record Id is our check, naming the Id', async () => {
 		const { error } = await run({ operation: 'get', recordId: 'not-an-id' });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Record ID "not-an-id" is not a Salesforce record Id');
+		expect(error?.message).toBe('Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)');
 	});
 
 	it("a record Salesforce does not have is Salesforce's answer, with its code", async () => {
@@ -63,7 +63,7 @@ describe('Salesforce Service Cloud node: an object the org does not have', () =>
 	it('says there is no such object, not that a record may have been deleted', async () => {
 		const { error } = await s.run({ operation: 'getMany', objectName: 'Invoyce__c', returnAll: true });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Salesforce has no object named "Invoyce__c"');
+		expect(error?.message).toBe('Object: There is no object named "Invoyce__c" in your org (or the connected user cannot see it)');
 		expect(error?.description).toMatch(/custom objects end in __c/);
 		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(/deleted|found nothing at this address/);
 	});

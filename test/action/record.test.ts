@@ -78,7 +78,7 @@ describe('Salesforce Service Cloud node: Record', () => {
 	it('catches a malformed Id before any call', async () => {
 		const before = s.t.org.counters.apiCalls;
 		const { items } = await run({ operation: 'get', objectName: 'Account', recordId: "001' OR Id != '" }, [{ x: 1 }], true);
-		expect(items[0].json.error).toBe(`Record ID "001' OR Id != '" is not a Salesforce record Id`);
+		expect(items[0].json.error).toBe(`Record ID "001' OR Id != '" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)`);
 		expect(items[0].json.input).toEqual({ x: 1 });
 		expect(s.t.org.counters.apiCalls - before).toBeLessThanOrEqual(1); // the describe only
 	});

@@ -29,4 +29,11 @@ describe('describe cache', () => {
 		t.org.schema.addCustomObject('NoSuchObject__c', 'Now Exists');
 		expect((await cache.describe('NoSuchObject__c')).name).toBe('NoSuchObject__c');
 	});
+
+	it('sends no name that is not an object name', async () => {
+		const cache = new DescribeCache((name) => new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION }).describe(name));
+		const before = t.org.counters.log.length;
+		await expect(cache.describe('Account/describe?x')).rejects.toThrow(/is not an object name/);
+		expect(t.org.counters.log.length).toBe(before);
+	});
 });

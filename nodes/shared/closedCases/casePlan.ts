@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { conditionsToSoql, type Condition } from '../soql/conditions';
-import { resolveFieldNames } from '../soql/fieldNames';
+import { resolveFieldPaths } from '../soql/fieldNames';
 import type { SalesforceConnection } from '../transport/connection';
 import { OWNER_HISTORY_SUBQUERY, type CaseQueryPlan } from './caseQuery';
 import { caseQueues, resolveQueues } from './caseQueues';
@@ -18,8 +18,8 @@ export interface CaseQueryChoice extends IDataObject {
 
 /** Describes are fetched again after this long, so that new fields and changed picklists show up. */
 export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
-/** Plans kept by an earlier version (without `queueIds`) are built again. */
-const PLAN_VERSION = 2;
+/** Plans kept by an earlier version (without `queueIds`, or with unchecked parent fields) are built again. */
+const PLAN_VERSION = 3;
 
 interface CachedPlan extends IDataObject {
 	key: string;
@@ -28,8 +28,8 @@ interface CachedPlan extends IDataObject {
 }
 
 /**
- * The query plan for the user's choice: field names checked against the org's Case describe (an
- * unknown field gets an error naming the nearest valid ones), conditions typed and escaped, queues
+ * The query plan for the user's choice: field paths checked segment by segment against the org's
+ * describes (an unknown field gets an error naming the nearest valid ones), conditions typed and escaped, queues
  * found by Id or name among the org's case queues (one that does not exist gets an error naming
  * it: `QueueChoiceError`). It is kept in `cache` (the trigger's static data) for a day, so that a
  * poll costs one API call: the query itself. n8n runs a poll when the workflow is activated, with
@@ -40,7 +40,7 @@ export async function casePlan(sf: SalesforceConnection, choice: CaseQueryChoice
 	const hit = cache?.casePlan as CachedPlan | undefined;
 	if (hit && hit.key === key && hit.expiresAt > now) return { plan: hit.plan, cached: hit };
 	const describe = await sf.describes.describe('Case');
-	const fields = resolveFieldNames(describe, choice.fields);
+	const fields = await resolveFieldPaths(sf.describes, describe, choice.fields);
 	// A child relationship the org does not have (LiveChatTranscripts without Chat) is left out.
 	const relationships = new Set(describe.childRelationships.map((r) => r.relationshipName).filter((n): n is string => !!n));
 	const subqueries = choice.subqueries.filter((q) => relationships.has(/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? ''));

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { FieldMappingError } from './errors';
 import { activePicklistValues, availableRecordTypes, isNumberType } from './fieldRules';
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../salesforceIds';
+import { booleanOf, dateRangeProblem, decimalText, looksLikeBareNumber, SALESFORCE_YEARS } from '../soql/literals';
 
 export interface ConvertContext {
 	describe: DescribeSObjectResult;
@@ -80,18 +81,16 @@ function toText(field: Field, value: MappedInput, ctx: ConvertContext): string {
 }
 
 function toNumber(field: Field, value: MappedInput, ctx: ConvertContext): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+	// Only decimals: `0x10`, `1_000` or `Infinity` are not read as numbers.
+	const decimal = decimalText(value);
+	const n = decimal === undefined ? NaN : Number(decimal);
 	if (!Number.isFinite(n)) fail(field, value, ctx, 'a number');
 	if (field.type === 'int' && !Number.isInteger(n)) fail(field, value, ctx, 'a whole number');
 	return n;
 }
 
 function toBoolean(field: Field, value: MappedInput, ctx: ConvertContext): boolean {
-	if (typeof value === 'boolean') return value;
-	const s = typeof value === 'string' ? value.trim().toLowerCase() : '';
-	if (s === 'true') return true;
-	if (s === 'false') return false;
-	return fail(field, value, ctx, 'true or false');
+	return booleanOf(value) ?? fail(field, value, ctx, 'true or false');
 }
 
 function toDateTime(field: Field, value: MappedInput, ctx: ConvertContext): DateTime {
@@ -99,12 +98,15 @@ function toDateTime(field: Field, value: MappedInput, ctx: ConvertContext): Date
 	let dt: DateTime | undefined;
 	if (DateTime.isDateTime(value)) dt = value;
 	else if (value instanceof Date) dt = DateTime.fromJSDate(value);
-	else if (typeof value === 'number') dt = DateTime.fromMillis(value, zone);
-	else if (typeof value === 'string') {
+	else if (looksLikeBareNumber(value)) {
+		// 1767225600 could be seconds or milliseconds: refused rather than guessed.
+		return fail(field, value, ctx, `${field.type === 'date' ? 'a date written as 2026-11-21' : 'a date and time written as 2026-11-21T09:30:00Z'} (a number is not read as a date)`);
+	} else if (typeof value === 'string') {
 		const s = value.trim();
 		dt = [DateTime.fromISO(s, zone), DateTime.fromRFC2822(s, zone), DateTime.fromSQL(s, zone), DateTime.fromHTTP(s, zone)].find((d) => d.isValid);
 	}
 	if (!dt || !dt.isValid) return fail(field, value, ctx, field.type === 'date' ? 'a date (2026-11-21)' : 'a date and time (2026-11-21T09:30:00Z)');
+	if (dateRangeProblem(dt)) return fail(field, value, ctx, `a date from the year ${SALESFORCE_YEARS.min} to ${SALESFORCE_YEARS.max}`);
 	return dt;
 }
 

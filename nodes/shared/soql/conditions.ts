@@ -2,7 +2,7 @@ import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 
 import { isWellFormedId } from '../salesforceIds';
 import { resolveFieldNames } from './fieldNames';
-import { soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from './literals';
+import { booleanOf, decimalText, looksLikeBareNumber, soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from './literals';
 
 export type ConditionOperator =
 	| 'equals' | 'notEquals' | 'lessThan' | 'lessOrEqual' | 'greaterThan' | 'greaterOrEqual'
@@ -64,20 +64,24 @@ export function literalFor(field: Field, value: unknown): string {
 	const name = field.name;
 	const text = typeof value === 'string' ? value.trim() : value;
 	if (field.type === 'boolean') {
-		if (text === true || text === 'true') return 'true';
-		if (text === false || text === 'false') return 'false';
+		const b = booleanOf(text);
+		if (b !== undefined) return String(b);
 		throw new ConditionError(`Filter on "${name}": "${String(value)}" is not true or false`);
 	}
 	if (NUMBER_TYPES.has(field.type)) {
-		const n = typeof text === 'number' ? text : Number(text);
-		if (typeof text === 'boolean' || text === '' || !Number.isFinite(n)) throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a number`);
-		return String(n);
+		const decimal = decimalText(text);
+		if (decimal === undefined) throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a number (write it with digits and a point, such as 1500 or 12.5)`);
+		return decimal;
 	}
 	if (field.type === 'date' || field.type === 'datetime') {
 		if (typeof text === 'string' && DATE_LITERAL.test(text)) return text.toUpperCase();
+		if (typeof text === 'number' || looksLikeBareNumber(text)) {
+			throw new ConditionError(`Filter on "${name}": "${String(value)}" is a number, not a date; give an ISO date such as ${field.type === 'date' ? '2026-05-01' : '2026-05-01T09:30:00Z'}`);
+		}
 		try {
 			return field.type === 'date' ? soqlDate(String(text)) : soqlDateTime(text instanceof Date ? text : String(text));
-		} catch {
+		} catch (error) {
+			if (/Salesforce stores dates/.test((error as Error).message)) throw new ConditionError(`Filter on "${name}": ${(error as Error).message}`);
 			throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a ${field.type === 'date' ? 'date (2026-05-01)' : 'date and time (2026-05-01T09:30:00Z)'} nor a relative date such as LAST_N_DAYS:30`);
 		}
 	}
@@ -91,8 +95,17 @@ export function literalFor(field: Field, value: unknown): string {
 	return soqlString(String(value));
 }
 
-function listOf(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
+/** A list parameter as an expression may give it: an array, or a comma-separated string. */
+export function listOf(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value.filter((v) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === ''));
 	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 	return value === undefined || value === null ? [] : [value];
+}
+
+/** An "is one of" condition as its field and its values as SOQL literals, for a caller that splits a long list over several queries. */
+export function inListOf(describe: DescribeSObjectResult, condition: Condition): { field: string; literals: string[] } {
+	conditionToSoql(describe, condition); // checks the field and every value
+	const [name] = resolveFieldNames(describe, [condition.field]);
+	const field = describe.fields.find((f) => f.name === name) as Field;
+	return { field: name, literals: listOf(condition.value).map((v) => literalFor(field, v)) };
 }

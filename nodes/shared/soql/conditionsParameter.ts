@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Condition } from './conditions';
+import { ConditionError, type Condition } from './conditions';
 
 /** The operators a user picks from, in the order a person reads them. */
 export const CONDITION_OPERATORS: INodePropertyOptions[] = [
@@ -58,7 +58,16 @@ export function conditionsProperty(p: {
 	};
 }
 
-/** The conditions of a `conditionsProperty` value, those without a field left out. */
+/**
+ * The conditions of a `conditionsProperty` value. A condition whose field is empty (an expression
+ * that came out empty) is refused: dropping it would run the query unfiltered.
+ */
 export function conditionsFrom(value: unknown): Condition[] {
-	return (((value ?? {}) as IDataObject).condition as Condition[] | undefined ?? []).filter((c) => c.field);
+	const conditions = (((value ?? {}) as IDataObject).condition as Condition[] | undefined) ?? [];
+	conditions.forEach((c, i) => {
+		if (typeof c.field !== 'string' || c.field.trim() === '') {
+			throw new ConditionError(`Condition ${i + 1} has no field (its field came out empty); the query is not run without it`);
+		}
+	});
+	return conditions.map((c) => ({ ...c, field: c.field.trim() }));
 }

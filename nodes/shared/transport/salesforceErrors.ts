@@ -40,7 +40,7 @@ export class UnknownObjectError extends Error {
 		readonly objectName: string,
 		readonly salesforceMessage: string,
 	) {
-		super(`Salesforce has no object named "${objectName}"`);
+		super(`There is no object named "${objectName}" in your org (or the connected user cannot see it)`);
 	}
 }
 

@@ -140,7 +140,11 @@ function versionsResponse(): SfResponse {
 	return { status: 200, body: versions };
 }
 
-/** Salesforce allows 16,384 bytes of URI and headers together: a longer URI answers 414, longer headers 431. */
+/**
+ * Salesforce allows 16,384 bytes of URI and headers together: a longer URI answers 414, longer headers 431.
+ * HAND-WRITTEN shape: no recorded 414/431 from a real org is in contract/recorded; the status codes are
+ * Salesforce's, the HTML body is what its Jetty front end is documented to send and may differ in wording.
+ */
 const MAX_URI_AND_HEADERS = 16_384;
 
 function oversized(req: IncomingMessage): SfResponse | undefined {

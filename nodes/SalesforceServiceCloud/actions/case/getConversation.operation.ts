@@ -1,3 +1,4 @@
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -6,6 +7,7 @@ import { caseItem, DEFAULT_CASE_FIELDS } from '../../../shared/closedCases/caseO
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { idSuffix } from '../../../shared/salesforceIds';
+import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
@@ -66,12 +68,15 @@ interface CaseGroup {
  */
 export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
 	const groups = new Map<string, CaseGroup>();
-	const requests: Array<ConversationRequest | Error> = this.getInputData().map((_, itemIndex) => {
+	const requests: Array<ConversationRequest | Error> = [];
+	let describe: DescribeSObjectResult | undefined;
+	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
 			const given = caseIdOf(this, itemIndex);
 			const includeComments = this.getNodeParameter('includeInternalComments', itemIndex, false) as boolean;
 			const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
-			const fields = this.getNodeParameter('caseFields', itemIndex, []) as string[];
+			describe ??= await sf.describes.describe('Case');
+			const fields = await caseFieldsOf(this, sf, describe, itemIndex);
 			const subqueries = [emailSubquery(), chatSubquery(), ...(includeComments ? [commentSubquery()] : [])];
 			const key = JSON.stringify([fields, subqueries]);
 			const group = groups.get(key) ?? { fields, subqueries, ids: new Set<string>() };
@@ -79,11 +84,11 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 			// Salesforce answers with 18-character Ids; a 15-character one gets its suffix.
 			const id = given.length === 15 ? `${given}${idSuffix(given)}` : given;
 			group.ids.add(id);
-			return { id, group, includeComments, includeOriginalBodies };
+			requests.push({ id, group, includeComments, includeOriginalBodies });
 		} catch (error) {
-			return error as Error;
+			requests.push(error as Error);
 		}
-	});
+	}
 	let instanceUrl: Promise<string | undefined> | undefined;
 	return perItem(this, async (itemIndex) => {
 		const request = requests[itemIndex];
@@ -97,6 +102,16 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 		const json = caseItem(record, plan.fields, await instanceUrl, { emails: true, comments: request.includeComments, originalBodies: request.includeOriginalBodies });
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
+}
+
+/** The item's Case fields, each path checked against the describes; a problem names the parameter and the item. */
+async function caseFieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, describe: DescribeSObjectResult, itemIndex: number): Promise<string[]> {
+	try {
+		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter('caseFields', itemIndex, [])));
+	} catch (error) {
+		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `Field Names or IDs: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one Case field per entry, such as Subject or Owner.Name.` });
+		throw error;
+	}
 }
 
 async function readCases(sf: SalesforceConnection, group: CaseGroup): Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }> {

@@ -1,18 +1,23 @@
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 import { buildQuery } from '../../../shared/soql/buildQuery';
-import { conditionsToSoql } from '../../../shared/soql/conditions';
+import { ConditionError, conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
-import { resolveFieldNames } from '../../../shared/soql/fieldNames';
+import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
+import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
+import { fitsInUrl } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
-import { writeInBatches, writeResultsToItems } from '../../../shared/writes';
+import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
+import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
-import { limitOf, queryToItems, withoutAttributes } from './readItems';
-import { recordIdOf, recordIdProperty, returnAllProperties } from './recordParameters';
+import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
+import { recordIdOf, recordIdProblem, recordIdProperty, returnAllProperties } from './recordParameters';
 import { writeItems } from './writeItems';
 
 /** One operation of a resource: its parameters and what it does. */
@@ -27,27 +32,69 @@ export interface ResourceOperation {
  */
 export type ObjectOf = string | undefined;
 
-const objectNameOf = (ctx: IExecuteFunctions, fixed: ObjectOf) => fixed ?? (ctx.getNodeParameter('objectName', 0) as string);
+/** The object's name, checked before it reaches a URL: letters, digits and _ only. */
+function objectNameOf(ctx: IExecuteFunctions, fixed: ObjectOf): string {
+	if (fixed) return fixed;
+	const given = ctx.getNodeParameter('objectName', 0);
+	try {
+		return checkedObjectName(given);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `Object: ${(error as Error).message}`, { description: 'Choose the object from the list, or give its API name, such as Account or Invoice__c.' });
+	}
+}
+
+/** The object's describe; an object the org does not have is said so in plain words. */
+async function describeOf(ctx: IExecuteFunctions, sf: SalesforceConnection, fixed: ObjectOf): Promise<DescribeSObjectResult> {
+	try {
+		return await sf.describes.describe(objectNameOf(ctx, fixed));
+	} catch (error) {
+		if (error instanceof ObjectNameError || error instanceof UnknownObjectError) throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, { description: 'Choose the object from the list; custom objects end in __c.' });
+		throw error;
+	}
+}
+
+/** The item's field list (the `parameter`, shown as `label`), each path checked against the describes; a problem names the parameter and the item. */
+async function fieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, describe: DescribeSObjectResult, itemIndex: number, parameter = 'fields', label = 'Field Names or IDs'): Promise<string[]> {
+	try {
+		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter(parameter, itemIndex, [])));
+	} catch (error) {
+		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `${label}: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one field per entry, such as Subject or Owner.Name.` });
+		throw error;
+	}
+}
 
 /** Create, Update or Upsert: the input items written in sObject Collections batches, an owner found by email if asked. */
 export function writeOperation(resource: string, operation: MappingOperation, objectName: ObjectOf): ResourceOperation {
 	return {
 		description: [columnsProperty(resource, operation), ...ownerByEmailProperties(resource, [operation]), allOrNoneProperty(resource, [operation])],
 		async execute(sf) {
-			return writeItems(this, sf, objectNameOf(this, objectName), operation);
+			// Described here first (kept in the cache for writeItems), so that an unknown object is said plainly.
+			const describe = await describeOf(this, sf, objectName);
+			return writeItems(this, sf, describe.name, operation);
 		},
 	};
 }
 
 /** Delete by Id, in batches. */
-export function deleteOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOperation {
 	return {
 		description: [recordIdProperty(resource, ['delete']), allOrNoneProperty(resource, ['delete'])],
 		async execute(sf) {
 			const items = this.getInputData();
-			const records = items.map((_, itemIndex) => ({ itemIndex, fields: { Id: String(this.getNodeParameter('recordId', itemIndex)).trim() } }));
-			const results = await writeInBatches(sf, { operation: 'delete', objectName: objectNameOf(this, objectName), records, allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean });
-			return writeResultsToItems(this, results, items);
+			const objectName = objectNameOf(this, fixed);
+			// Every item's Record ID is checked before anything is deleted: one refused item stops the
+			// node before any call, unless the node continues on fail (then that item alone fails).
+			const records: WriteRecord[] = [];
+			const refused: WriteFailure[] = [];
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
+				const problem = recordIdProblem(id);
+				if (!problem) records.push({ itemIndex, fields: { Id: id } });
+				else if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: `Item ${itemIndex}: nothing was deleted. Give one record ID (15 or 18 letters and digits) per item.` });
+				else refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: `${problem} (item ${itemIndex})`, fields: ['Id'] });
+			}
+			const results = records.length > 0 ? await writeInBatches(sf, { operation: 'delete', objectName, records, allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean }) : [];
+			return writeResultsToItems(this, [...results, ...refused], items);
 		},
 	};
 }
@@ -67,10 +114,13 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 	return {
 		description: [recordIdProperty(resource, ['get']), fieldsProperty(resource, ['get'], 'The fields to return; all when empty.')],
 		async execute(sf) {
-			const describe = await sf.describes.describe(objectNameOf(this, objectName));
+			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
 				const id = recordIdOf(this, itemIndex);
-				const fields = resolveFieldNames(describe, this.getNodeParameter('fields', itemIndex, []) as string[]);
+				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
+					throw new NodeOperationError(this.getNode(), `Record ID "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`, { itemIndex, description: `Item ${itemIndex}: check that the ID is the one of a ${describe.label} record.` });
+				}
+				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const record = await retrieveRecord(sf, describe.name, id, fields);
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
 			});
@@ -93,14 +143,23 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 			}),
 		],
 		async execute(sf) {
-			const describe = await sf.describes.describe(objectNameOf(this, objectName));
+			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
-				const picked = this.getNodeParameter('fields', itemIndex, []) as string[];
-				const fields = picked.length > 0 ? resolveFieldNames(describe, picked) : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
-				const conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
+				const picked = await fieldsOf(this, sf, describe, itemIndex);
+				const fields = picked.length > 0 ? picked : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
 				const limit = limitOf(this, itemIndex);
-				const soql = buildQuery({ fields, from: describe.name, where: [conditionsToSoql(describe, conditions)], orderBy: ['Id'], limit });
-				return queryToItems(sf, soql, itemIndex, limit);
+				let conditions: Condition[];
+				let where: string;
+				try {
+					conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
+					where = conditionsToSoql(describe, conditions);
+				} catch (error) {
+					if (error instanceof ConditionError || error instanceof FieldNameError) throw new NodeOperationError(this.getNode(), `Conditions: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: nothing was read.` });
+					throw error;
+				}
+				const soql = buildQuery({ fields, from: describe.name, where: [where], orderBy: ['Id'], limit });
+				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
+				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
 			});
 		},
 	};

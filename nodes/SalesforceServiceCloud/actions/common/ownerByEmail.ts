@@ -3,11 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
 import { soqlString } from '../../../shared/soql/literals';
 import { queryAll } from '../../../shared/soql/queryPages';
+import { splitInList } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import type { WriteFailure, WriteRecord } from '../../../shared/writes';
-
-/** Most emails one User query carries (keeps the query's URL well under Salesforce's limit). */
-const EMAILS_PER_QUERY = 300;
 
 /** "Owner Email" and its fallback "Default Owner", for the creates of a resource whose records have an owner. */
 export const ownerByEmailProperties = (resource: string, operations: string[]): INodeProperties[] => [
@@ -33,16 +31,20 @@ export const ownerByEmailProperties = (resource: string, operations: string[]): 
 	},
 ];
 
+/** User.Email holds at most 128 characters: a longer one is no user's, and is not looked up. */
+const MAX_EMAIL_LENGTH = 128;
+
 /**
- * The active users with these emails, as a map from the lower-cased email to the user's Id: one
- * query for up to 300 distinct emails. When several active users share an email, the first by Id wins.
+ * The active users with these emails, as a map from the lower-cased email to the user's Id: as few
+ * queries as fit in Salesforce's URL limit. When several active users share an email, the first by Id wins.
  */
 export async function activeUsersByEmail(sf: SalesforceConnection, emails: string[]): Promise<Map<string, string>> {
-	const distinct = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
+	const distinct = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e.length <= MAX_EMAIL_LENGTH))];
 	const found = new Map<string, string>();
-	for (let i = 0; i < distinct.length; i += EMAILS_PER_QUERY) {
-		const list = distinct.slice(i, i + EMAILS_PER_QUERY).map(soqlString).join(', ');
-		const soql = `SELECT Id, Email FROM User WHERE IsActive = true AND Email IN (${list}) ORDER BY Id`;
+	const queryOf = (list: string[]) => `SELECT Id, Email FROM User WHERE IsActive = true AND Email IN (${list.join(', ')}) ORDER BY Id`;
+	// An email too long for any query is no user's: its item gets the Default Owner or fails alone.
+	const { queries } = splitInList(distinct.map(soqlString), queryOf);
+	for (const { soql } of queries) {
 		for (const row of await queryAll<{ Id: string; Email: string | null }>(sf, soql)) {
 			const email = (row.Email ?? '').toLowerCase();
 			if (email && !found.has(email)) found.set(email, row.Id);

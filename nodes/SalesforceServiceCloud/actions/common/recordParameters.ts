@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isWellFormedId } from '../../../shared/salesforceIds';
+import { idProblem, isWellFormedId } from '../../../shared/salesforceIds';
 
 export const recordIdProperty = (resource: string, operations: string[]): INodeProperties => ({
 	displayName: 'Record ID',
@@ -17,10 +17,15 @@ export const recordIdProperty = (resource: string, operations: string[]): INodeP
 /** The item's Record ID, checked before any call: a malformed ID is named, not sent. */
 export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const id = String(ctx.getNodeParameter('recordId', itemIndex) ?? '').trim();
-	if (!isWellFormedId(id)) {
-		throw new NodeOperationError(ctx.getNode(), `Record ID "${id}" is not a Salesforce record Id`, { itemIndex, description: 'A record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB.' });
-	}
+	const problem = recordIdProblem(id);
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex, description: `Item ${itemIndex}: a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.` });
 	return id;
+}
+
+/** Why the Record ID is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
+export function recordIdProblem(id: string): string | undefined {
+	if (!isWellFormedId(id)) return `Record ID "${id}" is not a Salesforce record Id: it ${idProblem(id) ?? 'is malformed'}`;
+	return undefined;
 }
 
 export const returnAllProperties = (resource: string, operations: string[]): INodeProperties[] => [
