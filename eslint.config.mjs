@@ -1,12 +1,15 @@
-// Lint for what we publish: package.json, credentials/ and nodes/. Two rule sets, as n8n's own
-// tooling applies them (@n8n/node-cli's eslint config, used by n8n-nodes-starter, is the model):
+// Lint for what we publish: package.json, credentials/ and nodes/, as n8n's own tooling does it
+// (@n8n/node-cli's eslint config, used by n8n-nodes-starter, is the model):
 // - @n8n/eslint-plugin-community-nodes, the rules n8n's community-package scanner enforces;
-// - eslint-plugin-n8n-nodes-base's community, credentials and nodes rule sets.
-// Tests and scripts are type-checked by `tsc -p tsconfig.test.json` in `npm run lint` instead.
+// - eslint-plugin-n8n-nodes-base's community, credentials and nodes rule sets;
+// - eslint's and typescript-eslint's recommended rules on the TypeScript sources.
+// node-cli also runs eslint-plugin-import-x; here `tsc` checks the imports. Tests and scripts are
+// type-checked by `tsc -p tsconfig.test.json` in `npm run lint`.
+import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import tsParser from '@typescript-eslint/parser';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
 
 // n8n Cloud accepts no package with runtime dependencies, nor imports of anything outside
 // n8n-workflow; this package keeps its runtime dependencies by design (self-hosted n8n), so it uses
@@ -20,7 +23,7 @@ export default defineConfig(
 		extends: [communityNodes],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		languageOptions: {
-			parser: tsParser,
+			parser: tseslint.parser,
 			parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
 		},
 		rules: {
@@ -29,6 +32,11 @@ export default defineConfig(
 			// dependencies (see the README). n8n's scanner reports it too; `npm run scan` expects it.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
+	},
+	{
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended],
+		rules: { 'prefer-spread': 'off' },
 	},
 	{
 		files: ['package.json'],
