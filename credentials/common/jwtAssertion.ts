@@ -18,14 +18,24 @@ export function parsePrivateKey(pem: string): KeyObject {
 	if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') throw new Error(`Private Key is a "${label}" block, which Salesforce cannot use. ${PEM_HELP}`);
 	const body = m[2].replace(/\s+/g, '');
 	const rewrapped = `-----BEGIN ${label}-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
-	let key: KeyObject;
-	try {
-		key = createPrivateKey({ key: rewrapped, format: 'pem' });
-	} catch {
-		throw new Error(`Private Key could not be read: its key data is damaged or incomplete. ${PEM_HELP}`);
-	}
+	const key = readPemKey(rewrapped);
+	if (!key) throw new Error(`Private Key could not be read: its key data is damaged or incomplete. ${PEM_HELP}`);
 	if (key.asymmetricKeyType !== 'rsa') throw new Error(`Private Key is a ${String(key.asymmetricKeyType).toUpperCase()} key; Salesforce's JWT bearer flow needs an RSA key. ${PEM_HELP}`);
 	return key;
+}
+
+/**
+ * The key, or undefined when Node cannot read it. Its own error (OpenSSL's decoder wording) would
+ * not help a user; the caller says what is wrong instead. Credentials have no node to build n8n's
+ * NodeOperationError with, so they throw plain errors outside catch blocks; the nodes' error
+ * boundary shows them.
+ */
+function readPemKey(pem: string): KeyObject | undefined {
+	try {
+		return createPrivateKey({ key: pem, format: 'pem' });
+	} catch {
+		return undefined;
+	}
 }
 
 export interface AssertionClaims {

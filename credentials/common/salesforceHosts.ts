@@ -88,11 +88,7 @@ export function isSharedLoginHost(url: string): boolean {
 }
 
 export function assertUrl(url: string, fieldName: string): void {
-	try {
-		new URL(url);
-	} catch {
-		throw new Error(`${fieldName} is not a web address: enter it like https://yourcompany.my.salesforce.com`);
-	}
+	if (!URL.canParse(url)) throw new Error(`${fieldName} is not a web address: enter it like https://yourcompany.my.salesforce.com`);
 }
 
 /** The API version setting, checked: `64.0`, also accepted as `64` or `v64.0`. */

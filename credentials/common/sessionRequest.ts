@@ -20,9 +20,10 @@ interface TokenResponse {
  * form (which holds the assertion or the secret) never appears in them.
  */
 export async function requestSession(helpers: IHttpRequestHelper['helpers'], form: Record<string, string>, ctx: TokenErrorContext): Promise<CachedSession> {
-	let response: { statusCode: number; body: TokenResponse | string };
-	try {
-		response = (await helpers.httpRequest({
+	// Credentials have no node to build n8n's NodeApiError with: a failure is read here, outside a
+	// catch block, and thrown as a plain error that the nodes' error boundary shows.
+	const outcome = await helpers
+		.httpRequest({
 			method: 'POST',
 			url: `${ctx.loginUrl}/services/oauth2/token`,
 			body: new URLSearchParams(form).toString(),
@@ -30,11 +31,16 @@ export async function requestSession(helpers: IHttpRequestHelper['helpers'], for
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			json: true,
-		})) as { statusCode: number; body: TokenResponse | string };
-	} catch (error) {
-		const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+		})
+		.then(
+			(response) => ({ response: response as { statusCode: number; body: TokenResponse | string } }),
+			(error: { code?: string; cause?: { code?: string } }) => ({ networkCode: error.code ?? error.cause?.code ?? '' }),
+		);
+	if ('networkCode' in outcome) {
+		const code = outcome.networkCode;
 		throw new Error(`Could not reach Salesforce at ${ctx.loginUrl}${code ? ` (${code})` : ''}. Check the Environment and the My Domain URL, and that this server can reach the internet.`);
 	}
+	const { response } = outcome;
 	const body: TokenResponse = typeof response.body === 'string' ? safeJson(response.body) : (response.body ?? {});
 	if (response.statusCode === 200 && body.access_token && body.instance_url) {
 		return { sessionToken: body.access_token, instanceUrl: body.instance_url.replace(/\/+$/, '') };

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
 import { RESOURCES } from './actions/resources';
@@ -18,8 +18,8 @@ export class SalesforceServiceCloud implements INodeType {
 		description: 'Read and write Salesforce Service Cloud records in batches, with fields from your org',
 		defaults: { name: 'Salesforce Service Cloud' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: nodeCredentials,
 		properties: [
 			authenticationProperty,

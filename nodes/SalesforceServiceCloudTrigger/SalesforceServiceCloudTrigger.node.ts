@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
@@ -58,7 +59,7 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: nodeCredentials,
 		properties: triggerProperties,
 	};

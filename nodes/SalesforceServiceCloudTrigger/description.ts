@@ -28,15 +28,14 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Import Existing Cases From',
 		name: 'importFrom',
 		type: 'options',
-		// From nothing to the furthest back: the order a person reads this list in.
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
+		// Alphabetical, as n8n's checks ask of every option list (inline exceptions are ignored).
 		options: [
-			{ name: 'Nothing (Only Cases Closed From Now On)', value: 'none' },
 			{ name: 'Last 24 Hours', value: 'last24Hours' },
-			{ name: 'Last 7 Days', value: 'last7Days' },
 			{ name: 'Last 30 Days', value: 'last30Days' },
+			{ name: 'Last 7 Days', value: 'last7Days' },
 			{ name: 'Last 90 Days', value: 'last90Days' },
 			{ name: 'Last Year', value: 'lastYear' },
+			{ name: 'Nothing (Only Cases Closed From Now On)', value: 'none' },
 			{ name: 'Since a Date', value: 'date' },
 		],
 		default: 'none',

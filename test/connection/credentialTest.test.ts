@@ -60,6 +60,21 @@ describe('credential test', () => {
 		expect(t.org.counters.tokenRequests).toBe(before);
 	});
 
+	it('JWT: a PEM block whose key data is damaged is refused before any login, saying so', async () => {
+		const before = t.org.counters.tokenRequests;
+		const damaged = demoKey().replace(/(-----BEGIN PRIVATE KEY-----\s*)\S{40}/, '$1' + 'A'.repeat(40));
+		const result = await failing('jwt', { privateKey: damaged });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Private Key could not be read: its key data is damaged or incomplete\. Paste the private key in PEM format/);
+		expect(t.org.counters.tokenRequests).toBe(before);
+	});
+
+	it('client credentials: a My Domain URL that is not a web address', async () => {
+		const result = await failing('clientCredentials', { myDomainUrl: 'my company.my.salesforce.com' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^My Domain URL is not a web address: enter it like https:\/\/yourcompany\.my\.salesforce\.com/);
+	});
+
 	it('JWT: the wrong environment (the app lives in another org)', async () => {
 		const production = await startTestOrg();
 		production.org.apps.length = 0;
