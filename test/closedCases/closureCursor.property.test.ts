@@ -24,6 +24,7 @@ import { SandboxOrg } from '../sandbox-org/org';
 // - no closing event is emitted twice, nor any case with the same ClosedDate twice;
 // - a closing reopened before any poll found it settled may go unreported: two closings of one case
 //   within one second share their ClosedDate and SystemModstamp, and Salesforce cannot tell them apart.
+// A closing event is a case going from open to closed; saving Status = Closed on a closed case is an edit.
 
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 const MINUTE = 60_000;
@@ -139,14 +140,22 @@ async function runHistory(h: History): Promise<Outcome> {
 		state = outcome.state;
 		return outcome;
 	};
-	const write = (id: string, lagMs: number, values: Record<string, unknown>) => {
-		if ((pendingUntil.get(id) ?? 0) > org.clock.now()) return; // the row is locked by an uncommitted change
+	/** Writes unless an uncommitted change locks the row; true when written. */
+	const write = (id: string, lagMs: number, values: Record<string, unknown>): boolean => {
+		if ((pendingUntil.get(id) ?? 0) > org.clock.now()) return false;
 		org.store.commitLagMs = lagMs;
 		org.store.update('Case', id, values);
 		org.store.commitLagMs = 0;
 		if (lagMs > 0) pendingUntil.set(id, org.clock.now() + lagMs);
+		return true;
 	};
-	const close = (id: string, lagMs: number) => write(id, lagMs, { Status: 'Closed', [CLOSING]: ++closings });
+	// A closing event is a case going from open to closed (Salesforce then sets ClosedDate). Saving
+	// Status = Closed on a case still closed (its reopening refused, the row locked) is an edit: the
+	// case keeps its ClosedDate and its closing.
+	const close = (id: string, lagMs: number) => {
+		const closedAlready = org.store.get(id)?.IsClosed === true;
+		if (write(id, lagMs, closedAlready ? { Status: 'Closed' } : { Status: 'Closed', [CLOSING]: closings + 1 }) && !closedAlready) closings++;
+	};
 	const reopen = (id: string, lagMs: number) => write(id, lagMs, { Status: 'Working', [CLOSING]: null });
 
 	for (const op of h.ops) {
@@ -200,6 +209,10 @@ const KNOWN_EDGES: History[] = [
 	// Closed, emitted by a poll in the same second, reopened and closed again in that second: the second
 	// closing had the key of the first (`CaseId|ClosedDate`) and was lost.
 	{ pageSize: 1, maxPerPoll: 1, backfillMs: 0, preexisting: 1, ops: [{ kind: 'advance', ms: 1 }, { kind: 'reclose', caseIndex: 0, pollAfterClose: true, pollAfterReopen: false, gapMs: 0 }] },
+	// Not a cursor bug, a ground-truth one: the reopening of a closed case was refused (an edit not yet
+	// committed locked the row), so closing it "again" saved Status = Closed on a closed case. That is an
+	// edit (same ClosedDate, already emitted), yet the test had counted it as a new closing.
+	{ pageSize: 1, maxPerPoll: 1, backfillMs: 0, preexisting: 1, ops: [{ kind: 'reclose', caseIndex: 0, pollAfterClose: false, pollAfterReopen: false, gapMs: 0 }, { kind: 'advance', ms: 2000 }, { kind: 'edit', caseIndex: 0, lagMs: 2 }, { kind: 'reclose', caseIndex: 0, pollAfterClose: true, pollAfterReopen: false, gapMs: 2 }, { kind: 'close', caseIndex: 0, lagMs: 0 }, { kind: 'create', closedByDataLoad: true, backdateDays: 1 }, { kind: 'close', caseIndex: 0, lagMs: 1 }, { kind: 'advance', ms: 0 }] },
 ];
 
 describe('closed-case cursor, by property', () => {
