@@ -78,12 +78,14 @@ export function literalFor(field: Field, value: unknown): string {
 		if (typeof text === 'number' || looksLikeBareNumber(text)) {
 			throw new ConditionError(`Filter on "${name}": "${String(value)}" is a number, not a date; give an ISO date such as ${field.type === 'date' ? '2026-05-01' : '2026-05-01T09:30:00Z'}`);
 		}
+		let refusal: string;
 		try {
 			return field.type === 'date' ? soqlDate(String(text)) : soqlDateTime(text instanceof Date ? text : String(text));
 		} catch (error) {
-			if (/Salesforce stores dates/.test((error as Error).message)) throw new ConditionError(`Filter on "${name}": ${(error as Error).message}`);
-			throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a ${field.type === 'date' ? 'date (2026-05-01)' : 'date and time (2026-05-01T09:30:00Z)'} nor a relative date such as LAST_N_DAYS:30`);
+			refusal = (error as Error).message;
 		}
+		if (/Salesforce stores dates/.test(refusal)) throw new ConditionError(`Filter on "${name}": ${refusal}`);
+		throw new ConditionError(`Filter on "${name}": "${String(value)}" is not a ${field.type === 'date' ? 'date (2026-05-01)' : 'date and time (2026-05-01T09:30:00Z)'} nor a relative date such as LAST_N_DAYS:30`);
 	}
 	if (ID_TYPES.has(field.type)) {
 		if (typeof text !== 'string' || !isWellFormedId(text)) {

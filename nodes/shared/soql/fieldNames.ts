@@ -111,6 +111,7 @@ async function resolveRest(describer: Describer, describe: DescribeSObjectResult
 		} catch {
 			continue; // an object the connected user cannot see
 		}
+		let failure: unknown;
 		try {
 			const next = parts[index + 1];
 			if (index + 1 === parts.length - 1) {
@@ -120,9 +121,10 @@ async function resolveRest(describer: Describer, describe: DescribeSObjectResult
 			const [name] = resolveFieldNames(parent, [`${next}.x`]);
 			return [name.split('.')[0], ...(await resolveRest(describer, parent, parts, index + 1, path))];
 		} catch (error) {
-			if (!(error instanceof FieldNameError)) throw error;
-			firstProblem ??= error;
+			failure = error;
 		}
+		if (!(failure instanceof FieldNameError)) throw failure;
+		firstProblem ??= failure;
 	}
 	const problem = firstProblem ?? new FieldNameError(`"${parts[index]}" of ${describe.name} leads to no object the connected user can see`, path, []);
 	throw new FieldNameError(problem.message.startsWith('Field "') ? problem.message : `Field "${path}": ${problem.message}`, path, problem.suggestions);

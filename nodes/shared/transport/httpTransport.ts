@@ -59,6 +59,7 @@ export class N8nHttpTransport {
 		const retry = this.options.retry ?? DEFAULT_RETRY;
 		const repeatable = isRepeatable(request.method);
 		let attempts = 0;
+		let failure: unknown;
 		try {
 			return await backOff(
 				async () => {
@@ -81,9 +82,9 @@ export class N8nHttpTransport {
 		} catch (e) {
 			// Out of tries: hand the last transient answer to the caller, which turns it into its error.
 			if (e instanceof TransientResponse) return e.response;
-			if (e instanceof SalesforceNetworkError) throw new SalesforceNetworkError(e.code, e.host, attempts);
-			throw e;
+			failure = e instanceof SalesforceNetworkError ? new SalesforceNetworkError(e.code, e.host, attempts) : e;
 		}
+		throw failure;
 	}
 
 	/**
@@ -101,33 +102,25 @@ export class N8nHttpTransport {
 
 	private async exchange(request: HttpRequest): Promise<HttpResponse> {
 		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
-		// n8n signs the request with the credential's session; jsforce's own header must not travel.
-		const { Authorization: _ignored, authorization: _ignoredToo, ...headers } = request.headers ?? {};
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url,
-			headers,
+			headers: withoutAuthorization(request.headers),
 			body: request.body as IHttpRequestOptions['body'],
 			returnFullResponse: true,
 			json: false,
 			encoding: 'text',
 		};
 		this.requestCount++;
-		let response: HttpResponse;
+		let outcome: HttpResponse | SalesforceCredentialError | SalesforceNetworkError;
 		try {
 			const full = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.options.credentialType, options)) as RawResponse;
-			response = normalize(full.statusCode, full.headers, full.body);
+			outcome = normalize(full.statusCode, full.headers, full.body);
 		} catch (error) {
-			const answered = responseOf(error);
-			if (answered && !answered.fromLogin) {
-				response = answered.response;
-			} else {
-				if (answered) throw new SalesforceCredentialError(`Salesforce's login service answered HTTP ${answered.response.statusCode} when n8n renewed the session`, answered.response.statusCode);
-				const code = networkCodeOf(error);
-				if (code) throw new SalesforceNetworkError(code, hostOf(request.url), 1);
-				throw new SalesforceCredentialError(firstLineOf(error));
-			}
+			outcome = answerOrFailure(error, request.url);
 		}
+		if (outcome instanceof Error) throw outcome;
+		const response = outcome;
 		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
 		const serverTime = Date.parse(response.headers.date ?? '');
 		if (!Number.isNaN(serverTime)) this.lastServerTime = serverTime;
@@ -152,6 +145,25 @@ interface RawResponse {
  */
 function isConcurrencyLimit(response: HttpResponse): boolean {
 	return response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') && /Concurrent/i.test(messageOf(response.body));
+}
+
+/** The request's headers without jsforce's own Authorization header: n8n signs the request with the credential's session. */
+function withoutAuthorization(headers: Record<string, string> | undefined): Record<string, string> {
+	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name !== 'Authorization' && name !== 'authorization'));
+}
+
+/**
+ * What an error n8n threw for a request amounts to: the REST API's answer when it gave one (any
+ * status), else why no answer came, as a typed error: the login service refused to renew the
+ * session, or the network failed, or n8n could not sign the request.
+ */
+function answerOrFailure(error: unknown, url: string): HttpResponse | SalesforceCredentialError | SalesforceNetworkError {
+	const answered = responseOf(error);
+	if (answered && !answered.fromLogin) return answered.response;
+	if (answered) return new SalesforceCredentialError(`Salesforce's login service answered HTTP ${answered.response.statusCode} when n8n renewed the session`, answered.response.statusCode);
+	const code = networkCodeOf(error);
+	if (code) return new SalesforceNetworkError(code, hostOf(url), 1);
+	return new SalesforceCredentialError(firstLineOf(error));
 }
 
 /**

@@ -65,12 +65,13 @@ export function retrieveRecord(sf: ApiClient, objectName: string, id: string, fi
 
 /** An object's describe (fields, child relationships). An object the org does not have is an `UnknownObjectError`. */
 export async function describeObject(sf: ApiClient, objectName: string): Promise<DescribeSObjectResult> {
+	let failure: unknown;
 	try {
 		return await sf.conn.request<DescribeSObjectResult>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/describe` });
 	} catch (error) {
-		if (error instanceof SalesforceApiError && (error.errorCode === 'NOT_FOUND' || error.errorCode === 'INVALID_TYPE')) throw new UnknownObjectError(objectName, error.message);
-		throw error;
+		failure = error;
 	}
+	throw failure instanceof SalesforceApiError && (failure.errorCode === 'NOT_FOUND' || failure.errorCode === 'INVALID_TYPE') ? new UnknownObjectError(objectName, failure.message) : failure;
 }
 
 /** The org's objects (the global describe). */

@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 
 import { idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
 import { MAX_CALLS_PER_BUNDLE, sendBundle } from './compositeBundle';
@@ -138,5 +139,5 @@ function chunksOf(positions: number[]): number[][] {
 }
 
 async function pause(ms: number): Promise<void> {
-	if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+	if (ms > 0) await sleep(ms);
 }

@@ -10,6 +10,7 @@ import { idSuffix } from '../../../shared/salesforceIds';
 import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
 import { perItem } from '../common/perItem';
 import { caseIdOf, caseIdProperty } from './caseParameters';
@@ -110,7 +111,7 @@ async function caseFieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, de
 		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter('caseFields', itemIndex, [])));
 	} catch (error) {
 		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `Field Names or IDs: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one Case field per entry, such as Subject or Owner.Name.` });
-		throw error;
+		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 

@@ -10,6 +10,7 @@ import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/
 import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
 import { fitsInUrl } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
 import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
@@ -49,7 +50,7 @@ async function describeOf(ctx: IExecuteFunctions, sf: SalesforceConnection, fixe
 		return await sf.describes.describe(objectNameOf(ctx, fixed));
 	} catch (error) {
 		if (error instanceof ObjectNameError || error instanceof UnknownObjectError) throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, { description: 'Choose the object from the list; custom objects end in __c.' });
-		throw error;
+		throw toNodeError(ctx.getNode(), error);
 	}
 }
 
@@ -59,7 +60,7 @@ async function fieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, descri
 		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter(parameter, itemIndex, [])));
 	} catch (error) {
 		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `${label}: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one field per entry, such as Subject or Owner.Name.` });
-		throw error;
+		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
@@ -155,7 +156,7 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 					where = conditionsToSoql(describe, conditions);
 				} catch (error) {
 					if (error instanceof ConditionError || error instanceof FieldNameError) throw new NodeOperationError(this.getNode(), `Conditions: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: nothing was read.` });
-					throw error;
+					throw toNodeError(this.getNode(), error, itemIndex);
 				}
 				const soql = buildQuery({ fields, from: describe.name, where: [where], orderBy: ['Id'], limit });
 				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);

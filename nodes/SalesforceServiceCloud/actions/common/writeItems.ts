@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { FieldMappingError, mappedValuesToRecord, type FieldMappingProblem, type MappingOperation } from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { openWriteLedger, refusedBeforeWriting, writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
 import { fillOwnerIds } from './ownerByEmail';
 
@@ -55,7 +56,7 @@ export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult
 		try {
 			out.records.push({ itemIndex, fields: mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject });
 		} catch (error) {
-			if (!(error instanceof FieldMappingError)) throw error;
+			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
 			out.refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName], checkedLocally: true });
 		}
 	});

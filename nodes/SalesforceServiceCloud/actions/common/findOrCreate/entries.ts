@@ -2,6 +2,7 @@ import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { FieldMappingError, mappedValuesToRecord, type MappingOperation } from '../../../../shared/fieldMapping';
+import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import type { WriteFailure } from '../../../../shared/writes';
 import { SALESFORCE_CODE } from '../writeItems';
 import { matchKey } from './lookup';
@@ -25,21 +26,22 @@ export function entriesOf(ctx: IExecuteFunctions, describe: DescribeSObjectResul
 	return ctx.getInputData().map((item, itemIndex): Entry => {
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
 		const values = (columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})) as Record<string, unknown>;
-		const map = (operation: MappingOperation) => mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject;
-		let body: IDataObject;
-		let createFailure: WriteFailure | undefined;
-		try {
+		/** The values mapped for the operation, or the FieldMappingError that refused them. */
+		const map = (operation: MappingOperation): IDataObject | FieldMappingError => {
 			try {
-				body = map('create');
+				return mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject;
 			} catch (error) {
-				if (!(error instanceof FieldMappingError) || error.problem !== 'requiredMissing') throw error;
-				createFailure = failureOf(error, itemIndex);
-				body = map('update');
+				if (error instanceof FieldMappingError) return error;
+				throw toNodeError(ctx.getNode(), error);
 			}
-		} catch (error) {
-			if (!(error instanceof FieldMappingError)) throw error;
-			return { itemIndex, failure: failureOf(error, itemIndex) };
+		};
+		let body = map('create');
+		let createFailure: WriteFailure | undefined;
+		if (body instanceof FieldMappingError && body.problem === 'requiredMissing') {
+			createFailure = failureOf(body, itemIndex);
+			body = map('update');
 		}
+		if (body instanceof FieldMappingError) return { itemIndex, failure: failureOf(body, itemIndex) };
 		const value = body[matchField.name];
 		const key = value === null || value === undefined || value === '' ? undefined : matchKey(matchField, value);
 		return { itemIndex, body, key, createFailure };
