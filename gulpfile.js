@@ -12,7 +12,9 @@ function copyIcons() {
 }
 
 function copyCodex() {
-	return src('nodes/**/*.node.json', { base: '.', allowEmpty: true }).pipe(dest(path.resolve('dist')));
+	return src('nodes/**/*.node.json', { base: '.', allowEmpty: true }).pipe(
+		dest(path.resolve('dist')),
+	);
 }
 
 exports.build = parallel(copyIcons, copyCodex);

@@ -8,7 +8,15 @@ import type {
 } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, assertUrl, consumerKeyProperty, consumerSecretProperty, credentialIcon, isSharedLoginHost, normalizeUrl } from './common/salesforceHosts';
+import {
+	apiVersionProperty,
+	assertUrl,
+	consumerKeyProperty,
+	consumerSecretProperty,
+	credentialIcon,
+	isSharedLoginHost,
+	normalizeUrl,
+} from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
 
@@ -17,7 +25,8 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 
 	displayName = 'Salesforce Service Cloud Client Credentials API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#client-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#client-credentials';
 
 	icon = credentialIcon;
 
@@ -38,9 +47,15 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 		...sessionProperties,
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<CachedSession> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<CachedSession> {
 		const loginUrl = normalizeUrl(String(credentials.myDomainUrl ?? ''));
-		if (loginUrl === '') throw new Error("My Domain URL is empty: enter your org's My Domain address (Setup > My Domain).");
+		if (loginUrl === '')
+			throw new Error(
+				"My Domain URL is empty: enter your org's My Domain address (Setup > My Domain).",
+			);
 		assertUrl(loginUrl, 'My Domain URL');
 		if (isSharedLoginHost(loginUrl)) {
 			throw new Error(
@@ -49,11 +64,21 @@ export class SalesforceServiceCloudClientCredentialsApi implements ICredentialTy
 		}
 		const clientId = String(credentials.clientId ?? '').trim();
 		const clientSecret = String(credentials.clientSecret ?? '').trim();
-		if (!clientId || !clientSecret) throw new Error('Consumer Key and Consumer Secret are both needed: copy them from the app (App Manager > the app > View > Manage Consumer Details).');
-		return requestSession(this.helpers, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, { flow: 'clientCredentials', loginUrl });
+		if (!clientId || !clientSecret)
+			throw new Error(
+				'Consumer Key and Consumer Secret are both needed: copy them from the app (App Manager > the app > View > Manage Consumer Details).',
+			);
+		return requestSession(
+			this.helpers,
+			{ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
+			{ flow: 'clientCredentials', loginUrl },
+		);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return useCachedSession(credentials, requestOptions);
 	}
 

@@ -9,7 +9,15 @@ import type {
 
 import { parsePrivateKey, signAssertion } from './common/jwtAssertion';
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, consumerKeyProperty, credentialIcon, environmentProperty, loginUrlOf, myDomainUrlProperty, normalizeUrl } from './common/salesforceHosts';
+import {
+	apiVersionProperty,
+	consumerKeyProperty,
+	credentialIcon,
+	environmentProperty,
+	loginUrlOf,
+	myDomainUrlProperty,
+	normalizeUrl,
+} from './common/salesforceHosts';
 import { requestSession, type CachedSession } from './common/sessionRequest';
 import { sessionProperties, useCachedSession } from './common/sessionCache';
 
@@ -18,7 +26,8 @@ export class SalesforceServiceCloudJwtApi implements ICredentialType {
 
 	displayName = 'Salesforce Service Cloud JWT API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#jwt-bearer-certificate';
+	documentationUrl =
+		'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#jwt-bearer-certificate';
 
 	icon = credentialIcon;
 
@@ -33,7 +42,8 @@ export class SalesforceServiceCloudJwtApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'integration@yourcompany.com',
-			description: 'The Salesforce username n8n works as. The user must be pre-authorized for the app.',
+			description:
+				'The Salesforce username n8n works as. The user must be pre-authorized for the app.',
 		},
 		{
 			displayName: 'Private Key',
@@ -52,26 +62,40 @@ export class SalesforceServiceCloudJwtApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://login.salesforce.com',
 			description:
-				'Leave empty to use the login server of the environment. Orgs that require it (Spring \'26 and later) take their My Domain URL here.',
+				"Leave empty to use the login server of the environment. Orgs that require it (Spring '26 and later) take their My Domain URL here.",
 		},
 		apiVersionProperty,
 		...sessionProperties,
 	];
 
 	/** Runs only when the cached session is empty or has ended: one token request per session. */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<CachedSession> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<CachedSession> {
 		const key = parsePrivateKey(String(credentials.privateKey ?? ''));
 		const loginUrl = loginUrlOf(credentials);
 		const username = String(credentials.username ?? '').trim();
 		const consumerKey = String(credentials.clientId ?? '').trim();
-		if (!username) throw new Error('Username is empty: enter the Salesforce username n8n should work as.');
-		if (!consumerKey) throw new Error('Consumer Key is empty: copy it from the connected app (App Manager > the app > View > Manage Consumer Details).');
+		if (!username)
+			throw new Error('Username is empty: enter the Salesforce username n8n should work as.');
+		if (!consumerKey)
+			throw new Error(
+				'Consumer Key is empty: copy it from the connected app (App Manager > the app > View > Manage Consumer Details).',
+			);
 		const aud = normalizeUrl(String(credentials.audience ?? '')) || loginUrl;
 		const assertion = signAssertion({ iss: consumerKey, sub: username, aud }, key);
-		return requestSession(this.helpers, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }, { flow: 'jwt', loginUrl, username });
+		return requestSession(
+			this.helpers,
+			{ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion },
+			{ flow: 'jwt', loginUrl, username },
+		);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return useCachedSession(credentials, requestOptions);
 	}
 

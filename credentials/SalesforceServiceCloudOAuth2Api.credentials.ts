@@ -1,7 +1,14 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { restApiTest } from './common/credentialTest';
-import { apiVersionProperty, consumerKeyProperty, consumerSecretProperty, credentialIcon, environmentProperty, myDomainUrlProperty } from './common/salesforceHosts';
+import {
+	apiVersionProperty,
+	consumerKeyProperty,
+	consumerSecretProperty,
+	credentialIcon,
+	environmentProperty,
+	myDomainUrlProperty,
+} from './common/salesforceHosts';
 
 /** The login server as an n8n expression over this credential's own fields (`$self`). */
 const LOGIN_URL_EXPRESSION =
@@ -14,7 +21,8 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 
 	displayName = 'Salesforce Service Cloud OAuth2 API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#oauth2-web-server-flow';
+	documentationUrl =
+		'https://github.com/n8n-nodes-salesforce-service-cloud/n8n-nodes-salesforce-service-cloud#oauth2-web-server-flow';
 
 	icon = credentialIcon;
 
@@ -25,8 +33,20 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 		consumerKeyProperty,
 		consumerSecretProperty,
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'pkce' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/authorize" }}`, required: true },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/token" }}`, required: true },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/authorize" }}`,
+			required: true,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{ ${LOGIN_URL_EXPRESSION} + "/services/oauth2/token" }}`,
+			required: true,
+		},
 		{
 			displayName: 'Scope',
 			name: 'scope',
@@ -35,7 +55,12 @@ export class SalesforceServiceCloudOAuth2Api implements ICredentialType {
 			description:
 				'Space-separated OAuth scopes. "api refresh_token" lets n8n call the REST API and stay connected; add more only if your flows need them.',
 		},
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'header' },
 		apiVersionProperty,
 	];

@@ -15,9 +15,11 @@ import { measureReliability } from '../test/reliability/faultInjection';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SalesforceServiceCloudTrigger } = require('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node.ts') as typeof import('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node');
+const { SalesforceServiceCloudTrigger } =
+	require('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node.ts') as typeof import('../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SalesforceServiceCloud } = require('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node.ts') as typeof import('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node');
+const { SalesforceServiceCloud } =
+	require('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node.ts') as typeof import('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node');
 
 /** Latency added to every request of the action benchmark, as a real org's round trip. */
 const LATENCY_MS = 50;
@@ -29,44 +31,98 @@ interface Sandbox {
 	child: ChildProcess;
 }
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'skip-100k': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+	options: {
+		json: { type: 'boolean', default: false },
+		'skip-100k': { type: 'boolean', default: false },
+	},
+});
 const log = (line: string) => {
 	if (!args.json) console.log(line);
 };
 
 async function startSandbox(cases: number): Promise<Sandbox> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../test/sandbox-org/cli.ts'), '--json', '--port', '0', '--cases', String(cases)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		[
+			'--import',
+			'tsx',
+			join(__dirname, '../test/sandbox-org/cli.ts'),
+			'--json',
+			'--port',
+			'0',
+			'--cases',
+			String(cases),
+		],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
 	return { ...(JSON.parse(line) as Omit<Sandbox, 'child'>), child };
 }
 
-async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-	const res = await fetch(`${sandbox.url}/__sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function control(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<Record<string, unknown>> {
+	const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
+		method,
+		headers: { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	return (await res.json()) as Record<string, unknown>;
 }
 
-const apiCalls = async (sandbox: Sandbox) => Number((await control(sandbox, 'GET', '/counters')).apiCalls);
-const describeCalls = async (sandbox: Sandbox) => Number(((await control(sandbox, 'GET', '/counters')).apiCallsByKind as Record<string, number>).describe);
+const apiCalls = async (sandbox: Sandbox) =>
+	Number((await control(sandbox, 'GET', '/counters')).apiCalls);
+const describeCalls = async (sandbox: Sandbox) =>
+	Number(
+		((await control(sandbox, 'GET', '/counters')).apiCallsByKind as Record<string, number>)
+			.describe,
+	);
 
 /** 1,000 cases with 5 emails each (customer and agent in turn, replies quoting the previous mail), all closed. */
-async function seedClosedCases(sandbox: Sandbox, count: number, emailsPerCase: number): Promise<void> {
+async function seedClosedCases(
+	sandbox: Sandbox,
+	count: number,
+	emailsPerCase: number,
+): Promise<void> {
 	const now = Date.now();
 	for (let offset = 0; offset < count; offset += 500) {
-		const cases = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({ Subject: `Benchmark case ${offset + i}`, Status: 'New', Origin: 'Email', Priority: 'Medium' }));
-		const { ids } = (await control(sandbox, 'POST', '/records/Case', { records: cases })) as { ids: string[] };
+		const cases = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({
+			Subject: `Benchmark case ${offset + i}`,
+			Status: 'New',
+			Origin: 'Email',
+			Priority: 'Medium',
+		}));
+		const { ids } = (await control(sandbox, 'POST', '/records/Case', { records: cases })) as {
+			ids: string[];
+		};
 		const emails = ids.flatMap((id, c) =>
 			Array.from({ length: emailsPerCase }, (_, e) => {
 				const incoming = e % 2 === 0;
 				const body = `${incoming ? 'The invoice is still wrong.' : 'We corrected the invoice.'} (message ${e + 1} of case ${offset + c})`;
 				return {
-					ParentId: id, Incoming: incoming, Status: incoming ? '1' : '3', Subject: `Re: Benchmark case ${offset + c}`,
-					FromAddress: incoming ? 'customer@example.com' : 'support@example.com', FromName: incoming ? 'Jo Customer' : 'Sam Agent',
-					ToAddress: incoming ? 'support@example.com' : 'customer@example.com', MessageDate: new Date(now + e * 60_000).toISOString(),
-					TextBody: e === 0 ? body : `${body}\n\nOn Mon, 4 May 2026 at 10:00, ${incoming ? 'Sam Agent' : 'Jo Customer'} wrote:\n> earlier message`,
+					ParentId: id,
+					Incoming: incoming,
+					Status: incoming ? '1' : '3',
+					Subject: `Re: Benchmark case ${offset + c}`,
+					FromAddress: incoming ? 'customer@example.com' : 'support@example.com',
+					FromName: incoming ? 'Jo Customer' : 'Sam Agent',
+					ToAddress: incoming ? 'support@example.com' : 'customer@example.com',
+					MessageDate: new Date(now + e * 60_000).toISOString(),
+					TextBody:
+						e === 0
+							? body
+							: `${body}\n\nOn Mon, 4 May 2026 at 10:00, ${incoming ? 'Sam Agent' : 'Jo Customer'} wrote:\n> earlier message`,
 				};
 			}),
 		);
-		for (let i = 0; i < emails.length; i += 1000) await control(sandbox, 'POST', '/records/EmailMessage', { records: emails.slice(i, i + 1000) });
+		for (let i = 0; i < emails.length; i += 1000)
+			await control(sandbox, 'POST', '/records/EmailMessage', {
+				records: emails.slice(i, i + 1000),
+			});
 		for (const id of ids) await control(sandbox, 'POST', `/cases/${id}/close`);
 	}
 	// The trigger emits a closing once its second and the next are over (Salesforce keeps date-times to the second).
@@ -75,17 +131,33 @@ async function seedClosedCases(sandbox: Sandbox, count: number, emailsPerCase: n
 
 function activate(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string) {
 	const trigger = new SalesforceServiceCloudTrigger();
-	const n8n = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [trigger] });
-	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', { myDomainUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+	const n8n = new N8nHarness({
+		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+		nodes: [trigger],
+	});
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
+		myDomainUrl: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+	});
 	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
-	return n8n.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', importFrom, maxCasesPerPoll }, credentials });
+	return n8n.activatePoll({
+		type: trigger,
+		parameters: { authentication: 'clientCredentials', importFrom, maxCasesPerPoll },
+		credentials,
+	});
 }
 
 /**
  * Polls until a poll emits nothing. Counts the API calls of the polls that emitted cases, apart
  * from the describe the first poll makes (kept for a day), and the calls of the quiet poll after.
  */
-async function drain(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string, onPoll?: () => void) {
+async function drain(
+	sandbox: Sandbox,
+	maxCasesPerPoll: number,
+	importFrom: string,
+	onPoll?: () => void,
+) {
 	const poller = activate(sandbox, maxCasesPerPoll, importFrom);
 	const callsBefore = await apiCalls(sandbox);
 	const describesBefore = await describeCalls(sandbox);
@@ -114,33 +186,85 @@ async function drain(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: stri
 }
 
 /** Runs the action node once over `input` items and returns the API calls and seconds it took. */
-async function runAction(sandbox: Sandbox, parameters: Record<string, unknown>, input: Array<Record<string, unknown>>) {
+async function runAction(
+	sandbox: Sandbox,
+	parameters: Record<string, unknown>,
+	input: Array<Record<string, unknown>>,
+) {
 	const node = new SalesforceServiceCloud();
-	const n8n = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [node] });
-	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', { myDomainUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+	const n8n = new N8nHarness({
+		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+		nodes: [node],
+	});
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
+		myDomainUrl: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+	});
 	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
 	// The first execution logs in and reads the describe; the measured one starts from there.
-	await n8n.execute({ type: node, parameters: { authentication: 'clientCredentials', resource: 'record', operation: 'soqlQuery', query: 'SELECT Id FROM User LIMIT 1' }, credentials });
+	await n8n.execute({
+		type: node,
+		parameters: {
+			authentication: 'clientCredentials',
+			resource: 'record',
+			operation: 'soqlQuery',
+			query: 'SELECT Id FROM User LIMIT 1',
+		},
+		credentials,
+	});
 	const before = await apiCalls(sandbox);
 	const started = performance.now();
-	const run = await n8n.execute({ type: node, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, input: input.map((json) => ({ json: json as IDataObject })) });
+	const run = await n8n.execute({
+		type: node,
+		parameters: { authentication: 'clientCredentials', ...parameters },
+		credentials,
+		input: input.map((json) => ({ json: json as IDataObject })),
+	});
 	const seconds = (performance.now() - started) / 1000;
 	if (run.error) throw run.error;
-	const ok = (run.output?.[0] ?? []).filter((i) => i.json.success !== false && !('error' in i.json)).length;
-	if (ok !== input.length) throw new Error(`${String(parameters.operation)}: ${ok} of ${input.length} items succeeded`);
+	const ok = (run.output?.[0] ?? []).filter(
+		(i) => i.json.success !== false && !('error' in i.json),
+	).length;
+	if (ok !== input.length)
+		throw new Error(`${String(parameters.operation)}: ${ok} of ${input.length} items succeeded`);
 	return { calls: (await apiCalls(sandbox)) - before, seconds: round(seconds) };
 }
 
 async function benchActions(result: Record<string, Record<string, number | null>>): Promise<void> {
 	const sandbox = await startSandbox(0);
 	try {
-		await control(sandbox, 'POST', '/schema/fields', { object: 'Contact', field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 } });
+		await control(sandbox, 'POST', '/schema/fields', {
+			object: 'Contact',
+			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+		});
 		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
 		const autoMap = { mappingMode: 'autoMapInputData', value: null };
-		const leads = Array.from({ length: 1000 }, (_, i) => ({ LastName: `Visitor ${i}`, Company: 'Web chat', Email: `visitor${i}@example.com` }));
-		const creates = await runAction(sandbox, { resource: 'record', operation: 'create', objectName: 'Lead', columns: autoMap }, leads);
-		const contacts = Array.from({ length: 1000 }, (_, i) => ({ Ext_Id__c: `crm/${i} #x`, LastName: `Customer ${i}`, Email: `customer${i}@example.com` }));
-		const upserts = await runAction(sandbox, { resource: 'record', operation: 'upsert', objectName: 'Contact', columns: { ...autoMap, matchingColumns: ['Ext_Id__c'] } }, contacts);
+		const leads = Array.from({ length: 1000 }, (_, i) => ({
+			LastName: `Visitor ${i}`,
+			Company: 'Web chat',
+			Email: `visitor${i}@example.com`,
+		}));
+		const creates = await runAction(
+			sandbox,
+			{ resource: 'record', operation: 'create', objectName: 'Lead', columns: autoMap },
+			leads,
+		);
+		const contacts = Array.from({ length: 1000 }, (_, i) => ({
+			Ext_Id__c: `crm/${i} #x`,
+			LastName: `Customer ${i}`,
+			Email: `customer${i}@example.com`,
+		}));
+		const upserts = await runAction(
+			sandbox,
+			{
+				resource: 'record',
+				operation: 'upsert',
+				objectName: 'Contact',
+				columns: { ...autoMap, matchingColumns: ['Ext_Id__c'] },
+			},
+			contacts,
+		);
 		result.actions = {
 			apiCallsPer1000Creates: creates.calls,
 			wallSecondsPer1000Creates: creates.seconds,
@@ -149,12 +273,26 @@ async function benchActions(result: Record<string, Record<string, number | null>
 			latencyMsPerRequest: LATENCY_MS,
 		};
 		const node = new SalesforceServiceCloud();
-		const hasFindOrCreate = (node.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'))?.options ?? []).some((o) => 'value' in o && o.value === 'findOrCreate');
+		const hasFindOrCreate = (
+			node.description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'),
+			)?.options ?? []
+		).some((o) => 'value' in o && o.value === 'findOrCreate');
 		if (hasFindOrCreate) {
 			// Half of them exist already (the upsert above made customer0..999@example.com).
-			const people = Array.from({ length: 1000 }, (_, i) => ({ LastName: `Person ${i}`, Email: i % 2 ? `customer${i}@example.com` : `newcomer${i}@example.com` }));
-			const found = await runAction(sandbox, { resource: 'contact', operation: 'findOrCreate', columns: autoMap }, people);
-			Object.assign(result.actions, { apiCallsPer1000FindOrCreate: found.calls, wallSecondsPer1000FindOrCreate: found.seconds });
+			const people = Array.from({ length: 1000 }, (_, i) => ({
+				LastName: `Person ${i}`,
+				Email: i % 2 ? `customer${i}@example.com` : `newcomer${i}@example.com`,
+			}));
+			const found = await runAction(
+				sandbox,
+				{ resource: 'contact', operation: 'findOrCreate', columns: autoMap },
+				people,
+			);
+			Object.assign(result.actions, {
+				apiCallsPer1000FindOrCreate: found.calls,
+				wallSecondsPer1000FindOrCreate: found.seconds,
+			});
 		}
 	} finally {
 		sandbox.child.kill('SIGTERM');
@@ -162,7 +300,9 @@ async function benchActions(result: Record<string, Record<string, number | null>
 }
 
 /** Random faults over many write runs, counted against the org: the counts of what went wrong must be 0. */
-async function benchReliability(result: Record<string, Record<string, number | null>>): Promise<void> {
+async function benchReliability(
+	result: Record<string, Record<string, number | null>>,
+): Promise<void> {
 	log('Running 80 write runs with random faults...');
 	const figures = await measureReliability({ seed: 20261205, runs: 80 });
 	result.reliability = {
@@ -186,7 +326,8 @@ async function main(): Promise<void> {
 		await seedClosedCases(sandbox, 1000, 5);
 		const big = await drain(sandbox, 1000, 'last24Hours');
 		const small = await drain(sandbox, 100, 'last24Hours');
-		if (big.emitted !== 1000 || small.emitted !== 1000) throw new Error(`expected 1,000 cases, emitted ${big.emitted} and ${small.emitted}`);
+		if (big.emitted !== 1000 || small.emitted !== 1000)
+			throw new Error(`expected 1,000 cases, emitted ${big.emitted} and ${small.emitted}`);
 		Object.assign(result.trigger, {
 			apiCallsPer1000ClosedCases: big.calls,
 			wallSecondsPer1000ClosedCases: round(big.seconds),
@@ -229,7 +370,9 @@ async function main(): Promise<void> {
 		return;
 	}
 	console.log('\n| measure | value |\n| --- | --- |');
-	for (const [group, values] of Object.entries(result)) for (const [key, value] of Object.entries(values)) console.log(`| ${group}.${key} | ${value ?? 'skipped'} |`);
+	for (const [group, values] of Object.entries(result))
+		for (const [key, value] of Object.entries(values))
+			console.log(`| ${group}.${key} | ${value ?? 'skipped'} |`);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -7,8 +7,12 @@ import { join } from 'node:path';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript file is named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SalesforceServiceCloud } = require('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node.ts') as typeof import('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node');
+const { SalesforceServiceCloud } =
+	require('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node.ts') as typeof import('../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node');
 
 const file = join(__dirname, '../test/action/node-description.expected.json');
-writeFileSync(file, `${JSON.stringify(new SalesforceServiceCloud().description.properties, null, '\t')}\n`);
+writeFileSync(
+	file,
+	`${JSON.stringify(new SalesforceServiceCloud().description.properties, null, '\t')}\n`,
+);
 console.log(`wrote ${file}`);

@@ -7,7 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-import { countByRule, isAcceptedFinding, parseStylishReport, type ScanFinding } from './scanFindings';
+import {
+	countByRule,
+	isAcceptedFinding,
+	parseStylishReport,
+	type ScanFinding,
+} from './scanFindings';
 
 interface AnalysisResult {
 	passed: boolean;
@@ -29,16 +34,30 @@ const workDir = join(root, '.cache', 'scan');
 function packTarball(): string {
 	rmSync(workDir, { recursive: true, force: true });
 	mkdirSync(join(workDir, 'package'), { recursive: true });
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: root, encoding: 'utf8' })) as Array<{ filename: string }>;
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	) as Array<{ filename: string }>;
 	const tarball = join(workDir, packed[0].filename);
 	execFileSync('tar', ['-xzf', tarball, '-C', join(workDir, 'package'), '--strip-components=1']);
 	return join(workDir, 'package');
 }
 
-async function runLeg(scanner: Scanner, name: string, dir: string, patterns: string[]): Promise<ScanFinding[]> {
+async function runLeg(
+	scanner: Scanner,
+	name: string,
+	dir: string,
+	patterns: string[],
+): Promise<ScanFinding[]> {
 	const result = await scanner.analyzePackage(dir, patterns);
-	if (!result.passed && result.details === undefined) throw new Error(`scanner failed on the ${name}: ${result.message}`);
-	const findings = parseStylishReport(result.details ?? '').map((finding) => ({ ...finding, file: relative(dir, finding.file) }));
+	if (!result.passed && result.details === undefined)
+		throw new Error(`scanner failed on the ${name}: ${result.message}`);
+	const findings = parseStylishReport(result.details ?? '').map((finding) => ({
+		...finding,
+		file: relative(dir, finding.file),
+	}));
 	const counts = countByRule(findings);
 	console.log(`${name}: ${findings.length} finding(s)${counts.length ? '' : ', passed'}`);
 	for (const [rule, count] of counts) console.log(`  ${String(count).padStart(3)}  ${rule}`);
@@ -47,22 +66,38 @@ async function runLeg(scanner: Scanner, name: string, dir: string, patterns: str
 
 async function main(): Promise<void> {
 	const scanner = (await import('@n8n/scan-community-package/scanner/scanner.mjs')) as Scanner;
-	const runtimeDependencies = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+	const runtimeDependencies = Object.keys(
+		(
+			JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+				dependencies?: Record<string, string>;
+			}
+		).dependencies ?? {},
+	);
 
 	const legs = [
-		{ name: 'source', findings: await runLeg(scanner, 'source', root, scanner.SOURCE_FILE_PATTERNS) },
-		{ name: 'tarball', findings: await runLeg(scanner, 'tarball', packTarball(), TARBALL_FILE_PATTERNS) },
+		{
+			name: 'source',
+			findings: await runLeg(scanner, 'source', root, scanner.SOURCE_FILE_PATTERNS),
+		},
+		{
+			name: 'tarball',
+			findings: await runLeg(scanner, 'tarball', packTarball(), TARBALL_FILE_PATTERNS),
+		},
 	];
 
 	let refused = 0;
 	for (const { name, findings } of legs) {
 		for (const finding of findings.filter((f) => !isAcceptedFinding(f, runtimeDependencies))) {
 			refused++;
-			console.log(`${name} ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule}  ${finding.message}`);
+			console.log(
+				`${name} ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule}  ${finding.message}`,
+			);
 		}
 	}
 	if (refused > 0) {
-		console.error(`scan: ${refused} finding(s) to fix (kept by design: no-runtime-dependencies, and no-restricted-imports of ${runtimeDependencies.join(', ')})`);
+		console.error(
+			`scan: ${refused} finding(s) to fix (kept by design: no-runtime-dependencies, and no-restricted-imports of ${runtimeDependencies.join(', ')})`,
+		);
 		process.exit(1);
 	}
 	console.log('scan: no findings beyond the runtime dependencies we keep by design');

@@ -24,7 +24,14 @@ export function parseStylishReport(report: string): ScanFinding[] {
 		const match = FINDING_LINE.exec(rawLine);
 		if (match) {
 			const [, line, column, severity, message, rule] = match;
-			findings.push({ file, line: Number(line), column: Number(column), severity: severity as ScanFinding['severity'], message, rule: rule ?? '(parse error)' });
+			findings.push({
+				file,
+				line: Number(line),
+				column: Number(column),
+				severity: severity as ScanFinding['severity'],
+				message,
+				rule: rule ?? '(parse error)',
+			});
 		} else if (!/^\s/.test(rawLine)) {
 			file = rawLine.trim();
 		}
@@ -47,7 +54,10 @@ export function packageOfModule(modulePath: string): string {
  * of exactly those packages. Any other finding, including an import of a Node.js module such as
  * `fs` or of a package that is not a runtime dependency, has to be fixed.
  */
-export function isAcceptedFinding(finding: ScanFinding, runtimeDependencies: readonly string[]): boolean {
+export function isAcceptedFinding(
+	finding: ScanFinding,
+	runtimeDependencies: readonly string[],
+): boolean {
 	if (finding.rule === RUNTIME_DEPENDENCIES_RULE) return true;
 	if (finding.rule !== RESTRICTED_IMPORT_RULE) return false;
 	const imported = IMPORTED_MODULE.exec(finding.message)?.[1];
@@ -55,7 +65,9 @@ export function isAcceptedFinding(finding: ScanFinding, runtimeDependencies: rea
 }
 
 /** Findings counted by rule, most frequent first. */
-export function countByRule(findings: readonly ScanFinding[]): Array<[rule: string, count: number]> {
+export function countByRule(
+	findings: readonly ScanFinding[],
+): Array<[rule: string, count: number]> {
 	const counts = new Map<string, number>();
 	for (const { rule } of findings) counts.set(rule, (counts.get(rule) ?? 0) + 1);
 	return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

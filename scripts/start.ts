@@ -7,12 +7,31 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { curlExamples, parseLaunchArgs, summaryText, UsageError, usage } from '../test/sandbox-org/demo/launch';
+import {
+	curlExamples,
+	parseLaunchArgs,
+	summaryText,
+	UsageError,
+	usage,
+} from '../test/sandbox-org/demo/launch';
 import { startLiveClosings } from '../test/sandbox-org/demo/live-closings';
 import { startTestOrg, type TestOrg } from '../test/sandbox-org/testing';
-import { DEMO_CREDENTIALS, demoCredentials, exampleWorkflows, NODE_TYPES, prepareOrgForExamples, type WorkflowJson } from '../test/e2e/support/e2e-env';
+import {
+	DEMO_CREDENTIALS,
+	demoCredentials,
+	exampleWorkflows,
+	NODE_TYPES,
+	prepareOrgForExamples,
+	type WorkflowJson,
+} from '../test/e2e/support/e2e-env';
 import { N8nInstance } from '../test/e2e/support/n8n-instance';
-import { ensureN8n, installPackageLikeEditor, N8N_VERSIONS, packPackage, REPO_ROOT } from '../test/e2e/support/n8n-install';
+import {
+	ensureN8n,
+	installPackageLikeEditor,
+	N8N_VERSIONS,
+	packPackage,
+	REPO_ROOT,
+} from '../test/e2e/support/n8n-install';
 import { N8nRestClient, OWNER } from '../test/e2e/support/n8n-rest';
 
 const COMMAND = 'npm start --';
@@ -34,7 +53,8 @@ function parseStartArgs(args: string[]) {
 		if (arg === '--sandbox-only') sandboxOnly = true;
 		else if (arg === '--n8n-port' || arg.startsWith('--n8n-port=')) {
 			const value = arg.includes('=') ? arg.split('=')[1] : args[++i];
-			if (!/^\d+$/.test(value ?? '') || Number(value) > 65535) throw new UsageError(`--n8n-port must be a port number, got "${value ?? ''}"`);
+			if (!/^\d+$/.test(value ?? '') || Number(value) > 65535)
+				throw new UsageError(`--n8n-port must be a port number, got "${value ?? ''}"`);
 			n8nPort = Number(value);
 		} else rest.push(arg);
 	}
@@ -51,12 +71,15 @@ function helpText(): string {
 }
 
 /** The example workflows that start on their own (a trigger): active in the demo. */
-const triggered = (workflows: WorkflowJson[]) => workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger));
+const triggered = (workflows: WorkflowJson[]) =>
+	workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger));
 
 async function startN8n(t: TestOrg, port: number, workflows: WorkflowJson[]): Promise<N8nInstance> {
 	const version = N8N_VERSIONS[0];
 	const started = Date.now();
-	log(`\nn8n ${version}: preparing (the first run downloads n8n into .cache/n8n, about 3 to 5 minutes)...`);
+	log(
+		`\nn8n ${version}: preparing (the first run downloads n8n into .cache/n8n, about 3 to 5 minutes)...`,
+	);
 	const installDir = ensureN8n(version);
 	// The demo n8n starts fresh each time: the org's data and sessions are new on every start.
 	const userFolder = join(REPO_ROOT, '.cache', 'demo-n8n');
@@ -78,9 +101,13 @@ function n8nSummary(n8n: N8nInstance, workflows: WorkflowJson[]): string {
 		`n8n editor               ${n8n.url}`,
 		`  Sign in                ${OWNER.email}  password ${OWNER.password}`,
 		`  Package                installed as a community node (Salesforce Service Cloud, Salesforce Service Cloud Trigger)`,
-		`  Credentials            ${Object.values(DEMO_CREDENTIALS).map((c) => c.name).join(', ')}`,
+		`  Credentials            ${Object.values(DEMO_CREDENTIALS)
+			.map((c) => c.name)
+			.join(', ')}`,
 		`  Example workflows      ${workflows.map((w) => w.name).join('; ')}`,
-		`  Active                 ${triggered(workflows).map((w) => `"${w.name}"`).join(', ')}: polls every minute; open its Executions tab`,
+		`  Active                 ${triggered(workflows)
+			.map((w) => `"${w.name}"`)
+			.join(', ')}: polls every minute; open its Executions tab`,
 		`                         to see each closed case with its email thread. An agent closes another`,
 		`                         demo case every ${LIVE_CLOSING_EVERY_MS / 1000} s.`,
 	].join('\n');
@@ -106,7 +133,11 @@ async function main(): Promise<void> {
 		t = await startTestOrg({ port: sandbox.port, seed: sandbox.seed, cases: sandbox.cases });
 	} catch (e) {
 		const err = e as NodeJS.ErrnoException;
-		throw new Error(err.code === 'EADDRINUSE' ? `port ${sandbox.port} is already in use (try --port 0 for a free one)` : err.message);
+		throw new Error(
+			err.code === 'EADDRINUSE'
+				? `port ${sandbox.port} is already in use (try --port 0 for a free one)`
+				: err.message,
+		);
 	}
 	prepareOrgForExamples(t);
 	log(summaryText(t));
@@ -122,7 +153,16 @@ async function main(): Promise<void> {
 
 	if (sandboxOnly) {
 		const [token, query] = curlExamples(t);
-		log(['', 'Try it (bash/zsh; the org speaks the real Salesforce REST API):', `  ${token}`, `  ${query}`, '', 'Press Ctrl-C to stop.'].join('\n'));
+		log(
+			[
+				'',
+				'Try it (bash/zsh; the org speaks the real Salesforce REST API):',
+				`  ${token}`,
+				`  ${query}`,
+				'',
+				'Press Ctrl-C to stop.',
+			].join('\n'),
+		);
 		return;
 	}
 	const workflows = Object.values(exampleWorkflows());
@@ -130,7 +170,8 @@ async function main(): Promise<void> {
 		n8n = await startN8n(t, n8nPort, workflows);
 	} catch (e) {
 		process.stderr.write(`n8n could not start: ${(e as Error).message}\n`);
-		if (n8nPort === DEFAULT_N8N_PORT) process.stderr.write(`(if port ${DEFAULT_N8N_PORT} is taken, try --n8n-port 5679)\n`);
+		if (n8nPort === DEFAULT_N8N_PORT)
+			process.stderr.write(`(if port ${DEFAULT_N8N_PORT} is taken, try --n8n-port 5679)\n`);
 		await stop(1);
 		return;
 	}

@@ -26,7 +26,11 @@ export function restApiTest(baseURL?: string): ICredentialTestRequest {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'Salesforce does not offer this API Version: set API Version to one your org supports, such as 64.0.' },
+				properties: {
+					value: 404,
+					message:
+						'Salesforce does not offer this API Version: set API Version to one your org supports, such as 64.0.',
+				},
 			},
 		],
 	};

@@ -13,14 +13,27 @@ export function parsePrivateKey(pem: string): KeyObject {
 	const m = PEM_BLOCK.exec(pem.replace(/\\n/g, '\n'));
 	if (!m) throw new Error(`Private Key is not a PEM key. ${PEM_HELP}`);
 	const label = m[1];
-	if (label === 'CERTIFICATE') throw new Error(`Private Key holds a certificate, not a private key: the certificate goes to Salesforce, the private key stays here. ${PEM_HELP}`);
-	if (label === 'ENCRYPTED PRIVATE KEY') throw new Error(`Private Key is encrypted with a passphrase: export it without one (for example "openssl pkcs8 -topk8 -nocrypt -in key.pem"). ${PEM_HELP}`);
-	if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') throw new Error(`Private Key is a "${label}" block, which Salesforce cannot use. ${PEM_HELP}`);
+	if (label === 'CERTIFICATE')
+		throw new Error(
+			`Private Key holds a certificate, not a private key: the certificate goes to Salesforce, the private key stays here. ${PEM_HELP}`,
+		);
+	if (label === 'ENCRYPTED PRIVATE KEY')
+		throw new Error(
+			`Private Key is encrypted with a passphrase: export it without one (for example "openssl pkcs8 -topk8 -nocrypt -in key.pem"). ${PEM_HELP}`,
+		);
+	if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY')
+		throw new Error(`Private Key is a "${label}" block, which Salesforce cannot use. ${PEM_HELP}`);
 	const body = m[2].replace(/\s+/g, '');
 	const rewrapped = `-----BEGIN ${label}-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
 	const key = readPemKey(rewrapped);
-	if (!key) throw new Error(`Private Key could not be read: its key data is damaged or incomplete. ${PEM_HELP}`);
-	if (key.asymmetricKeyType !== 'rsa') throw new Error(`Private Key is a ${String(key.asymmetricKeyType).toUpperCase()} key; Salesforce's JWT bearer flow needs an RSA key. ${PEM_HELP}`);
+	if (!key)
+		throw new Error(
+			`Private Key could not be read: its key data is damaged or incomplete. ${PEM_HELP}`,
+		);
+	if (key.asymmetricKeyType !== 'rsa')
+		throw new Error(
+			`Private Key is a ${String(key.asymmetricKeyType).toUpperCase()} key; Salesforce's JWT bearer flow needs an RSA key. ${PEM_HELP}`,
+		);
 	return key;
 }
 
@@ -48,7 +61,11 @@ export interface AssertionClaims {
 }
 
 /** A signed assertion valid for 3 minutes (Salesforce's upper bound). */
-export function signAssertion(claims: AssertionClaims, key: KeyObject, nowSeconds = Math.floor(Date.now() / 1000)): string {
+export function signAssertion(
+	claims: AssertionClaims,
+	key: KeyObject,
+	nowSeconds = Math.floor(Date.now() / 1000),
+): string {
 	const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 	const unsigned = `${encode({ alg: 'RS256' })}.${encode({ ...claims, exp: nowSeconds + 180 })}`;
 	const signature = createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url');

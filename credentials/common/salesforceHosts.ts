@@ -16,10 +16,15 @@ export const environmentProperty: INodeProperties = {
 	options: [
 		{ name: 'Production', value: 'production', description: 'Log in at login.salesforce.com' },
 		{ name: 'Sandbox', value: 'sandbox', description: 'Log in at test.salesforce.com' },
-		{ name: 'My Domain', value: 'myDomain', description: "Log in at your org's own My Domain address" },
+		{
+			name: 'My Domain',
+			value: 'myDomain',
+			description: "Log in at your org's own My Domain address",
+		},
 	],
 	default: 'production',
-	description: 'Which Salesforce login server to use. Pick My Domain if your org requires it, or for a sandbox with its own domain.',
+	description:
+		'Which Salesforce login server to use. Pick My Domain if your org requires it, or for a sandbox with its own domain.',
 };
 
 export const myDomainUrlProperty: INodeProperties = {
@@ -33,7 +38,10 @@ export const myDomainUrlProperty: INodeProperties = {
 };
 
 /** The package's icon, for each credential type (paths relative to dist/credentials/). */
-export const credentialIcon = { light: 'file:../icons/salesforce-service-cloud.svg', dark: 'file:../icons/salesforce-service-cloud.dark.svg' } as const;
+export const credentialIcon = {
+	light: 'file:../icons/salesforce-service-cloud.svg',
+	dark: 'file:../icons/salesforce-service-cloud.dark.svg',
+} as const;
 
 export const consumerKeyProperty: INodeProperties = {
 	displayName: 'Consumer Key',
@@ -60,7 +68,8 @@ export const apiVersionProperty: INodeProperties = {
 	type: 'string',
 	default: DEFAULT_API_VERSION,
 	placeholder: DEFAULT_API_VERSION,
-	description: 'The Salesforce REST API version to call, such as 64.0. Change it only if your org needs another one.',
+	description:
+		'The Salesforce REST API version to call, such as 64.0. Change it only if your org needs another one.',
 };
 
 /** `https://x.my.salesforce.com/` -> `https://x.my.salesforce.com`; adds https:// when it is missing. */
@@ -74,7 +83,10 @@ export function normalizeUrl(value: string): string {
 export function loginUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'myDomain') {
 		const url = normalizeUrl(String(credentials.myDomainUrl ?? ''));
-		if (url === '') throw new Error('My Domain URL is empty: enter your org\'s My Domain address (Setup > My Domain), or pick Production or Sandbox as the environment.');
+		if (url === '')
+			throw new Error(
+				"My Domain URL is empty: enter your org's My Domain address (Setup > My Domain), or pick Production or Sandbox as the environment.",
+			);
 		assertUrl(url, 'My Domain URL');
 		return url;
 	}
@@ -88,13 +100,19 @@ export function isSharedLoginHost(url: string): boolean {
 }
 
 export function assertUrl(url: string, fieldName: string): void {
-	if (!URL.canParse(url)) throw new Error(`${fieldName} is not a web address: enter it like https://yourcompany.my.salesforce.com`);
+	if (!URL.canParse(url))
+		throw new Error(
+			`${fieldName} is not a web address: enter it like https://yourcompany.my.salesforce.com`,
+		);
 }
 
 /** The API version setting, checked: `64.0`, also accepted as `64` or `v64.0`. */
 export function apiVersionOf(credentials: ICredentialDataDecryptedObject): string {
 	const raw = String(credentials.apiVersion ?? '').trim() || DEFAULT_API_VERSION;
 	const m = /^v?(\d{2,3})(?:\.0)?$/i.exec(raw);
-	if (!m) throw new Error(`API Version "${raw}" is not a Salesforce API version: enter a number such as ${DEFAULT_API_VERSION}`);
+	if (!m)
+		throw new Error(
+			`API Version "${raw}" is not a Salesforce API version: enter a number such as ${DEFAULT_API_VERSION}`,
+		);
 	return `${m[1]}.0`;
 }

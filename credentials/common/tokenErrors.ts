@@ -14,7 +14,11 @@ const PRE_AUTHORIZE =
 	'In Salesforce Setup > App Manager, open the app > Manage > Edit Policies, set Permitted Users to "Admin approved users are pre-authorized", then add the user\'s profile or a permission set under Profiles or Permission Sets.';
 
 /** A plain-words message for a token error; secrets never appear in it (none are passed in). */
-export function describeTokenError(error: string, description: string, ctx: TokenErrorContext): string {
+export function describeTokenError(
+	error: string,
+	description: string,
+	ctx: TokenErrorContext,
+): string {
 	const said = `Salesforce said: ${error}${description ? `, "${description}"` : ''}.`;
 	const who = ctx.username ? `the user ${ctx.username}` : 'the run-as user';
 	switch (error) {
@@ -37,12 +41,18 @@ export function describeTokenError(error: string, description: string, ctx: Toke
 
 function invalidGrantHint(description: string, ctx: TokenErrorContext, who: string): string {
 	const d = description.toLowerCase();
-	if (d.includes('approved')) return `${capitalize(who)} is not pre-authorized for the connected app. ${PRE_AUTHORIZE}`;
-	if (d.includes('assertion')) return 'The private key does not match the certificate uploaded to the connected app. Upload the certificate made from this key (the "Use digital signatures" setting of the app), or paste the key that belongs to the uploaded certificate.';
-	if (d.includes('audience')) return `The login server does not accept this audience. Pick the Environment your org uses (Production, Sandbox or My Domain), or set Audience to your My Domain URL if your org requires it.`;
-	if (d.includes('expired')) return "Salesforce thinks the request's time is wrong: check that this server's clock is right.";
-	if (d.includes('client credentials user')) return 'The connected app has no run-as user for the client credentials flow. In the app\'s policies, set "Run As" under Client Credentials Flow to an integration user.';
-	if (d.includes('domain')) return 'The client credentials flow works only on your My Domain address, not login.salesforce.com or test.salesforce.com.';
+	if (d.includes('approved'))
+		return `${capitalize(who)} is not pre-authorized for the connected app. ${PRE_AUTHORIZE}`;
+	if (d.includes('assertion'))
+		return 'The private key does not match the certificate uploaded to the connected app. Upload the certificate made from this key (the "Use digital signatures" setting of the app), or paste the key that belongs to the uploaded certificate.';
+	if (d.includes('audience'))
+		return `The login server does not accept this audience. Pick the Environment your org uses (Production, Sandbox or My Domain), or set Audience to your My Domain URL if your org requires it.`;
+	if (d.includes('expired'))
+		return "Salesforce thinks the request's time is wrong: check that this server's clock is right.";
+	if (d.includes('client credentials user'))
+		return 'The connected app has no run-as user for the client credentials flow. In the app\'s policies, set "Run As" under Client Credentials Flow to an integration user.';
+	if (d.includes('domain'))
+		return 'The client credentials flow works only on your My Domain address, not login.salesforce.com or test.salesforce.com.';
 	if (ctx.flow === 'jwt') {
 		return `Salesforce refused the JWT login of ${who}. Check, in this order: the username exists in the org of the selected Environment; the user is pre-authorized for the app (${PRE_AUTHORIZE}); the certificate uploaded to the app matches this private key.`;
 	}

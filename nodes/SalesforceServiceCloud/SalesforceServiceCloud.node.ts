@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
 import { RESOURCES } from './actions/resources';
@@ -11,11 +17,15 @@ export class SalesforceServiceCloud implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Salesforce Service Cloud',
 		name: 'salesforceServiceCloud',
-		icon: { light: 'file:../../icons/salesforce-service-cloud.svg', dark: 'file:../../icons/salesforce-service-cloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/salesforce-service-cloud.svg',
+			dark: 'file:../../icons/salesforce-service-cloud.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and write Salesforce Service Cloud records in batches, with fields from your org',
+		description:
+			'Read and write Salesforce Service Cloud records in batches, with fields from your org',
 		defaults: { name: 'Salesforce Service Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,7 +46,13 @@ export class SalesforceServiceCloud implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getObjects, getFields, getFilterFields, getClosedCaseStatuses, getCaseConversationFields },
+		loadOptions: {
+			getObjects,
+			getFields,
+			getFilterFields,
+			getClosedCaseStatuses,
+			getCaseConversationFields,
+		},
 		resourceMapping: { getMappingColumns },
 	};
 

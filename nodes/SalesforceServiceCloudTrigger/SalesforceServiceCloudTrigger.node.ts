@@ -15,7 +15,11 @@ import { latestClosedQuery } from '../shared/closedCases/caseQuery';
 import { fetchCaseDetails } from '../shared/closedCases/caseDetails';
 import { caseItem } from '../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../shared/closedCases/casePlan';
-import { initialCursorState, pollClosedCases, type ClosureCursorState } from '../shared/closedCases/closureCursor';
+import {
+	initialCursorState,
+	pollClosedCases,
+	type ClosureCursorState,
+} from '../shared/closedCases/closureCursor';
 import { SoqlClosedCaseSource } from '../shared/closedCases/soqlCaseSource';
 import { ConditionError } from '../shared/soql/conditions';
 import { conditionsFrom } from '../shared/soql/conditionsParameter';
@@ -51,7 +55,10 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Salesforce Service Cloud Trigger',
 		name: 'salesforceServiceCloudTrigger',
-		icon: { light: 'file:../../icons/salesforce-service-cloud.svg', dark: 'file:../../icons/salesforce-service-cloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/salesforce-service-cloud.svg',
+			dark: 'file:../../icons/salesforce-service-cloud.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Case closed"}}',
@@ -81,7 +88,12 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		try {
 			// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
 			const firstPoll = staticData.closedCases === undefined;
-			const { plan, cached } = await casePlan(sf, config.choice, firstPoll ? undefined : staticData, now).catch((e: unknown) => {
+			const { plan, cached } = await casePlan(
+				sf,
+				config.choice,
+				firstPoll ? undefined : staticData,
+				now,
+			).catch((e: unknown) => {
 				throw parameterError(this, e);
 			});
 			const accept = (record: IDataObject) => belongsToQueues(record, plan.queueIds);
@@ -95,21 +107,37 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 			} else {
 				// The activation is the org's time (n8n's clock may differ from Salesforce's by seconds).
 				const orgNow = sf.transport.lastServerTime ?? now;
-				const state = (staticData.closedCases as ClosureCursorState | undefined) ?? initialCursorState(importStart(this, config, orgNow), orgNow);
+				const state =
+					(staticData.closedCases as ClosureCursorState | undefined) ??
+					initialCursorState(importStart(this, config, orgNow), orgNow);
 				const source = new SoqlClosedCaseSource(sf, plan, accept);
 				const outcome = await pollClosedCases(state, source, config.maxCasesPerPoll);
-				records = outcome.emitted.length > 0 ? await fetchCaseDetails(sf, plan, outcome.emitted.map((r) => String(r.Id))) : [];
+				records =
+					outcome.emitted.length > 0
+						? await fetchCaseDetails(
+								sf,
+								plan,
+								outcome.emitted.map((r) => String(r.Id)),
+							)
+						: [];
 				staticData.closedCases = outcome.state;
 				staticData.casePlan = cached;
 			}
 			if (records.length === 0) return null;
 			const instanceUrl = await instanceUrlOf(this, sf);
-			const parts = { emails: config.includeEmailThread, comments: config.includeInternalComments, originalBodies: config.includeOriginalBodies };
-			return [records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) }))];
+			const parts = {
+				emails: config.includeEmailThread,
+				comments: config.includeInternalComments,
+				originalBodies: config.includeOriginalBodies,
+			};
+			return [
+				records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) })),
+			];
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error);
 			// The cursor is saved only after a poll succeeds, so a stopped poll loses nothing.
-			if (error instanceof ApiLimitError) nodeError.description = `${nodeError.description ?? ''} Nothing was lost: the trigger picks up where it left off once calls are allowed again.`;
+			if (error instanceof ApiLimitError)
+				nodeError.description = `${nodeError.description ?? ''} Nothing was lost: the trigger picks up where it left off once calls are allowed again.`;
 			throw nodeError;
 		}
 	}
@@ -117,15 +145,18 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 
 /** A check of the Fields or Conditions parameter, with the parameter named; any other error as it is. */
 function parameterError(ctx: IPollFunctions, e: unknown): unknown {
-	if (e instanceof FieldNameError) return new NodeOperationError(ctx.getNode(), `Fields: ${e.message}`);
-	if (e instanceof ConditionError) return new NodeOperationError(ctx.getNode(), `Conditions: ${e.message}`);
+	if (e instanceof FieldNameError)
+		return new NodeOperationError(ctx.getNode(), `Fields: ${e.message}`);
+	if (e instanceof ConditionError)
+		return new NodeOperationError(ctx.getNode(), `Conditions: ${e.message}`);
 	return e;
 }
 
 function readConfig(ctx: IPollFunctions): TriggerConfig {
 	const includeEmailThread = ctx.getNodeParameter('includeEmailThread', true) as boolean;
 	const includeInternalComments = ctx.getNodeParameter('includeInternalComments', false) as boolean;
-	const includeOriginalBodies = includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
+	const includeOriginalBodies =
+		includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
 	const conditions = conditionsFrom(ctx.getNodeParameter('conditions', {}));
 	const subqueries: string[] = [];
 	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery());
@@ -140,7 +171,10 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 		includeEmailThread,
 		includeOriginalBodies,
 		includeInternalComments,
-		maxCasesPerPoll: Math.max(1, Math.min(2000, Math.floor(ctx.getNodeParameter('maxCasesPerPoll', 100) as number))),
+		maxCasesPerPoll: Math.max(
+			1,
+			Math.min(2000, Math.floor(ctx.getNodeParameter('maxCasesPerPoll', 100) as number)),
+		),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
 	};
@@ -151,9 +185,18 @@ function importStart(ctx: IPollFunctions, config: TriggerConfig, now: number): n
 	if (config.importFrom === 'none') return now;
 	if (config.importFrom === 'date') {
 		const since = DateTime.fromISO(config.importSince);
-		if (!since.isValid) throw new NodeOperationError(ctx.getNode(), `Import Since is not a date: "${config.importSince}"`, { description: 'Pick a date and time, or choose another option under Import Existing Cases From.' });
+		if (!since.isValid)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Import Since is not a date: "${config.importSince}"`,
+				{
+					description:
+						'Pick a date and time, or choose another option under Import Existing Cases From.',
+				},
+			);
 		return Math.min(since.toMillis(), now);
 	}
-	return DateTime.fromMillis(now).minus(IMPORT_SPANS[config.importFrom] ?? {}).toMillis();
+	return DateTime.fromMillis(now)
+		.minus(IMPORT_SPANS[config.importFrom] ?? {})
+		.toMillis();
 }
-

@@ -11,7 +11,14 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',
-		options: [{ name: 'Case Closed', value: 'caseClosed', description: 'A case is closed (each closing once; a reopened case that closes again counts again)' }],
+		options: [
+			{
+				name: 'Case Closed',
+				value: 'caseClosed',
+				description:
+					'A case is closed (each closing once; a reopened case that closes again counts again)',
+			},
+		],
 		default: 'caseClosed',
 	},
 	{
@@ -39,7 +46,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Since a Date', value: 'date' },
 		],
 		default: 'none',
-		description: 'When the workflow is activated, also emit the cases closed this far back, a page per poll, before the new closings',
+		description:
+			'When the workflow is activated, also emit the cases closed this far back, a page per poll, before the new closings',
 	},
 	{
 		displayName: 'Import Since',
@@ -63,7 +71,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'includeEmailThread',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to add the emails of the case (Email Message), oldest first, with the new text of each and a transcript of the whole conversation',
+		description:
+			'Whether to add the emails of the case (Email Message), oldest first, with the new text of each and a transcript of the whole conversation',
 	},
 	{
 		displayName: 'Include Original Email Bodies',
@@ -71,22 +80,29 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { includeEmailThread: [true] } },
-		description: 'Whether to add each email\'s full text and HTML body as Salesforce stored them, quoted history included',
+		description:
+			"Whether to add each email's full text and HTML body as Salesforce stored them, quoted history included",
 	},
 	{
 		displayName: 'Include Internal Comments',
 		name: 'includeInternalComments',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
+		description:
+			'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
 	},
-	conditionsProperty({ displayName: 'Extra Conditions', description: 'Only cases that meet all these conditions', fieldsMethod: 'getCaseFilterFields' }),
+	conditionsProperty({
+		displayName: 'Extra Conditions',
+		description: 'Only cases that meet all these conditions',
+		fieldsMethod: 'getCaseFilterFields',
+	}),
 	{
 		displayName: 'Max Cases per Poll',
 		name: 'maxCasesPerPoll',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 2000 },
 		default: 100,
-		description: 'The most cases one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+		description:
+			'The most cases one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
 	},
 ];

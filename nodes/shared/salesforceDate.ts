@@ -9,8 +9,10 @@ const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
  */
 export function parseSalesforceDateTime(value: unknown): DateTime | undefined {
 	let parsed: DateTime | undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) parsed = DateTime.fromMillis(value, { zone: 'utc' });
-	else if (typeof value === 'string' && value.trim() !== '') parsed = DateTime.fromISO(value.trim(), { setZone: true });
+	if (typeof value === 'number' && Number.isFinite(value))
+		parsed = DateTime.fromMillis(value, { zone: 'utc' });
+	else if (typeof value === 'string' && value.trim() !== '')
+		parsed = DateTime.fromISO(value.trim(), { setZone: true });
 	return parsed?.isValid ? parsed : undefined;
 }
 

@@ -44,9 +44,13 @@ export function idProblem(value: string): string | undefined {
 	const id = value.trim();
 	if (id === '') return 'is empty';
 	const parts = id.split(/[\s,;]+/).filter((p) => p !== '');
-	if (parts.length > 1 && parts.every((p) => /^[a-zA-Z0-9]+$/.test(p))) return 'holds more than one Id: give one Id per item';
-	if (!/^[a-zA-Z0-9]+$/.test(id)) return 'has characters a Salesforce Id never has (only letters and digits)';
-	if (id.length !== 15 && id.length !== 18) return `has ${id.length} characters; a Salesforce Id has 15 or 18`;
-	if (!isWellFormedId(id)) return 'is not a Salesforce Id: its last three characters do not match the first fifteen (a character may be mistyped)';
+	if (parts.length > 1 && parts.every((p) => /^[a-zA-Z0-9]+$/.test(p)))
+		return 'holds more than one Id: give one Id per item';
+	if (!/^[a-zA-Z0-9]+$/.test(id))
+		return 'has characters a Salesforce Id never has (only letters and digits)';
+	if (id.length !== 15 && id.length !== 18)
+		return `has ${id.length} characters; a Salesforce Id has 15 or 18`;
+	if (!isWellFormedId(id))
+		return 'is not a Salesforce Id: its last three characters do not match the first fifteen (a character may be mistyped)';
 	return undefined;
 }

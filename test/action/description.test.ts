@@ -10,8 +10,12 @@ import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/Sales
  */
 describe('the action node description', () => {
 	it('has exactly the parameters it had: names, values, order, defaults and displayOptions', () => {
-		const expected: unknown = JSON.parse(readFileSync(join(__dirname, 'node-description.expected.json'), 'utf8'));
-		const actual: unknown = JSON.parse(JSON.stringify(new SalesforceServiceCloud().description.properties));
+		const expected: unknown = JSON.parse(
+			readFileSync(join(__dirname, 'node-description.expected.json'), 'utf8'),
+		);
+		const actual: unknown = JSON.parse(
+			JSON.stringify(new SalesforceServiceCloud().description.properties),
+		);
 		expect(actual).toStrictEqual(expected);
 	});
 });

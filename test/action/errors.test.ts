@@ -15,18 +15,28 @@ describe('Salesforce Service Cloud node: errors as the user reads them', () => {
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/Subjct/);
 		expect(error?.message).toMatch(/Subject/);
-		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(/Salesforce refused|UNKNOWN_ERROR|Salesforce said/);
+		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(
+			/Salesforce refused|UNKNOWN_ERROR|Salesforce said/,
+		);
 	});
 
 	it('Case > Get Many with an unknown field, continuing on fail: the item says what is wrong, with no made-up error code', async () => {
-		const { items } = await run({ operation: 'getMany', fields: ['Subjct'], returnAll: true }, [{ n: 1 }], true);
+		const { items } = await run(
+			{ operation: 'getMany', fields: ['Subjct'], returnAll: true },
+			[{ n: 1 }],
+			true,
+		);
 		expect(items[0].json.error).toMatch(/Subjct/);
 		expect(items[0].json.errorCode).toBeNull();
 		expect(items[0].json.input).toEqual({ n: 1 });
 	});
 
 	it('a condition on an unknown field is our check too', async () => {
-		const { error } = await run({ operation: 'getMany', conditions: { condition: [{ field: 'Statuz', operator: 'equals', value: 'New' }] }, returnAll: true });
+		const { error } = await run({
+			operation: 'getMany',
+			conditions: { condition: [{ field: 'Statuz', operator: 'equals', value: 'New' }] },
+			returnAll: true,
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/Statuz/);
 		expect(error?.message).not.toMatch(/Salesforce refused|UNKNOWN_ERROR/);
@@ -35,7 +45,9 @@ describe('Salesforce Service Cloud node: errors as the user reads them', () => {
 	it('a malformed record Id is our check, naming the Id', async () => {
 		const { error } = await run({ operation: 'get', recordId: 'not-an-id' });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)');
+		expect(error?.message).toBe(
+			'Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)',
+		);
 	});
 
 	it("a record Salesforce does not have is Salesforce's answer, with its code", async () => {
@@ -46,7 +58,10 @@ describe('Salesforce Service Cloud node: errors as the user reads them', () => {
 	});
 
 	it('a mapped value the object cannot take is refused before sending, and the title does not say Salesforce', async () => {
-		const { error } = await run({ operation: 'create', columns: { mappingMode: 'defineBelow', value: { Subjct: 'Printer on fire' } } });
+		const { error } = await run({
+			operation: 'create',
+			columns: { mappingMode: 'defineBelow', value: { Subjct: 'Printer on fire' } },
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/Subjct/);
 		expect(error?.message).not.toMatch(/Salesforce does not know|Salesforce refused/);
@@ -61,10 +76,18 @@ describe('Salesforce Service Cloud node: an object the org does not have', () =>
 	const s = actionSuite('record');
 
 	it('says there is no such object, not that a record may have been deleted', async () => {
-		const { error } = await s.run({ operation: 'getMany', objectName: 'Invoyce__c', returnAll: true });
+		const { error } = await s.run({
+			operation: 'getMany',
+			objectName: 'Invoyce__c',
+			returnAll: true,
+		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Object: There is no object named "Invoyce__c" in your org (or the connected user cannot see it)');
+		expect(error?.message).toBe(
+			'Object: There is no object named "Invoyce__c" in your org (or the connected user cannot see it)',
+		);
 		expect(error?.description).toMatch(/custom objects end in __c/);
-		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(/deleted|found nothing at this address/);
+		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(
+			/deleted|found nothing at this address/,
+		);
 	});
 });

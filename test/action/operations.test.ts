@@ -2,14 +2,19 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
 import { MENUS } from '../../nodes/SalesforceServiceCloud/actions/menus';
-import { OPERATIONS, operationOf, type Resource } from '../../nodes/SalesforceServiceCloud/actions/operations';
+import {
+	OPERATIONS,
+	operationOf,
+	type Resource,
+} from '../../nodes/SalesforceServiceCloud/actions/operations';
 import { actionSuite } from './suite';
 
 // The Operation menus are written out for n8n's lint; the operations come from one table. The types allow
 // no menu entry without a row; these tests catch a row without a menu entry, and lookups outside the table.
 
 const { properties } = new SalesforceServiceCloud().description;
-const valuesOf = (options: unknown) => (options as INodePropertyOptions[]).map((o) => String(o.value)).sort();
+const valuesOf = (options: unknown) =>
+	(options as INodePropertyOptions[]).map((o) => String(o.value)).sort();
 const resources = valuesOf(properties.find((p) => p.name === 'resource')?.options) as Resource[];
 
 describe('the operation table and the menus', () => {
@@ -19,14 +24,18 @@ describe('the operation table and the menus', () => {
 	});
 
 	it.each(resources)('offers in the %s menu exactly the operations of its rows', (resource) => {
-		const menus = properties.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+		const menus = properties.filter(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+		);
 		expect(menus).toHaveLength(1);
 		expect(valuesOf(menus[0].options)).toEqual(Object.keys(OPERATIONS[resource]).sort());
 		expect(Object.keys(OPERATIONS[resource])).toContain(menus[0].default);
 	});
 
 	it('finds every row, and nothing for a name outside the table, even one every object has', () => {
-		for (const resource of resources) for (const operation of Object.keys(OPERATIONS[resource])) expect(operationOf(resource, operation)).toBeDefined();
+		for (const resource of resources)
+			for (const operation of Object.keys(OPERATIONS[resource]))
+				expect(operationOf(resource, operation)).toBeDefined();
 		expect(operationOf('case', 'toString')).toBeUndefined();
 		expect(operationOf('case', 'constructor')).toBeUndefined();
 		expect(operationOf('constructor', 'name')).toBeUndefined();

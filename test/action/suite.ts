@@ -1,4 +1,9 @@
-import type { IDataObject, INodeCredentials, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentials,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
@@ -14,7 +19,11 @@ export interface ActionSuite {
 	harness: N8nHarness;
 	credentials: INodeCredentials;
 	/** Runs the node for the suite's resource over `input` items (one empty item by default). */
-	run(parameters: INodeParameters, input?: IDataObject[], continueOnFail?: boolean): Promise<NodeRun & { items: INodeExecutionData[] }>;
+	run(
+		parameters: INodeParameters,
+		input?: IDataObject[],
+		continueOnFail?: boolean,
+	): Promise<NodeRun & { items: INodeExecutionData[] }>;
 }
 
 /** Registers the suite's setup and teardown; `prepare` shapes the org (custom fields, ...) before n8n starts. */
@@ -23,8 +32,15 @@ export function actionSuite(resource: string, prepare?: (t: TestOrg) => void): A
 	beforeAll(async () => {
 		suite.t = await startTestOrg();
 		prepare?.(suite.t);
-		suite.harness = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [suite.node] });
-		({ credentials: suite.credentials } = await saveCredential(suite.harness, suite.t, 'clientCredentials'));
+		suite.harness = new N8nHarness({
+			credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+			nodes: [suite.node],
+		});
+		({ credentials: suite.credentials } = await saveCredential(
+			suite.harness,
+			suite.t,
+			'clientCredentials',
+		));
 	});
 	afterAll(async () => {
 		await suite.t.close();

@@ -13,7 +13,8 @@ describe('the Salesforce connection', () => {
 	let t: TestOrg;
 	beforeAll(async () => {
 		t = await startTestOrg();
-		for (let i = 0; i < 1000; i++) t.org.store.insert('Case', { Subject: `Case ${i}`, Status: 'New' });
+		for (let i = 0; i < 1000; i++)
+			t.org.store.insert('Case', { Subject: `Case ${i}`, Status: 'New' });
 	});
 	afterAll(async () => {
 		await t.close();
@@ -25,59 +26,100 @@ describe('the Salesforce connection', () => {
 		t.org.apiUsageOffset = 0;
 	});
 
-	const run = async (n8n: ReturnType<typeof harness>, authentication: Authentication, credentials: object, parameters: INodeParameters) => {
+	const run = async (
+		n8n: ReturnType<typeof harness>,
+		authentication: Authentication,
+		credentials: object,
+		parameters: INodeParameters,
+	) => {
 		const tokensBefore = t.org.counters.tokenRequests;
-		const result = await n8n.execute({ type: probe, parameters: { authentication, ...parameters }, credentials: credentials as never });
-		return { ...result, json: result.output?.[0]?.[0]?.json as IDataObject | undefined, tokenRequests: t.org.counters.tokenRequests - tokensBefore };
+		const result = await n8n.execute({
+			type: probe,
+			parameters: { authentication, ...parameters },
+			credentials: credentials as never,
+		});
+		return {
+			...result,
+			json: result.output?.[0]?.[0]?.json as IDataObject | undefined,
+			tokenRequests: t.org.counters.tokenRequests - tokensBefore,
+		};
 	};
 
-	it.each(AUTHENTICATIONS)('%s: a session that ends in the middle of a paged query is renewed, once, and stored', async (authentication) => {
-		const n8n = harness();
-		const { ref, credentials } = await saveCredential(n8n, t, authentication);
-		probeHooks.betweenPages = (page) => {
-			if (page === 2) t.org.sessions.expireAll();
-		};
-		const result = await run(n8n, authentication, credentials, { action: 'pagedQuery', soql: 'SELECT Id, Subject FROM Case' });
-		expect(result.error).toBeUndefined();
-		expect(result.json).toMatchObject({ records: 1000, pages: 5 });
-		// OAuth2 came connected (its token request was the Connect); JWT and client credentials log in once, then once more.
-		expect(result.tokenRequests).toBe(authentication === 'oAuth2' ? 1 : 2);
-		const stored = n8n.storedCredential(ref.id);
-		const token = authentication === 'oAuth2' ? (stored.oauthTokenData as IDataObject).access_token : stored.sessionToken;
-		expect(t.org.sessions.validate(String(token))).toBeDefined();
-	});
+	it.each(AUTHENTICATIONS)(
+		'%s: a session that ends in the middle of a paged query is renewed, once, and stored',
+		async (authentication) => {
+			const n8n = harness();
+			const { ref, credentials } = await saveCredential(n8n, t, authentication);
+			probeHooks.betweenPages = (page) => {
+				if (page === 2) t.org.sessions.expireAll();
+			};
+			const result = await run(n8n, authentication, credentials, {
+				action: 'pagedQuery',
+				soql: 'SELECT Id, Subject FROM Case',
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.json).toMatchObject({ records: 1000, pages: 5 });
+			// OAuth2 came connected (its token request was the Connect); JWT and client credentials log in once, then once more.
+			expect(result.tokenRequests).toBe(authentication === 'oAuth2' ? 1 : 2);
+			const stored = n8n.storedCredential(ref.id);
+			const token =
+				authentication === 'oAuth2'
+					? (stored.oauthTokenData as IDataObject).access_token
+					: stored.sessionToken;
+			expect(t.org.sessions.validate(String(token))).toBeDefined();
+		},
+	);
 
-	it.each(AUTHENTICATIONS)('%s: 1,000 API calls cost one token request at most, and the next execution reuses the stored session', async (authentication) => {
-		const n8n = harness();
-		const { credentials } = await saveCredential(n8n, t, authentication);
-		const callsBefore = t.org.counters.apiCalls;
-		const first = await run(n8n, authentication, credentials, { action: 'manyCalls', count: 1000 });
-		expect(first.error).toBeUndefined();
-		expect(t.org.counters.apiCalls - callsBefore).toBe(1000);
-		expect(first.tokenRequests).toBe(authentication === 'oAuth2' ? 0 : 1);
-		const second = await run(n8n, authentication, credentials, { action: 'manyCalls', count: 10 });
-		expect(second.tokenRequests).toBe(0);
-	});
+	it.each(AUTHENTICATIONS)(
+		'%s: 1,000 API calls cost one token request at most, and the next execution reuses the stored session',
+		async (authentication) => {
+			const n8n = harness();
+			const { credentials } = await saveCredential(n8n, t, authentication);
+			const callsBefore = t.org.counters.apiCalls;
+			const first = await run(n8n, authentication, credentials, {
+				action: 'manyCalls',
+				count: 1000,
+			});
+			expect(first.error).toBeUndefined();
+			expect(t.org.counters.apiCalls - callsBefore).toBe(1000);
+			expect(first.tokenRequests).toBe(authentication === 'oAuth2' ? 0 : 1);
+			const second = await run(n8n, authentication, credentials, {
+				action: 'manyCalls',
+				count: 10,
+			});
+			expect(second.tokenRequests).toBe(0);
+		},
+	);
 
-	it.each(['jwt', 'clientCredentials'] as const)('%s: concurrent calls without a session log in once', async (authentication) => {
-		const n8n = harness();
-		const { credentials } = await saveCredential(n8n, t, authentication);
-		const result = await run(n8n, authentication, credentials, { action: 'concurrentCalls', count: 10 });
-		expect(result.error).toBeUndefined();
-		expect(result.tokenRequests).toBe(1);
-	});
+	it.each(['jwt', 'clientCredentials'] as const)(
+		'%s: concurrent calls without a session log in once',
+		async (authentication) => {
+			const n8n = harness();
+			const { credentials } = await saveCredential(n8n, t, authentication);
+			const result = await run(n8n, authentication, credentials, {
+				action: 'concurrentCalls',
+				count: 10,
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.tokenRequests).toBe(1);
+		},
+	);
 
 	it('OAuth2 with refresh-token rotation: the rotated refresh token is stored and the next execution works', async () => {
 		t.org.sessions.rotateRefreshTokens = true;
 		const n8n = harness();
 		const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
-		const original = String((n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token);
+		const original = String(
+			(n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token,
+		);
 
 		t.org.sessions.expireAll();
 		const first = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 3 });
 		expect(first.error).toBeUndefined();
 		expect(first.tokenRequests).toBe(1);
-		const rotated = String((n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token);
+		const rotated = String(
+			(n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token,
+		);
 		expect(rotated).not.toBe(original);
 		expect(t.org.sessions.refreshGrant(original)).toBeUndefined();
 
@@ -90,10 +132,14 @@ describe('the Salesforce connection', () => {
 	it('OAuth2 with a revoked refresh token: says to reconnect the credential', async () => {
 		const n8n = harness();
 		const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
-		t.org.sessions.revoke(String((n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token));
+		t.org.sessions.revoke(
+			String((n8n.storedCredential(ref.id).oauthTokenData as IDataObject).refresh_token),
+		);
 		t.org.sessions.expireAll();
 		const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
-		expect(result.error?.message).toBe('The Salesforce credential could not start a session [CREDENTIAL_ERROR]');
+		expect(result.error?.message).toBe(
+			'The Salesforce credential could not start a session [CREDENTIAL_ERROR]',
+		);
 		expect(result.error?.description).toMatch(/needs to be reconnected.*"Reconnect"/);
 	});
 
@@ -105,8 +151,12 @@ describe('the Salesforce connection', () => {
 		app.certificates = [];
 		try {
 			const result = await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
-			expect(result.error?.message).toBe('The Salesforce credential could not start a session [CREDENTIAL_ERROR]');
-			expect(result.error?.description).toMatch(/private key does not match the certificate uploaded to the connected app/);
+			expect(result.error?.message).toBe(
+				'The Salesforce credential could not start a session [CREDENTIAL_ERROR]',
+			);
+			expect(result.error?.description).toMatch(
+				/private key does not match the certificate uploaded to the connected app/,
+			);
 		} finally {
 			app.certificates = certificates;
 		}
@@ -119,10 +169,14 @@ describe('the Salesforce connection', () => {
 		await closed.close();
 		const ref = Object.values(credentials)[0] as { id: string };
 		const data = n8n.storedCredential(ref.id);
-		n8n.store.edit(ref.id, { oauthTokenData: { ...(data.oauthTokenData as IDataObject), instance_url: closed.url } });
+		n8n.store.edit(ref.id, {
+			oauthTokenData: { ...(data.oauthTokenData as IDataObject), instance_url: closed.url },
+		});
 		const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
 		expect(result.error?.message).toBe('Could not reach Salesforce [ECONNREFUSED]');
-		expect(result.error?.description).toContain(`No answer from ${new URL(closed.url).host} after 4 tries`);
+		expect(result.error?.description).toContain(
+			`No answer from ${new URL(closed.url).host} after 4 tries`,
+		);
 	});
 
 	it('rides out a storm of 503s on a read', async () => {
@@ -141,7 +195,11 @@ describe('the Salesforce connection', () => {
 		const id = t.org.store.insert('Account', { Name: 'Locked Inc' });
 		await run(n8n, 'clientCredentials', credentials, { action: 'manyCalls', count: 1 });
 		t.org.faults.failNext = { count: 2, kind: 'UNABLE_TO_LOCK_ROW' };
-		const result = await run(n8n, 'clientCredentials', credentials, { action: 'update', object: 'Account', record: JSON.stringify({ Id: id, Phone: '555-0100' }) });
+		const result = await run(n8n, 'clientCredentials', credentials, {
+			action: 'update',
+			object: 'Account',
+			record: JSON.stringify({ Id: id, Phone: '555-0100' }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(t.org.store.get(id)?.Phone).toBe('555-0100');
 	});
@@ -152,9 +210,15 @@ describe('the Salesforce connection', () => {
 		await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
 		t.org.faults.failNext = { count: 1, kind: 'SERVER_UNAVAILABLE' };
 		const accountsBefore = t.org.store.count('Account');
-		const posts = () => t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account')).length;
+		const posts = () =>
+			t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account'))
+				.length;
 		const postsBefore = posts();
-		const result = await run(n8n, 'jwt', credentials, { action: 'create', object: 'Account', record: JSON.stringify({ Name: 'Once Only' }) });
+		const result = await run(n8n, 'jwt', credentials, {
+			action: 'create',
+			object: 'Account',
+			record: JSON.stringify({ Name: 'Once Only' }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(posts() - postsBefore).toBe(2);
 		expect(t.org.store.count('Account')).toBe(accountsBefore + 1);
@@ -166,9 +230,15 @@ describe('the Salesforce connection', () => {
 		await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
 		t.org.faults.plan = [{ kind: 'RESET', method: 'POST', path: '/sobjects/Account' }];
 		const accountsBefore = t.org.store.count('Account');
-		const posts = () => t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account')).length;
+		const posts = () =>
+			t.org.counters.log.filter((e) => e.method === 'POST' && e.path.endsWith('/sobjects/Account'))
+				.length;
 		const postsBefore = posts();
-		const result = await run(n8n, 'jwt', credentials, { action: 'create', object: 'Account', record: JSON.stringify({ Name: 'Once Only' }) });
+		const result = await run(n8n, 'jwt', credentials, {
+			action: 'create',
+			object: 'Account',
+			record: JSON.stringify({ Name: 'Once Only' }),
+		});
 		expect(result.error?.message).toMatch(/Could not reach Salesforce/);
 		expect(posts() - postsBefore).toBe(1);
 		expect(t.org.store.count('Account')).toBe(accountsBefore + 1);
@@ -180,7 +250,9 @@ describe('the Salesforce connection', () => {
 		await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
 		t.org.faults.failNext = { count: 50, kind: 'SERVER_UNAVAILABLE' };
 		const result = await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 1 });
-		expect(result.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
+		expect(result.error?.message).toBe(
+			'Salesforce is not available right now [SERVER_UNAVAILABLE]',
+		);
 		expect(result.error?.description).toMatch(/^Salesforce said: Server temporarily unavailable/);
 		expect(t.org.faults.failNext.count).toBe(46);
 	});
@@ -192,18 +264,33 @@ describe('the Salesforce connection', () => {
 		t.org.apiUsageOffset = t.org.dailyApiLimit - t.org.counters.apiCalls;
 		const before = t.org.counters.log.length;
 		const result = await run(n8n, 'jwt', credentials, { action: 'manyCalls', count: 5 });
-		expect(result.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
-		expect(result.error?.description).toMatch(/15,000 of 15,000 calls used in the last 24 hours\); retrying soon does not help/);
-		expect((result.error as { context?: IDataObject } | undefined)?.context?.errorCode).toBe('REQUEST_LIMIT_EXCEEDED');
+		expect(result.error?.message).toBe(
+			"Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]",
+		);
+		expect(result.error?.description).toMatch(
+			/15,000 of 15,000 calls used in the last 24 hours\); retrying soon does not help/,
+		);
+		expect((result.error as { context?: IDataObject } | undefined)?.context?.errorCode).toBe(
+			'REQUEST_LIMIT_EXCEEDED',
+		);
 		expect(t.org.counters.log.length - before).toBe(1);
 	});
 
-	it('names the field and Salesforce\'s message for a refused write', async () => {
+	it("names the field and Salesforce's message for a refused write", async () => {
 		const n8n = harness();
 		const { credentials } = await saveCredential(n8n, t, 'oAuth2');
-		const result = await run(n8n, 'oAuth2', credentials, { action: 'create', object: 'Contact', record: JSON.stringify({ LastName: 'Doe', Email: 'not an email' }) });
+		const result = await run(n8n, 'oAuth2', credentials, {
+			action: 'create',
+			object: 'Contact',
+			record: JSON.stringify({ LastName: 'Doe', Email: 'not an email' }),
+		});
 		expect(result.error?.message).toBe('An email address is not valid [INVALID_EMAIL_ADDRESS]');
-		expect(result.error?.description).toBe('Salesforce said: Email: invalid email address: not an email. Fields: Email. Correct the email address.');
-		expect((result.error as { context?: IDataObject } | undefined)?.context).toMatchObject({ errorCode: 'INVALID_EMAIL_ADDRESS', fields: ['Email'] });
+		expect(result.error?.description).toBe(
+			'Salesforce said: Email: invalid email address: not an email. Fields: Email. Correct the email address.',
+		);
+		expect((result.error as { context?: IDataObject } | undefined)?.context).toMatchObject({
+			errorCode: 'INVALID_EMAIL_ADDRESS',
+			fields: ['Email'],
+		});
 	});
 });

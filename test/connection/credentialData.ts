@@ -13,17 +13,41 @@ import type { TestOrg } from '../sandbox-org/testing';
 
 export const AUTHENTICATIONS: Authentication[] = ['oAuth2', 'jwt', 'clientCredentials'];
 
-export const demoKey = (file = 'demo-private-key.pem') => readFileSync(join(DEMO_KEYS_DIR, file), 'utf8');
+export const demoKey = (file = 'demo-private-key.pem') =>
+	readFileSync(join(DEMO_KEYS_DIR, file), 'utf8');
 
 /** The credential data a user saves for each kind, pointed at the sandbox org (its URL stands for the My Domain). */
-export async function credentialData(t: TestOrg, authentication: Authentication, overrides: ICredentialDataDecryptedObject = {}): Promise<ICredentialDataDecryptedObject> {
+export async function credentialData(
+	t: TestOrg,
+	authentication: Authentication,
+	overrides: ICredentialDataDecryptedObject = {},
+): Promise<ICredentialDataDecryptedObject> {
 	switch (authentication) {
 		case 'oAuth2':
 			// What the editor stores after "Connect": the fields and the token response of the web-server flow.
-			return { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret, oauthTokenData: await connect(t, 'api refresh_token'), ...overrides };
+			return {
+				environment: 'myDomain',
+				myDomainUrl: t.url,
+				clientId: t.identity.clientId,
+				clientSecret: t.identity.clientSecret,
+				oauthTokenData: await connect(t, 'api refresh_token'),
+				...overrides,
+			};
 		case 'jwt':
-			return { environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, username: t.identity.username, privateKey: demoKey(), ...overrides };
+			return {
+				environment: 'myDomain',
+				myDomainUrl: t.url,
+				clientId: t.identity.clientId,
+				username: t.identity.username,
+				privateKey: demoKey(),
+				...overrides,
+			};
 		case 'clientCredentials':
-			return { myDomainUrl: t.url, clientId: t.identity.clientId, clientSecret: t.identity.clientSecret, ...overrides };
+			return {
+				myDomainUrl: t.url,
+				clientId: t.identity.clientId,
+				clientSecret: t.identity.clientSecret,
+				...overrides,
+			};
 	}
 }

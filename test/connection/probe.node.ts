@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, nodeCredentials } from '../../nodes/shared/transport/credentialTypes';
+import {
+	authenticationProperty,
+	nodeCredentials,
+} from '../../nodes/shared/transport/credentialTypes';
 import { connectToSalesforce } from '../../nodes/shared/transport/connection';
 import { toNodeError } from '../../nodes/shared/transport/errorBoundary';
 
@@ -57,7 +66,11 @@ export class SalesforceProbe implements INodeType {
 			if (action === 'pagedQuery') {
 				const soql = this.getNodeParameter('soql', 0) as string;
 				const headers = { 'Sforce-Query-Options': 'batchSize=200' };
-				let page = await sf.conn.request<{ records: IDataObject[]; nextRecordsUrl?: string }>({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(soql)}`, headers });
+				let page = await sf.conn.request<{ records: IDataObject[]; nextRecordsUrl?: string }>({
+					method: 'GET',
+					url: `${base}/query?q=${encodeURIComponent(soql)}`,
+					headers,
+				});
 				let records = page.records.length;
 				let pages = 1;
 				while (page.nextRecordsUrl) {
@@ -80,11 +93,31 @@ export class SalesforceProbe implements INodeType {
 				const { Id, ...fields } = record;
 				const result =
 					action === 'create'
-						? await sf.conn.request<IDataObject>({ method: 'POST', url: `${base}/sobjects/${object}`, body: JSON.stringify(fields), headers: { 'Content-Type': 'application/json' } })
-						: await sf.conn.request<IDataObject>({ method: 'PATCH', url: `${base}/sobjects/${object}/${String(Id)}`, body: JSON.stringify(fields), headers: { 'Content-Type': 'application/json' } });
+						? await sf.conn.request<IDataObject>({
+								method: 'POST',
+								url: `${base}/sobjects/${object}`,
+								body: JSON.stringify(fields),
+								headers: { 'Content-Type': 'application/json' },
+							})
+						: await sf.conn.request<IDataObject>({
+								method: 'PATCH',
+								url: `${base}/sobjects/${object}/${String(Id)}`,
+								body: JSON.stringify(fields),
+								headers: { 'Content-Type': 'application/json' },
+							});
 				json = { ...(result ?? { id: Id, success: true, errors: [] }) } as IDataObject;
 			}
-			return [[{ json: { ...json, requestsSent: sf.transport.requestCount, usage: sf.transport.lastUsage ? { ...sf.transport.lastUsage } : null } }]];
+			return [
+				[
+					{
+						json: {
+							...json,
+							requestsSent: sf.transport.requestCount,
+							usage: sf.transport.lastUsage ? { ...sf.transport.lastUsage } : null,
+						},
+					},
+				],
+			];
 		} catch (error) {
 			throw toNodeError(this.getNode(), error);
 		}

@@ -60,12 +60,21 @@ describe('no secret appears in errors, outputs or logs', () => {
 		await t.close();
 	});
 
-	const execute = async (authentication: Authentication, overrides: ICredentialDataDecryptedObject, parameters: INodeParameters, before?: () => void) => {
+	const execute = async (
+		authentication: Authentication,
+		overrides: ICredentialDataDecryptedObject,
+		parameters: INodeParameters,
+		before?: () => void,
+	) => {
 		const n8n = harness();
 		const { ref, credentials } = await saveCredential(n8n, t, authentication, overrides);
 		seenText.push(allText(await n8n.testCredential(ref)));
 		before?.();
-		const result = await n8n.execute({ type: probe, parameters: { authentication, ...parameters }, credentials });
+		const result = await n8n.execute({
+			type: probe,
+			parameters: { authentication, ...parameters },
+			credentials,
+		});
 		seenText.push(allText(result.error), allText(result.thrown), allText(result.output));
 		t.org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
 		t.org.apiUsageOffset = 0;
@@ -79,25 +88,52 @@ describe('no secret appears in errors, outputs or logs', () => {
 		const add = (p: () => Promise<{ error?: unknown }>) => paths.push(p);
 		add(() => execute('jwt', { privateKey: demoKey('other-private-key.pem') }, calls));
 		add(() => execute('jwt', { privateKey: demoKey().slice(0, 200) }, calls));
-		add(() => execute('clientCredentials', { clientSecret: `${t.identity.clientSecret}-wrong` }, calls));
+		add(() =>
+			execute('clientCredentials', { clientSecret: `${t.identity.clientSecret}-wrong` }, calls),
+		);
 		add(() => execute('clientCredentials', { myDomainUrl: 'http://127.0.0.1:9' }, calls));
 		add(() =>
 			execute('oAuth2', {}, calls, () => {
 				for (const token of issued) t.org.sessions.revoke(token);
 			}),
 		);
-		add(() => execute('jwt', {}, calls, () => (t.org.faults.failNext = { count: 50, kind: 'SERVER_UNAVAILABLE' })));
+		add(() =>
+			execute(
+				'jwt',
+				{},
+				calls,
+				() => (t.org.faults.failNext = { count: 50, kind: 'SERVER_UNAVAILABLE' }),
+			),
+		);
 		add(() => execute('jwt', {}, calls, () => (t.org.apiUsageOffset = t.org.dailyApiLimit)));
-		add(() => execute('oAuth2', {}, { action: 'create', object: 'Account', record: JSON.stringify({ Name: 'x', NoSuchField__c: 1 }) }));
-		add(() => execute('clientCredentials', {}, { action: 'pagedQuery', soql: 'SELECT FROM WHERE' }));
+		add(() =>
+			execute(
+				'oAuth2',
+				{},
+				{
+					action: 'create',
+					object: 'Account',
+					record: JSON.stringify({ Name: 'x', NoSuchField__c: 1 }),
+				},
+			),
+		);
+		add(() =>
+			execute('clientCredentials', {}, { action: 'pagedQuery', soql: 'SELECT FROM WHERE' }),
+		);
 		const results = [];
 		for (const p of paths) results.push(await p());
 		// Every path above fails: a path that silently succeeded would not have tested an error.
 		expect(results.map((r) => r.error !== undefined)).toEqual(results.map(() => true));
 
 		const secrets = [t.identity.clientSecret, ...issued];
-		for (const key of [demoKey(), demoKey('other-private-key.pem'), demoKey('demo-private-key.pkcs1.pem')]) {
-			secrets.push(...key.split('\n').filter((line) => line.length >= 40 && !line.startsWith('-----')));
+		for (const key of [
+			demoKey(),
+			demoKey('other-private-key.pem'),
+			demoKey('demo-private-key.pkcs1.pem'),
+		]) {
+			secrets.push(
+				...key.split('\n').filter((line) => line.length >= 40 && !line.startsWith('-----')),
+			);
 		}
 		expect(issued.length).toBeGreaterThan(3);
 		const haystack = [...seenText, ...logged].join('\n');

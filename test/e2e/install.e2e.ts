@@ -56,16 +56,27 @@ describe(`the package in a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 		expect(trigger.displayName).toBe('Salesforce Service Cloud Trigger');
 		expect(trigger.polling).toBe(true);
 		for (const node of [action, trigger]) {
-			expect(node.credentials?.map((c) => c.name).sort()).toEqual(Object.values(CREDENTIAL_TYPES).sort());
+			expect(node.credentials?.map((c) => c.name).sort()).toEqual(
+				Object.values(CREDENTIAL_TYPES).sort(),
+			);
 			expect(node.properties?.map((p) => p.name)).toContain('authentication');
 		}
-		expect(action.properties?.map((p) => p.name)).toEqual(expect.arrayContaining(['resource', 'operation']));
+		expect(action.properties?.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['resource', 'operation']),
+		);
 	});
 
 	it('offers the three credential types', () => {
 		const ourTypes: string[] = Object.values(CREDENTIAL_TYPES);
-		const names = credentialTypes.filter((t) => ourTypes.includes(t.name)).map((t) => t.displayName).sort();
-		expect(names).toEqual(['Salesforce Service Cloud Client Credentials API', 'Salesforce Service Cloud JWT API', 'Salesforce Service Cloud OAuth2 API']);
+		const names = credentialTypes
+			.filter((t) => ourTypes.includes(t.name))
+			.map((t) => t.displayName)
+			.sort();
+		expect(names).toEqual([
+			'Salesforce Service Cloud Client Credentials API',
+			'Salesforce Service Cloud JWT API',
+			'Salesforce Service Cloud OAuth2 API',
+		]);
 	});
 
 	it('serves the package icons (light and dark) for every node and credential type', async () => {
@@ -76,10 +87,19 @@ describe(`the package in a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 		];
 		for (const type of described) {
 			const { iconUrl } = type;
-			if (!iconUrl || typeof iconUrl === 'string') throw new Error(`${type.name} has no light and dark icon: ${JSON.stringify(iconUrl)}`);
-			for (const [url, file] of [[iconUrl.light, 'salesforce-service-cloud.svg'], [iconUrl.dark, 'salesforce-service-cloud.dark.svg']]) {
+			if (!iconUrl || typeof iconUrl === 'string')
+				throw new Error(`${type.name} has no light and dark icon: ${JSON.stringify(iconUrl)}`);
+			for (const [url, file] of [
+				[iconUrl.light, 'salesforce-service-cloud.svg'],
+				[iconUrl.dark, 'salesforce-service-cloud.dark.svg'],
+			]) {
 				const icon = await api.fetchRaw(`/${url}`);
-				expect({ type: type.name, url, status: icon.status, contentType: icon.type.split(';')[0] }).toEqual({ type: type.name, url, status: 200, contentType: 'image/svg+xml' });
+				expect({
+					type: type.name,
+					url,
+					status: icon.status,
+					contentType: icon.type.split(';')[0],
+				}).toEqual({ type: type.name, url, status: 200, contentType: 'image/svg+xml' });
 				expect(icon.body).toBe(svg(file));
 			}
 		}

@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CREDENTIAL_BLANKING_VALUE } from 'n8n-workflow';
-import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+	chromium,
+	selectors,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+} from 'playwright-core';
 
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { CREDENTIAL_TYPES, n8nWithPackage } from './support/e2e-env';
@@ -25,7 +32,16 @@ import { N8nRestClient, OWNER } from './support/n8n-rest';
 /** Debian's Chromium (`apt-get install -y chromium chromium-driver`); CHROMIUM_PATH overrides it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags this machine needs: its closed network refuses Chromium's background connections. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 const VERSION = n8nVersionUnderTest();
 const SCREENSHOTS = join(REPO_ROOT, '.cache', 'e2e-screenshots', 'oauth-browser', VERSION);
@@ -53,7 +69,9 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 
 	beforeAll(async () => {
 		if (!existsSync(CHROMIUM)) {
-			throw new Error(`Chromium is not installed at ${CHROMIUM}: install Debian's Chromium with \`apt-get install -y chromium chromium-driver\` (or set CHROMIUM_PATH). The test does not download a browser.`);
+			throw new Error(
+				`Chromium is not installed at ${CHROMIUM}: install Debian's Chromium with \`apt-get install -y chromium chromium-driver\` (or set CHROMIUM_PATH). The test does not download a browser.`,
+			);
 		}
 		selectors.setTestIdAttribute('data-test-id');
 		t = await startTestOrg({ cases: 0 });
@@ -108,7 +126,11 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 	}
 
 	/** Polls `check` until it is true. */
-	async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+	async function waitUntil(
+		what: string,
+		check: () => Promise<boolean>,
+		timeoutMs = 30_000,
+	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (await check()) return;
@@ -122,7 +144,7 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 		return list.find((c) => c.name === CREDENTIAL_NAME);
 	}
 
-	it('signs in, creates the credential, connects through the org\'s login page and saves it', async () => {
+	it("signs in, creates the credential, connects through the org's login page and saves it", async () => {
 		await step('sign in', async () => {
 			await page.goto(`${n8n.url}/signin`);
 			await page.locator('input[name="emailOrLdapLoginId"]').fill(OWNER.email);
@@ -135,7 +157,10 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 		await step('open a new credential', async () => {
 			await page.goto(`${n8n.url}/home/credentials`);
 			await page.getByTestId('add-resource-credential').click();
-			await page.getByTestId('new-credential-type-select').locator('input').fill('Salesforce Service Cloud OAuth2');
+			await page
+				.getByTestId('new-credential-type-select')
+				.locator('input')
+				.fill('Salesforce Service Cloud OAuth2');
 			await page.getByRole('option', { name: CREDENTIAL_DISPLAY_NAME, exact: true }).click();
 			await page.getByTestId('new-credential-type-button').click();
 			await modal.waitFor();
@@ -150,7 +175,12 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 			await fieldInput(modal, 'clientId').fill(t.identity.clientId);
 			await fieldInput(modal, 'clientSecret').fill(t.identity.clientSecret);
 			await fieldInput(modal, 'environment').click();
-			await page.getByRole('option').filter({ hasText: 'My Domain' }).filter({ visible: true }).first().click();
+			await page
+				.getByRole('option')
+				.filter({ hasText: 'My Domain' })
+				.filter({ visible: true })
+				.first()
+				.click();
 			// My Domain URL shows once My Domain is picked.
 			await fieldInput(modal, 'myDomainUrl').fill(t.url);
 			expect(await fieldInput(modal, 'environment').inputValue()).toBe('My Domain');
@@ -159,31 +189,44 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 
 		const popup = await step('press Connect', async () => {
 			// 2.x: "Connect" in the not-connected banner; 1.x: "Connect my account" below the fields.
-			const connect = modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button').getByRole('button')).filter({ visible: true }).first();
+			const connect = modal
+				.getByTestId('quick-connect-button')
+				.or(modal.getByTestId('oauth-connect-button').getByRole('button'))
+				.filter({ visible: true })
+				.first();
 			const [opened] = await Promise.all([page.waitForEvent('popup'), connect.click()]);
 			popupUrls.push(opened.url());
 			opened.on('framenavigated', (frame) => {
 				if (frame === opened.mainFrame()) popupUrls.push(frame.url());
 			});
-			await opened.waitForURL((url) => url.origin === t.url && url.pathname === '/services/oauth2/authorize');
+			await opened.waitForURL(
+				(url) => url.origin === t.url && url.pathname === '/services/oauth2/authorize',
+			);
 			return opened;
 		});
 
-		await step('log in and allow on the org\'s page', async () => {
+		await step("log in and allow on the org's page", async () => {
 			await popup.locator('#username').waitFor();
 			expect(await popup.title()).toBe('Login | Salesforce (sandbox org)');
 			const authorize = new URL(popup.url());
 			expect(authorize.searchParams.get('client_id')).toBe(t.identity.clientId);
-			expect(authorize.searchParams.get('redirect_uri')).toBe(`${n8n.url}/rest/oauth2-credential/callback`);
+			expect(authorize.searchParams.get('redirect_uri')).toBe(
+				`${n8n.url}/rest/oauth2-credential/callback`,
+			);
 			expect(authorize.searchParams.get('scope')).toBe('api refresh_token');
 			await popup.locator('#username').fill(t.identity.username);
 			await popup.locator('#password').fill(t.identity.password);
 			// n8n's callback page closes the popup once it has exchanged the code.
-			await Promise.all([popup.waitForEvent('close', { timeout: 60_000 }), popup.getByRole('button', { name: 'Allow' }).click()]);
+			await Promise.all([
+				popup.waitForEvent('close', { timeout: 60_000 }),
+				popup.getByRole('button', { name: 'Allow' }).click(),
+			]);
 		});
 
 		await step('see the account connected', async () => {
-			const callback = popupUrls.find((u) => u.startsWith(`${n8n.url}/rest/oauth2-credential/callback?`));
+			const callback = popupUrls.find((u) =>
+				u.startsWith(`${n8n.url}/rest/oauth2-credential/callback?`),
+			);
 			expect(callback).toBeDefined();
 			expect(new URL(callback ?? 'http://x').searchParams.get('code')).toMatch(/^aPrx/);
 			const connected = modal.getByTestId('oauth-connect-success-banner');
@@ -193,13 +236,18 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 
 		await step('save', async () => {
 			// Connect saved the credential already; Save is there if anything changed since.
-			const save = modal.getByTestId('credential-save-button').getByRole('button', { name: 'Save' });
+			const save = modal
+				.getByTestId('credential-save-button')
+				.getByRole('button', { name: 'Save' });
 			if ((await save.isVisible()) && (await save.isEnabled())) await save.click();
 			await waitUntil('the editor shows the credential saved', async () => {
 				const label = await modal.getByTestId('credential-save-button').innerText();
 				return label.includes('Saved') || ((await save.isVisible()) && (await save.isDisabled()));
 			});
-			await waitUntil('n8n has the credential', async () => (await savedCredential()) !== undefined);
+			await waitUntil(
+				'n8n has the credential',
+				async () => (await savedCredential()) !== undefined,
+			);
 		});
 
 		await step('find it in the credential list', async () => {
@@ -215,20 +263,37 @@ describe(`OAuth2 "Connect" in a real browser, n8n ${VERSION}`, () => {
 	it('is saved in n8n, with the token response of the flow', async () => {
 		const credential = await savedCredential();
 		expect(credential).toMatchObject({ name: CREDENTIAL_NAME, type: CREDENTIAL_TYPES.oAuth2 });
-		const withData = await api.ok<{ data: Record<string, unknown> }>('GET', `/rest/credentials/${credential?.id}?includeData=true`);
+		const withData = await api.ok<{ data: Record<string, unknown> }>(
+			'GET',
+			`/rest/credentials/${credential?.id}?includeData=true`,
+		);
 		// n8n shows a connected credential's token data as `true` and blanks the secret.
-		expect(withData.data).toMatchObject({ environment: 'myDomain', myDomainUrl: t.url, clientId: t.identity.clientId, oauthTokenData: true });
+		expect(withData.data).toMatchObject({
+			environment: 'myDomain',
+			myDomainUrl: t.url,
+			clientId: t.identity.clientId,
+			oauthTokenData: true,
+		});
 	});
 
 	it('passes its credential test', async () => {
 		const credential = await savedCredential();
 		if (!credential) throw new Error('the credential was not saved');
-		const stored = await api.ok<{ data: Record<string, unknown> }>('GET', `/rest/credentials/${credential.id}?includeData=true`);
+		const stored = await api.ok<{ data: Record<string, unknown> }>(
+			'GET',
+			`/rest/credentials/${credential.id}?includeData=true`,
+		);
 		// The editor sends the fields it shows; n8n fills each blanked one from the stored credential
 		// (tokens included), so this tests what was saved.
-		const data = Object.fromEntries(Object.keys(stored.data).map((key) => [key, CREDENTIAL_BLANKING_VALUE]));
+		const data = Object.fromEntries(
+			Object.keys(stored.data).map((key) => [key, CREDENTIAL_BLANKING_VALUE]),
+		);
 		const apiCallsBefore = t.org.counters.apiCalls;
-		const result = await api.ok<{ status: string; message: string }>('POST', '/rest/credentials/test', { credentials: { id: credential.id, name: credential.name, type: credential.type, data } });
+		const result = await api.ok<{ status: string; message: string }>(
+			'POST',
+			'/rest/credentials/test',
+			{ credentials: { id: credential.id, name: credential.name, type: credential.type, data } },
+		);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(t.org.counters.apiCalls).toBe(apiCallsBefore + 1);
 	});

@@ -25,9 +25,18 @@ const EXAMPLES = {
 type Example = keyof typeof EXAMPLES;
 
 /** n8n ids are 16 letters and digits: 9 for the example, 7 for the credential kind. */
-const ID_PREFIX: Record<Example, string> = { themes: 'e2eThemes', chat: 'e2eChatCs', leads: 'e2eLeads0' };
-const KIND_SUFFIX: Record<Authentication, string> = { oAuth2: 'OAuth2x', jwt: 'Jwt0000', clientCredentials: 'Client0' };
-const workflowId = (example: Example, kind: Authentication) => `${ID_PREFIX[example]}${KIND_SUFFIX[kind]}`;
+const ID_PREFIX: Record<Example, string> = {
+	themes: 'e2eThemes',
+	chat: 'e2eChatCs',
+	leads: 'e2eLeads0',
+};
+const KIND_SUFFIX: Record<Authentication, string> = {
+	oAuth2: 'OAuth2x',
+	jwt: 'Jwt0000',
+	clientCredentials: 'Client0',
+};
+const workflowId = (example: Example, kind: Authentication) =>
+	`${ID_PREFIX[example]}${KIND_SUFFIX[kind]}`;
 
 /** The visitor of the chat example's "Chat Visitor" node. */
 const VISITOR_EMAIL = 'jamie.rivera@visitor-mail.example';
@@ -50,8 +59,20 @@ function unknownFieldWorkflow(): WorkflowJson {
 		id: UNKNOWN_FIELD_ID,
 		name: 'Get Many with an unknown field',
 		nodes: [
-			{ name: 'Start Manually', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ name: 'Get Cases', type: NODE_TYPES.action, typeVersion: 1, position: [220, 0], parameters: { resource: 'case', operation: 'getMany', fields: ['Subjct'], returnAll: true } },
+			{
+				name: 'Start Manually',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				name: 'Get Cases',
+				type: NODE_TYPES.action,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'case', operation: 'getMany', fields: ['Subjct'], returnAll: true },
+			},
 		],
 		connections: { 'Start Manually': { main: [[{ node: 'Get Cases', type: 'main', index: 0 }]] } },
 	};
@@ -80,7 +101,8 @@ describe('example workflows in a real n8n', () => {
 		for (const [example, file] of Object.entries(EXAMPLES) as Array<[Example, string]>) {
 			const workflow = all[file];
 			if (!workflow) throw new Error(`test/workflows/${file} is missing`);
-			for (const kind of AUTHENTICATIONS) copies.push(withAuthentication(workflow, kind, workflowId(example, kind)));
+			for (const kind of AUTHENTICATIONS)
+				copies.push(withAuthentication(workflow, kind, workflowId(example, kind)));
 		}
 		copies.push(unknownFieldWorkflow());
 		await n8n.importWorkflows(copies);
@@ -88,7 +110,8 @@ describe('example workflows in a real n8n', () => {
 
 	afterAll(async () => {
 		await t?.close();
-		if (timings.length > 0) process.stderr.write(`n8n ${n8n?.version} example runs:\n  ${timings.join('\n  ')}\n`);
+		if (timings.length > 0)
+			process.stderr.write(`n8n ${n8n?.version} example runs:\n  ${timings.join('\n  ')}\n`);
 		await n8n?.dispose();
 	});
 
@@ -105,7 +128,9 @@ describe('example workflows in a real n8n', () => {
 				.filter(([, v]) => v !== 0),
 		) as Record<string, number>;
 		const tokenRequests = after.tokenRequests - before.tokenRequests;
-		timings.push(`${example} (${kind}): ${seconds.toFixed(1)} s, ${after.apiCalls - before.apiCalls} API calls ${JSON.stringify(apiCallsByKind)}, ${tokenRequests} token requests`);
+		timings.push(
+			`${example} (${kind}): ${seconds.toFixed(1)} s, ${after.apiCalls - before.apiCalls} API calls ${JSON.stringify(apiCallsByKind)}, ${tokenRequests} token requests`,
+		);
 		expect(run.data.resultData.error).toBeUndefined();
 		return { run, apiCalls: after.apiCalls - before.apiCalls, apiCallsByKind, seconds };
 	}
@@ -113,7 +138,12 @@ describe('example workflows in a real n8n', () => {
 	describe('closed cases to an LLM theming prompt', () => {
 		/** The closed cases that have an email from the customer, newest closing first, as the org holds them. */
 		const latestClosedWithEmails = () => {
-			const withEmails = new Set(t.org.store.rows('EmailMessage').filter((e) => e.Incoming === true).map((e) => String(e.ParentId)));
+			const withEmails = new Set(
+				t.org.store
+					.rows('EmailMessage')
+					.filter((e) => e.Incoming === true)
+					.map((e) => String(e.ParentId)),
+			);
 			return t.org.store
 				.rows('Case')
 				.filter((c) => c.IsClosed === true && withEmails.has(String(c.Id)))
@@ -121,89 +151,128 @@ describe('example workflows in a real n8n', () => {
 				.slice(0, 10);
 		};
 
-		it.each(AUTHENTICATIONS)('gives the 10 latest closed cases with their threads, and one prompt with each (%s)', async (kind) => {
-			const { run, apiCallsByKind } = await execute('themes', kind);
-			const expected = latestClosedWithEmails();
-			expect(expected).toHaveLength(10);
-			// The SOQL query, the Case describe, and one Composite request with the 10 threads.
-			expect(apiCallsByKind).toEqual(THEMES_API_CALLS);
+		it.each(AUTHENTICATIONS)(
+			'gives the 10 latest closed cases with their threads, and one prompt with each (%s)',
+			async (kind) => {
+				const { run, apiCallsByKind } = await execute('themes', kind);
+				const expected = latestClosedWithEmails();
+				expect(expected).toHaveLength(10);
+				// The SOQL query, the Case describe, and one Composite request with the 10 threads.
+				expect(apiCallsByKind).toEqual(THEMES_API_CALLS);
 
-			const found = nodeOutput(run, 'Get Latest Closed Cases');
-			expect(found.map((c) => c.Id)).toEqual(expected.map((c) => c.Id));
+				const found = nodeOutput(run, 'Get Latest Closed Cases');
+				expect(found.map((c) => c.Id)).toEqual(expected.map((c) => c.Id));
 
-			const cases = nodeOutput(run, 'Get Email Thread of Each Case');
-			expect(cases.map((c) => c.id)).toEqual(expected.map((c) => c.Id));
-			const closedAt = cases.map((c) => Date.parse(String(c.closedDate)));
-			expect(closedAt.every((ms) => Number.isFinite(ms))).toBe(true);
-			expect([...closedAt].sort((a, b) => b - a)).toEqual(closedAt);
-			for (const c of cases) {
-				const row = t.org.store.get(String(c.id), 'Case');
-				expect(row).toMatchObject({ IsClosed: true, CaseNumber: c.caseNumber, Subject: c.subject });
-				expect(c.status).toBe('Closed');
-				const emails = c.emails as Array<Record<string, unknown>>;
-				const stored = t.org.store.rows('EmailMessage').filter((e) => e.ParentId === c.id);
-				expect(emails.length).toBe(stored.length);
-				expect(emails.length).toBeGreaterThan(0);
-				expect(emails.every((e) => typeof e.text === 'string' && ['fromCustomer', 'fromAgent'].includes(String(e.direction)))).toBe(true);
-				expect(emails.some((e) => e.direction === 'fromCustomer')).toBe(true);
-				// The transcript tells the whole thread: each email's new text, the customer's turns marked.
-				expect(typeof c.transcript).toBe('string');
-				expect(String(c.transcript).trim()).not.toBe('');
-				expect(String(c.transcript)).toContain('Customer (');
-				for (const e of emails) if (String(e.text).trim()) expect(String(c.transcript)).toContain(String(e.text).trim());
-			}
+				const cases = nodeOutput(run, 'Get Email Thread of Each Case');
+				expect(cases.map((c) => c.id)).toEqual(expected.map((c) => c.Id));
+				const closedAt = cases.map((c) => Date.parse(String(c.closedDate)));
+				expect(closedAt.every((ms) => Number.isFinite(ms))).toBe(true);
+				expect([...closedAt].sort((a, b) => b - a)).toEqual(closedAt);
+				for (const c of cases) {
+					const row = t.org.store.get(String(c.id), 'Case');
+					expect(row).toMatchObject({
+						IsClosed: true,
+						CaseNumber: c.caseNumber,
+						Subject: c.subject,
+					});
+					expect(c.status).toBe('Closed');
+					const emails = c.emails as Array<Record<string, unknown>>;
+					const stored = t.org.store.rows('EmailMessage').filter((e) => e.ParentId === c.id);
+					expect(emails.length).toBe(stored.length);
+					expect(emails.length).toBeGreaterThan(0);
+					expect(
+						emails.every(
+							(e) =>
+								typeof e.text === 'string' &&
+								['fromCustomer', 'fromAgent'].includes(String(e.direction)),
+						),
+					).toBe(true);
+					expect(emails.some((e) => e.direction === 'fromCustomer')).toBe(true);
+					// The transcript tells the whole thread: each email's new text, the customer's turns marked.
+					expect(typeof c.transcript).toBe('string');
+					expect(String(c.transcript).trim()).not.toBe('');
+					expect(String(c.transcript)).toContain('Customer (');
+					for (const e of emails)
+						if (String(e.text).trim())
+							expect(String(c.transcript)).toContain(String(e.text).trim());
+				}
 
-			const prompts = nodeOutput(run, 'Build Theming Prompt');
-			expect(prompts).toHaveLength(1);
-			const { prompt, caseCount } = prompts[0];
-			expect(caseCount).toBe(10);
-			expect(typeof prompt).toBe('string');
-			expect(String(prompt)).toMatch(/themes/i);
-			expect(String(prompt)).toMatch(/sentiment/i);
-			for (const c of cases) {
-				expect(String(prompt)).toContain(`#${String(c.caseNumber)} "${String(c.subject)}"`);
-				// The whole transcript, or (for a very long one) its first 6,000 characters.
-				expect(String(prompt)).toContain(String(c.transcript).trim().slice(0, 6000));
-			}
-			expect(prompts[0].cases).toEqual(cases.map((c) => expect.objectContaining({ id: c.id, caseNumber: c.caseNumber, subject: c.subject })));
-		});
+				const prompts = nodeOutput(run, 'Build Theming Prompt');
+				expect(prompts).toHaveLength(1);
+				const { prompt, caseCount } = prompts[0];
+				expect(caseCount).toBe(10);
+				expect(typeof prompt).toBe('string');
+				expect(String(prompt)).toMatch(/themes/i);
+				expect(String(prompt)).toMatch(/sentiment/i);
+				for (const c of cases) {
+					expect(String(prompt)).toContain(`#${String(c.caseNumber)} "${String(c.subject)}"`);
+					// The whole transcript, or (for a very long one) its first 6,000 characters.
+					expect(String(prompt)).toContain(String(c.transcript).trim().slice(0, 6000));
+				}
+				expect(prompts[0].cases).toEqual(
+					cases.map((c) =>
+						expect.objectContaining({ id: c.id, caseNumber: c.caseNumber, subject: c.subject }),
+					),
+				);
+			},
+		);
 	});
 
 	describe('chat visitor to contact, case and follow-up task', () => {
-		const contactsOfVisitor = () => t.org.store.rows('Contact').filter((c) => String(c.Email).toLowerCase() === VISITOR_EMAIL);
+		const contactsOfVisitor = () =>
+			t.org.store.rows('Contact').filter((c) => String(c.Email).toLowerCase() === VISITOR_EMAIL);
 
 		it('is not a contact of the demo org yet', () => {
 			expect(contactsOfVisitor()).toHaveLength(0);
 		});
 
-		it.each(AUTHENTICATIONS)('finds or creates the contact, opens a case for it and a task on the case (%s)', async (kind) => {
-			const existing = contactsOfVisitor();
-			const casesBefore = t.org.store.count('Case');
-			const { run } = await execute('chat', kind);
+		it.each(AUTHENTICATIONS)(
+			'finds or creates the contact, opens a case for it and a task on the case (%s)',
+			async (kind) => {
+				const existing = contactsOfVisitor();
+				const casesBefore = t.org.store.count('Case');
+				const { run } = await execute('chat', kind);
 
-			// The first run creates the contact; every later one finds it, and never adds another.
-			const [contact] = nodeOutput(run, 'Find or Create Contact');
-			expect(contact).toMatchObject({ success: true, action: existing.length === 0 ? 'created' : 'matched' });
-			const contacts = contactsOfVisitor();
-			expect(contacts).toHaveLength(1);
-			expect(contacts[0]).toMatchObject({ Id: contact.id, FirstName: 'Jamie', LastName: 'Rivera' });
-			if (existing.length > 0) expect(contact.id).toBe(existing[0].Id);
+				// The first run creates the contact; every later one finds it, and never adds another.
+				const [contact] = nodeOutput(run, 'Find or Create Contact');
+				expect(contact).toMatchObject({
+					success: true,
+					action: existing.length === 0 ? 'created' : 'matched',
+				});
+				const contacts = contactsOfVisitor();
+				expect(contacts).toHaveLength(1);
+				expect(contacts[0]).toMatchObject({
+					Id: contact.id,
+					FirstName: 'Jamie',
+					LastName: 'Rivera',
+				});
+				if (existing.length > 0) expect(contact.id).toBe(existing[0].Id);
 
-			const [createdCase] = nodeOutput(run, 'Create Case');
-			expect(createdCase).toMatchObject({ success: true });
-			expect(t.org.store.count('Case')).toBe(casesBefore + 1);
-			const caseRow = t.org.store.get(String(createdCase.id), 'Case');
-			expect(caseRow).toMatchObject({ ContactId: contact.id, Origin: 'Chat', Status: 'New', SuppliedEmail: VISITOR_EMAIL });
-			expect(String(caseRow?.Subject)).toMatch(/^My smart thermostat lost its Wi-Fi connection/);
-			expect(caseRow?.Description).toBe(caseRow?.Subject);
+				const [createdCase] = nodeOutput(run, 'Create Case');
+				expect(createdCase).toMatchObject({ success: true });
+				expect(t.org.store.count('Case')).toBe(casesBefore + 1);
+				const caseRow = t.org.store.get(String(createdCase.id), 'Case');
+				expect(caseRow).toMatchObject({
+					ContactId: contact.id,
+					Origin: 'Chat',
+					Status: 'New',
+					SuppliedEmail: VISITOR_EMAIL,
+				});
+				expect(String(caseRow?.Subject)).toMatch(/^My smart thermostat lost its Wi-Fi connection/);
+				expect(caseRow?.Description).toBe(caseRow?.Subject);
 
-			const [task] = nodeOutput(run, 'Create Follow-up Task');
-			expect(task).toMatchObject({ success: true });
-			const taskRow = t.org.store.get(String(task.id), 'Task');
-			expect(taskRow).toMatchObject({ WhatId: createdCase.id, WhoId: contact.id, Status: 'Not Started' });
-			expect(String(taskRow?.Subject)).toMatch(/^Follow up on chat: My smart thermostat/);
-			expect(taskRow?.ActivityDate).toBeTruthy();
-		});
+				const [task] = nodeOutput(run, 'Create Follow-up Task');
+				expect(task).toMatchObject({ success: true });
+				const taskRow = t.org.store.get(String(task.id), 'Task');
+				expect(taskRow).toMatchObject({
+					WhatId: createdCase.id,
+					WhoId: contact.id,
+					Status: 'Not Started',
+				});
+				expect(String(taskRow?.Subject)).toMatch(/^Follow up on chat: My smart thermostat/);
+				expect(taskRow?.ActivityDate).toBeTruthy();
+			},
+		);
 
 		it('left one contact for the visitor, with one case and one task per run', () => {
 			const contacts = contactsOfVisitor();
@@ -228,37 +297,59 @@ describe('example workflows in a real n8n', () => {
 	});
 
 	describe('500 leads upserted by external ID', () => {
-		const importedLeads = () => t.org.store.rows('Lead').filter((l) => String(l[LEAD_EXTERNAL_ID_FIELD] ?? '').startsWith(LEAD_KEY_PREFIX));
+		const importedLeads = () =>
+			t.org.store
+				.rows('Lead')
+				.filter((l) => String(l[LEAD_EXTERNAL_ID_FIELD] ?? '').startsWith(LEAD_KEY_PREFIX));
 
-		it.each(AUTHENTICATIONS)('creates or updates the 500 leads in one run, in a few API calls (%s)', async (kind) => {
-			const before = importedLeads();
-			// A change made in Salesforce since the last run, which the upsert overwrites.
-			if (before.length > 0) t.org.store.update('Lead', String(before[0].Id), { Company: 'Changed in Salesforce' });
-			const leadsBefore = t.org.store.count('Lead');
-			const { run, apiCalls, apiCallsByKind } = await execute('leads', kind);
+		it.each(AUTHENTICATIONS)(
+			'creates or updates the 500 leads in one run, in a few API calls (%s)',
+			async (kind) => {
+				const before = importedLeads();
+				// A change made in Salesforce since the last run, which the upsert overwrites.
+				if (before.length > 0)
+					t.org.store.update('Lead', String(before[0].Id), { Company: 'Changed in Salesforce' });
+				const leadsBefore = t.org.store.count('Lead');
+				const { run, apiCalls, apiCallsByKind } = await execute('leads', kind);
 
-			const results = nodeOutput(run, 'Create or Update Leads');
-			expect(results).toHaveLength(LEAD_COUNT);
-			expect(results.every((r) => r.success === true)).toBe(true);
-			// The first run creates them all; the later runs update the same records.
-			expect(results.every((r) => r.created === (before.length === 0))).toBe(true);
+				const results = nodeOutput(run, 'Create or Update Leads');
+				expect(results).toHaveLength(LEAD_COUNT);
+				expect(results.every((r) => r.success === true)).toBe(true);
+				// The first run creates them all; the later runs update the same records.
+				expect(results.every((r) => r.created === (before.length === 0))).toBe(true);
 
-			const leads = importedLeads();
-			expect(leads).toHaveLength(LEAD_COUNT);
-			expect(t.org.store.count('Lead')).toBe(leadsBefore + (before.length === 0 ? LEAD_COUNT : 0));
-			const keys = leads.map((l) => String(l[LEAD_EXTERNAL_ID_FIELD])).sort();
-			expect(keys).toEqual(Array.from({ length: LEAD_COUNT }, (_, i) => `${LEAD_KEY_PREFIX}${String(i + 1).padStart(4, '0')}`));
-			expect(new Set(results.map((r) => r.id)).size).toBe(LEAD_COUNT);
-			expect(new Set(results.map((r) => r.id))).toEqual(new Set(leads.map((l) => l.Id)));
-			if (before.length > 0) {
-				expect(new Set(leads.map((l) => l.Id))).toEqual(new Set(before.map((l) => l.Id)));
-				expect(t.org.store.get(String(before[0].Id), 'Lead')?.Company).not.toBe('Changed in Salesforce');
-			}
-			const first = leads.find((l) => l[LEAD_EXTERNAL_ID_FIELD] === `${LEAD_KEY_PREFIX}0001`);
-			expect(first).toMatchObject({ FirstName: 'Ava', LastName: 'Schmidt', Company: 'Northwind Traders', Email: 'ava.schmidt.0001@leads.example', LeadSource: 'Purchased List' });
+				const leads = importedLeads();
+				expect(leads).toHaveLength(LEAD_COUNT);
+				expect(t.org.store.count('Lead')).toBe(
+					leadsBefore + (before.length === 0 ? LEAD_COUNT : 0),
+				);
+				const keys = leads.map((l) => String(l[LEAD_EXTERNAL_ID_FIELD])).sort();
+				expect(keys).toEqual(
+					Array.from(
+						{ length: LEAD_COUNT },
+						(_, i) => `${LEAD_KEY_PREFIX}${String(i + 1).padStart(4, '0')}`,
+					),
+				);
+				expect(new Set(results.map((r) => r.id)).size).toBe(LEAD_COUNT);
+				expect(new Set(results.map((r) => r.id))).toEqual(new Set(leads.map((l) => l.Id)));
+				if (before.length > 0) {
+					expect(new Set(leads.map((l) => l.Id))).toEqual(new Set(before.map((l) => l.Id)));
+					expect(t.org.store.get(String(before[0].Id), 'Lead')?.Company).not.toBe(
+						'Changed in Salesforce',
+					);
+				}
+				const first = leads.find((l) => l[LEAD_EXTERNAL_ID_FIELD] === `${LEAD_KEY_PREFIX}0001`);
+				expect(first).toMatchObject({
+					FirstName: 'Ava',
+					LastName: 'Schmidt',
+					Company: 'Northwind Traders',
+					Email: 'ava.schmidt.0001@leads.example',
+					LeadSource: 'Purchased List',
+				});
 
-			expect(apiCalls).toBe(LEAD_UPSERT_API_CALLS.total);
-			expect(apiCallsByKind).toEqual(LEAD_UPSERT_API_CALLS.byKind);
-		});
+				expect(apiCalls).toBe(LEAD_UPSERT_API_CALLS.total);
+				expect(apiCallsByKind).toEqual(LEAD_UPSERT_API_CALLS.byKind);
+			},
+		);
 	});
 });

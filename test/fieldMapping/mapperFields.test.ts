@@ -11,9 +11,19 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 	let caseDescribe: DescribeSObjectResult;
 	beforeAll(async () => {
 		t = await startTestOrg();
-		t.org.schema.addCustomField('Contact', { name: 'Ext_Id__c', type: 'string', label: 'Ext Id', externalId: true, unique: true });
+		t.org.schema.addCustomField('Contact', {
+			name: 'Ext_Id__c',
+			type: 'string',
+			label: 'Ext Id',
+			externalId: true,
+			unique: true,
+		});
 		const conn = new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION });
-		[lead, contact, caseDescribe] = await Promise.all([conn.describe('Lead'), conn.describe('Contact'), conn.describe('Case')]);
+		[lead, contact, caseDescribe] = await Promise.all([
+			conn.describe('Lead'),
+			conn.describe('Contact'),
+			conn.describe('Case'),
+		]);
 	});
 	afterAll(async () => {
 		await t.close();
@@ -23,8 +33,21 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 
 	it('marks Lead required fields for create and leaves out read-only ones', () => {
 		const { fields } = describeToMapperFields(lead, { operation: 'create' });
-		expect(fields.filter((f) => f.required).map((f) => f.id).sort()).toEqual(['Company', 'LastName']);
-		for (const readOnly of ['Name', 'IsConverted', 'CreatedDate', 'Id', 'LastModifiedDate', 'Address', 'SystemModstamp']) {
+		expect(
+			fields
+				.filter((f) => f.required)
+				.map((f) => f.id)
+				.sort(),
+		).toEqual(['Company', 'LastName']);
+		for (const readOnly of [
+			'Name',
+			'IsConverted',
+			'CreatedDate',
+			'Id',
+			'LastModifiedDate',
+			'Address',
+			'SystemModstamp',
+		]) {
 			expect(byId(fields, readOnly)).toBeUndefined();
 		}
 		expect(byId(fields, 'Status')?.required).toBe(false); // defaulted on create
@@ -36,7 +59,12 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 		const { fields } = describeToMapperFields(lead, { operation: 'create' });
 		const status = byId(fields, 'Status');
 		expect(status?.type).toBe('options');
-		expect(status?.options?.map((o) => o.value)).toEqual(['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted']);
+		expect(status?.options?.map((o) => o.value)).toEqual([
+			'Open - Not Contacted',
+			'Working - Contacted',
+			'Closed - Converted',
+			'Closed - Not Converted',
+		]);
 		expect(byId(fields, 'NumberOfEmployees')?.type).toBe('number');
 		expect(byId(fields, 'AnnualRevenue')?.type).toBe('number');
 		expect(byId(fields, 'IsUnreadByOwner')?.type).toBe('boolean');
@@ -64,10 +92,19 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 	});
 
 	it('offers record types as options and parents by external ID', () => {
-		const { fields } = describeToMapperFields(caseDescribe, { operation: 'create', parents: [contact] });
+		const { fields } = describeToMapperFields(caseDescribe, {
+			operation: 'create',
+			parents: [contact],
+		});
 		const recordType = byId(fields, 'RecordTypeId');
 		expect(recordType?.type).toBe('options');
-		expect(recordType?.options?.map((o) => o.value)).toEqual(caseDescribe.recordTypeInfos.filter((r) => r.available).map((r) => r.recordTypeId));
-		expect(byId(fields, 'Contact.Ext_Id__c')).toMatchObject({ type: 'string', removed: true, required: false });
+		expect(recordType?.options?.map((o) => o.value)).toEqual(
+			caseDescribe.recordTypeInfos.filter((r) => r.available).map((r) => r.recordTypeId),
+		);
+		expect(byId(fields, 'Contact.Ext_Id__c')).toMatchObject({
+			type: 'string',
+			removed: true,
+			required: false,
+		});
 	});
 });

@@ -22,7 +22,10 @@ export interface AdditionalDataOptions {
  * no secrets manager behind it. Sub-workflows, task runners, AI agents
  * and runtime credentials are not available: calling them fails loudly.
  */
-export function createAdditionalData(credentialsHelper: TestCredentialsHelper, options: AdditionalDataOptions = {}): IWorkflowExecuteAdditionalData {
+export function createAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	options: AdditionalDataOptions = {},
+): IWorkflowExecuteAdditionalData {
 	const unsupported = (what: string) => async (): Promise<never> => {
 		throw new UnexpectedError(`${what} is not available in the n8n test harness`);
 	};

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, ICredentialsEncrypted, INodeCredentialsDetails } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsEncrypted,
+	INodeCredentialsDetails,
+} from 'n8n-workflow';
 import { ICredentials, jsonParse } from 'n8n-workflow';
 
 /**
@@ -32,7 +36,11 @@ export class CredentialStore {
 	/** Every write, oldest first. */
 	readonly writes: CredentialWrite[] = [];
 
-	create(type: string, data: ICredentialDataDecryptedObject, name = `${type} account`): INodeCredentialsDetails & { id: string } {
+	create(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name = `${type} account`,
+	): INodeCredentialsDetails & { id: string } {
 		const id = `cred${String(++lastId).padStart(12, '0')}`;
 		this.rows.set(id, { id, name, type, data: JSON.stringify(data) });
 		this.writes.push({ id, by: 'create', data: this.read(id) });
@@ -87,7 +95,10 @@ export class StoredCredentials extends ICredentials {
 		this.data = JSON.stringify(data);
 	}
 
-	async updateData(toUpdate: ICredentialDataDecryptedObject, toDelete: string[] = []): Promise<void> {
+	async updateData(
+		toUpdate: ICredentialDataDecryptedObject,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const updated: ICredentialDataDecryptedObject = { ...(await this.getData()), ...toUpdate };
 		for (const key of toDelete) delete updated[key];
 		await this.setData(updated);

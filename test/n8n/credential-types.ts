@@ -24,7 +24,9 @@ export class TestCredentialTypes implements ICredentialTypes {
 		private readonly supportedNodes: Record<string, string[]> = {},
 	) {
 		for (const type of [new OAuth2Api(), ...types]) {
-			const loaded: ICredentialType = Object.create(type, { properties: { value: injectDomainRestrictionFields(type), enumerable: true } });
+			const loaded: ICredentialType = Object.create(type, {
+				properties: { value: injectDomainRestrictionFields(type), enumerable: true },
+			});
 			this.types.set(type.name, loaded);
 		}
 	}

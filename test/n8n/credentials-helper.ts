@@ -67,16 +67,28 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const credentialType = this.credentialTypes.getByName(typeName);
 		const { authenticate } = credentialType;
 		if (authenticate === undefined) return requestOptions as IHttpRequestOptions;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
-		if (!workflow || !node) throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (!workflow || !node)
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		requestOptions.headers ??= {};
 		if (authenticate.type === 'generic') {
 			// The CLI writes `requestOptions[outerKey][key] = value` for each of headers, qs, body, auth.
-			const target = requestOptions as unknown as Record<string, Record<string, string> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, string> | undefined
+			>;
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
 					const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
-					const valueResolved = this.resolveValue(value, { $credentials: credentials }, workflow, node);
+					const valueResolved = this.resolveValue(
+						value,
+						{ $credentials: credentials },
+						workflow,
+						node,
+					);
 					const bucket = (target[outerKey] ??= {});
 					bucket[keyResolved] = valueResolved;
 				}
@@ -93,26 +105,36 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.credentialTypes.getByName(typeName);
-		const expirableProperty = credentialType.properties.find((property) => property.type === 'hidden' && property?.typeOptions?.expirable === true);
+		const expirableProperty = credentialType.properties.find(
+			(property) => property.type === 'hidden' && property?.typeOptions?.expirable === true,
+		);
 		if (expirableProperty?.name === undefined) return undefined;
 
 		// The CLI's test for "this is the credential tester's node" (see credentials-tester.ts).
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials)) return undefined;
+		if (!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials))
+			return undefined;
 
-		const output = await credentialType.preAuthentication.call(restrictToCredentialDomains(helpers, credentials), credentials);
+		const output = await credentialType.preAuthentication.call(
+			restrictToCredentialDomains(helpers, credentials),
+			credentials,
+		);
 		// Without the expirable property in the output nothing is saved.
 		if (output[expirableProperty.name] === undefined) return undefined;
 		if (!node.credentials) return undefined;
 
 		const nodeCredentials = node.credentials[credentialType.name];
 		// Cache onto the STORED data, never overwriting a field stored as an expression.
-		const storedData = await (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+		const storedData = await (
+			await this.getCredentials(nodeCredentials, credentialType.name)
+		).getData();
 		const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
 		for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
-			if (key === expirableProperty.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+			if (key === expirableProperty.name || !isExpression(storedData[key]))
+				dataToPersist[key] = value;
 		}
 		await this.updateCredentials(nodeCredentials, credentialType.name, dataToPersist);
 		return Object.assign(credentials, output);
@@ -125,7 +147,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.credentialTypes.getByName(typeName);
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		const output = await credentialType.preAuthentication.call(restrictToCredentialDomains(helpers, credentials), credentials);
+		const output = await credentialType.preAuthentication.call(
+			restrictToCredentialDomains(helpers, credentials),
+			credentials,
+		);
 		return (output as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
@@ -140,17 +165,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.credentialTypes.getSupportedNodes(credentialType).includes(nodeType);
 	}
 
-	async getCredentials(nodeCredential: INodeCredentialsDetails, type: string): Promise<StoredCredentials> {
+	async getCredentials(
+		nodeCredential: INodeCredentialsDetails,
+		type: string,
+	): Promise<StoredCredentials> {
 		const row = this.getCredentialsEntity(nodeCredential, type);
 		return new StoredCredentials({ id: row.id, name: row.name }, row.type, row.data);
 	}
 
 	private getCredentialsEntity(nodeCredential: INodeCredentialsDetails, type: string) {
 		if (!nodeCredential.id) {
-			throw new UnexpectedError('Found credential with no ID.', { extra: { credentialName: nodeCredential.name }, tags: { credentialType: type } });
+			throw new UnexpectedError('Found credential with no ID.', {
+				extra: { credentialName: nodeCredential.name },
+				tags: { credentialType: type },
+			});
 		}
 		const row = this.store.find(nodeCredential.id, type);
-		if (!row) throw new UserError(`Credential with ID "${nodeCredential.id}" does not exist for type "${type}".`);
+		if (!row)
+			throw new UserError(
+				`Credential with ID "${nodeCredential.id}" does not exist for type "${type}".`,
+			);
 		return row;
 	}
 
@@ -159,13 +193,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (credentialTypeData.extends === undefined) {
 			// The special OAuth parameter which stores access and refresh token.
 			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
-				return [...credentialTypeData.properties, { displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} }];
+				return [
+					...credentialTypeData.properties,
+					{
+						displayName: 'oauthTokenData',
+						name: 'oauthTokenData',
+						type: 'json',
+						required: false,
+						default: {},
+					},
+				];
 			}
 			return credentialTypeData.properties;
 		}
 		const combineProperties: INodeProperties[] = [];
 		for (const credentialsTypeName of credentialTypeData.extends) {
-			NodeHelpers.mergeNodeProperties(combineProperties, this.getCredentialsProperties(credentialsTypeName));
+			NodeHelpers.mergeNodeProperties(
+				combineProperties,
+				this.getCredentialsProperties(credentialsTypeName),
+			);
 		}
 		// The properties defined on the child take precedence.
 		NodeHelpers.mergeNodeProperties(combineProperties, credentialTypeData.properties);
@@ -183,9 +229,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_options?: IGetDecryptedCredentialsOptions,
 	): Promise<ICredentialDataDecryptedObject> {
 		const row = this.getCredentialsEntity(nodeCredentials, type);
-		const decryptedDataOriginal = await new StoredCredentials({ id: row.id, name: row.name }, row.type, row.data).getData();
+		const decryptedDataOriginal = await new StoredCredentials(
+			{ id: row.id, name: row.name },
+			row.type,
+			row.data,
+		).getData();
 		if (raw === true) return decryptedDataOriginal;
-		return await this.applyDefaultsAndOverwrites(additionalData, decryptedDataOriginal, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaultsAndOverwrites(
+			additionalData,
+			decryptedDataOriginal,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** Defaults of the type (and its parents), then expressions; the CLI's method of the same name. */
@@ -199,14 +256,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const credentialsProperties = this.getCredentialsProperties(type);
 		// No credential overwrites in a test instance: the stored data goes in as it is.
-		let decryptedData = NodeHelpers.getNodeParameters(credentialsProperties, { ...decryptedDataOriginal } as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		let decryptedData = NodeHelpers.getNodeParameters(
+			credentialsProperties,
+			{ ...decryptedDataOriginal } as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 
 		// oauthTokenData is not a declared property of a child type: put it back.
-		if (decryptedDataOriginal.oauthTokenData !== undefined) decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
-		if (decryptedData.allowedHttpRequestDomains === undefined && decryptedDataOriginal.allowedHttpRequestDomains !== undefined) {
+		if (decryptedDataOriginal.oauthTokenData !== undefined)
+			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
+		if (
+			decryptedData.allowedHttpRequestDomains === undefined &&
+			decryptedDataOriginal.allowedHttpRequestDomains !== undefined
+		) {
 			decryptedData.allowedHttpRequestDomains = decryptedDataOriginal.allowedHttpRequestDomains;
 		}
-		if (decryptedData.allowedDomains === undefined && decryptedDataOriginal.allowedDomains !== undefined) decryptedData.allowedDomains = decryptedDataOriginal.allowedDomains;
+		if (
+			decryptedData.allowedDomains === undefined &&
+			decryptedDataOriginal.allowedDomains !== undefined
+		)
+			decryptedData.allowedDomains = decryptedDataOriginal.allowedDomains;
 
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		if (expressionResolveValues) {
@@ -229,7 +301,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				throw e;
 			}
 		} else {
-			const workflow = new Workflow({ nodes: [mockNode()], connections: {}, active: false, nodeTypes: mockNodeTypes });
+			const workflow = new Workflow({
+				nodes: [mockNode()],
+				connections: {},
+				active: false,
+				nodeTypes: mockNodeTypes,
+			});
 			await workflow.expression.acquireIsolate();
 			try {
 				decryptedData = workflow.expression.getComplexParameterValue(
@@ -248,10 +325,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return decryptedData;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.setData(data);
-		this.store.save(credentials.id ?? '', credentials.getDataToSave().data ?? '', 'updateCredentials');
+		this.store.save(
+			credentials.id ?? '',
+			credentials.getDataToSave().data ?? '',
+			'updateCredentials',
+		);
 	}
 
 	/** How n8n-core stores a refreshed (or first client-credentials) OAuth2 token: only `oauthTokenData` changes. */
@@ -263,13 +348,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<void> {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.updateData({ oauthTokenData: data.oauthTokenData });
-		this.store.save(credentials.id ?? '', credentials.getDataToSave().data ?? '', 'updateCredentialsOauthTokenData');
+		this.store.save(
+			credentials.id ?? '',
+			credentials.getDataToSave().data ?? '',
+			'updateCredentialsOauthTokenData',
+		);
 	}
 
 	/** Resolves a value of a generic `authenticate` when it is an expression. */
-	private resolveValue(parameterValue: string, additionalKeys: IWorkflowDataProxyAdditionalKeys, workflow: Workflow, node: INode): string {
+	private resolveValue(
+		parameterValue: string,
+		additionalKeys: IWorkflowDataProxyAdditionalKeys,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(parameterValue)) return parameterValue;
-		const returnValue = workflow.expression.getSimpleParameterValue(node, parameterValue, 'internal', additionalKeys, undefined, '');
+		const returnValue = workflow.expression.getSimpleParameterValue(
+			node,
+			parameterValue,
+			'internal',
+			additionalKeys,
+			undefined,
+			'',
+		);
 		if (!returnValue) return '';
 		return returnValue.toString();
 	}
@@ -279,14 +380,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
  * The helpers a `preAuthentication` hook gets: only `httpRequest`, held to the credential's own
  * domain allowlist when it has one (read per request, as in the CLI).
  */
-function restrictToCredentialDomains(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): IHttpRequestHelper {
+function restrictToCredentialDomains(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestHelper {
 	return {
 		helpers: {
 			httpRequest: async (requestOptions: IHttpRequestOptions) => {
 				const allowedDomains = getCredentialOwnRequestAllowedDomains(credentials);
 				if (allowedDomains === undefined) return await helpers.helpers.httpRequest(requestOptions);
 				if (requestOptions.allowedDomains !== undefined) {
-					throw new UserError('This credential restricts requests to specific domains, which cannot be combined with the domains its authentication step asks for.');
+					throw new UserError(
+						'This credential restricts requests to specific domains, which cannot be combined with the domains its authentication step asks for.',
+					);
 				}
 				return await helpers.helpers.httpRequest({ ...requestOptions, allowedDomains });
 			},

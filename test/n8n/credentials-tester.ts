@@ -64,25 +64,48 @@ export class CredentialsTester {
 	) {}
 
 	/** Tests a saved credential, as the editor does after saving it. */
-	async testStored(credential: INodeCredentialsDetails & { id: string }, options: TestCredentialOptions = {}): Promise<INodeCredentialTestResult> {
+	async testStored(
+		credential: INodeCredentialsDetails & { id: string },
+		options: TestCredentialOptions = {},
+	): Promise<INodeCredentialTestResult> {
 		await prepareN8nEnvironment();
-		const row = this.credentialsHelper.store.find(credential.id, this.credentialsHelper.store.typeOf(credential.id));
+		const row = this.credentialsHelper.store.find(
+			credential.id,
+			this.credentialsHelper.store.typeOf(credential.id),
+		);
 		if (!row) throw new Error(`No credential with id ${credential.id}`);
 		const data = { ...this.credentialsHelper.store.read(row.id), ...options.changes };
-		return await this.testCredentials(row.type, { id: row.id, name: row.name, type: row.type, data });
+		return await this.testCredentials(row.type, {
+			id: row.id,
+			name: row.name,
+			type: row.type,
+			data,
+		});
 	}
 
-	getCredentialTestFunction(credentialType: string): ICredentialTestFunction | ICredentialTestRequestData | undefined {
+	getCredentialTestFunction(
+		credentialType: string,
+	): ICredentialTestFunction | ICredentialTestRequestData | undefined {
 		const type = this.credentialTypes.getByName(credentialType);
 		if (type.test) return { testRequest: type.test };
 
 		for (const nodeName of this.credentialTypes.getSupportedNodes(credentialType)) {
 			const node = this.nodeTypes.getByName(nodeName);
-			const allNodeTypes: INodeType[] = node instanceof VersionedNodeType || 'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
+			const allNodeTypes: INodeType[] =
+				node instanceof VersionedNodeType || 'nodeVersions' in node
+					? Object.values(node.nodeVersions)
+					: [node];
 			for (const nodeType of allNodeTypes) {
 				for (const { name, testedBy } of nodeType.description.credentials ?? []) {
-					if (name === credentialType && (this.credentialTypes.getParentTypes(name).includes('oAuth2Api') || name === 'oAuth2Api')) {
-						return async function oauth2CredTest(this: ICredentialTestFunctions, cred: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+					if (
+						name === credentialType &&
+						(this.credentialTypes.getParentTypes(name).includes('oAuth2Api') ||
+							name === 'oAuth2Api')
+					) {
+						return async function oauth2CredTest(
+							this: ICredentialTestFunctions,
+							cred: ICredentialsDecrypted,
+						): Promise<INodeCredentialTestResult> {
 							return hasAccessToken(cred)
 								? { status: 'OK', message: OAUTH2_CREDENTIAL_TEST_SUCCEEDED }
 								: { status: 'Error', message: OAUTH2_CREDENTIAL_TEST_FAILED };
@@ -93,7 +116,8 @@ export class CredentialsTester {
 							if ('nodeVersions' in node) {
 								// Versioned: the latest version that has the function.
 								for (const version of Object.keys(node.nodeVersions).sort().reverse()) {
-									const credentialTest = node.nodeVersions[parseInt(version, 10)].methods?.credentialTest;
+									const credentialTest =
+										node.nodeVersions[parseInt(version, 10)].methods?.credentialTest;
 									if (credentialTest && testedBy in credentialTest) return credentialTest[testedBy];
 								}
 								return undefined;
@@ -108,15 +132,24 @@ export class CredentialsTester {
 		return undefined;
 	}
 
-	async testCredentials(credentialType: string, credentialsDecrypted: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	async testCredentials(
+		credentialType: string,
+		credentialsDecrypted: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		await prepareN8nEnvironment();
 		const credentialTestFunction = this.getCredentialTestFunction(credentialType);
-		if (credentialTestFunction === undefined) return { status: 'Error', message: 'No testing function found for this credential.' };
+		if (credentialTestFunction === undefined)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
 
 		const baseAdditionalData = createAdditionalData(this.credentialsHelper);
 		if (credentialsDecrypted.data) {
 			try {
-				credentialsDecrypted.data = await this.credentialsHelper.applyDefaultsAndOverwrites(baseAdditionalData, credentialsDecrypted.data, credentialType, 'internal');
+				credentialsDecrypted.data = await this.credentialsHelper.applyDefaultsAndOverwrites(
+					baseAdditionalData,
+					credentialsDecrypted.data,
+					credentialType,
+					'internal',
+				);
 			} catch (error) {
 				return { status: 'Error', message: String(error instanceof Error ? error.message : error) };
 			}
@@ -129,8 +162,13 @@ export class CredentialsTester {
 		return await this.runRequestTest(credentialType, credentialsDecrypted, credentialTestFunction);
 	}
 
-	private async runRequestTest(credentialType: string, credentialsDecrypted: ICredentialsDecrypted, credentialTestFunction: ICredentialTestRequestData): Promise<INodeCredentialTestResult> {
-		const nodeType = credentialTestFunction.nodeType ?? this.nodeTypes.getByNameAndVersion('n8n-nodes-base.noOp');
+	private async runRequestTest(
+		credentialType: string,
+		credentialsDecrypted: ICredentialsDecrypted,
+		credentialTestFunction: ICredentialTestRequestData,
+	): Promise<INodeCredentialTestResult> {
+		const nodeType =
+			credentialTestFunction.nodeType ?? this.nodeTypes.getByNameAndVersion('n8n-nodes-base.noOp');
 		const { version } = nodeType.description;
 		const node: INode = {
 			id: 'temp',
@@ -142,13 +180,23 @@ export class CredentialsTester {
 			type: nodeType.description.name,
 			typeVersion: Array.isArray(version) ? version[version.length - 1] : version,
 			position: [0, 0],
-			credentials: { [credentialType]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+			credentials: {
+				[credentialType]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+			},
 		};
 		const nodeTypeCopy: INodeType = {
 			description: {
 				...nodeType.description,
 				credentials: [{ name: credentialType, required: true }],
-				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: credentialTestFunction.testRequest.request }, default: '' }],
+				properties: [
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						routing: { request: credentialTestFunction.testRequest.request },
+						default: '',
+					},
+				],
 			},
 		};
 		const { nodesData, nodeTypes } = createMockNodeTypes();
@@ -157,9 +205,22 @@ export class CredentialsTester {
 
 		const inputData: ITaskDataConnections = { main: [[{ json: {} }]] };
 		const connectionInputData: INodeExecutionData[] = [];
-		const additionalData = createAdditionalData(this.credentialsHelper, { currentNodeParameters: node.parameters });
+		const additionalData = createAdditionalData(this.credentialsHelper, {
+			currentNodeParameters: node.parameters,
+		});
 		const executeData: IExecuteData = { node, data: {}, source: null };
-		const executeFunctions = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, connectionInputData, inputData, executeData, []);
+		const executeFunctions = new ExecuteContext(
+			workflow,
+			node,
+			additionalData,
+			'internal',
+			createEmptyRunExecutionData(),
+			0,
+			connectionInputData,
+			inputData,
+			executeData,
+			[],
+		);
 		const routingNode = new RoutingNode(executeFunctions, nodeTypeCopy, credentialsDecrypted);
 
 		let response: INodeExecutionData[][] | null | undefined;
@@ -168,14 +229,23 @@ export class CredentialsTester {
 			response = await routingNode.runNode();
 		} catch (error) {
 			// Failures are not thrown, so that the rules can word them.
-			const cause = error instanceof Error ? (error.cause as { response?: { status: number; statusText?: string }; code?: string } | undefined) : undefined;
+			const cause =
+				error instanceof Error
+					? (error.cause as
+							| { response?: { status: number; statusText?: string }; code?: string }
+							| undefined)
+					: undefined;
 			if (cause?.response) {
 				const statusCode = cause.response.status;
 				for (const rule of credentialTestFunction.testRequest.rules ?? []) {
-					if (rule.type === 'responseCode' && statusCode === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+					if (rule.type === 'responseCode' && statusCode === rule.properties.value)
+						return { status: 'Error', message: rule.properties.message };
 				}
 				if (statusCode < 199 || statusCode > 299) {
-					return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+					return {
+						status: 'Error',
+						message: cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+					};
 				}
 			} else if (cause?.code) {
 				return { status: 'Error', message: cause.code };
@@ -188,17 +258,22 @@ export class CredentialsTester {
 		for (const rule of credentialTestFunction.testRequest.rules ?? []) {
 			if (rule.type === 'responseSuccessBody') {
 				const responseData = response?.[0]?.[0]?.json;
-				if (valueAt(responseData, rule.properties.key) === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+				if (valueAt(responseData, rule.properties.key) === rule.properties.value)
+					return { status: 'Error', message: rule.properties.message };
 			}
 		}
 		return { status: 'OK', message: 'Connection successful!' };
 	}
-
 }
 
 function hasAccessToken(credentialsDecrypted: ICredentialsDecrypted): boolean {
 	const oauthTokenData = credentialsDecrypted?.data?.oauthTokenData;
-	if (typeof oauthTokenData !== 'object' || oauthTokenData === null || Array.isArray(oauthTokenData)) return false;
+	if (
+		typeof oauthTokenData !== 'object' ||
+		oauthTokenData === null ||
+		Array.isArray(oauthTokenData)
+	)
+		return false;
 	return 'access_token' in oauthTokenData;
 }
 

@@ -51,7 +51,8 @@ async function startVmEngine(): Promise<void> {
 	const { ExpressionEvaluator, IsolatedVmBridge } = await import('@n8n/expression-runtime');
 	const { expressionSandboxHooks } = await import('n8n-workflow/dist/cjs/expression-sandboxing.js');
 	const evaluator = new ExpressionEvaluator({
-		createBridge: () => new IsolatedVmBridge({ timeout: 5000, memoryLimit: 128, logger: LoggerProxy }),
+		createBridge: () =>
+			new IsolatedVmBridge({ timeout: 5000, memoryLimit: 128, logger: LoggerProxy }),
 		maxCodeCacheSize: 1024,
 		poolSize: 1,
 		hooks: expressionSandboxHooks,

@@ -1,5 +1,14 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { ExecutionBaseError, IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypes, IRun, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ExecutionBaseError,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -43,7 +52,11 @@ let executionCounter = 0;
  * engine, and the engine's handling of errors, `continueOnFail`, `onError`, retries and paired
  * items. This is how n8n runs a node (NodeTestHarness in n8n's repo does the same).
  */
-export async function executeNode(nodeTypes: TestNodeTypes, credentialsHelper: TestCredentialsHelper, options: ExecuteOptions): Promise<NodeRun> {
+export async function executeNode(
+	nodeTypes: TestNodeTypes,
+	credentialsHelper: TestCredentialsHelper,
+	options: ExecuteOptions,
+): Promise<NodeRun> {
 	await prepareN8nEnvironment();
 	const node = workflowNode(nodeTypes, options);
 	let thrown: unknown;
@@ -59,15 +72,43 @@ export async function executeNode(nodeTypes: TestNodeTypes, credentialsHelper: T
 	});
 	const mode = options.mode ?? 'trigger';
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name ?? '', nodes: [node], connections: {}, active: false, activeVersionId: null, isArchived: false, createdAt: new Date(), updatedAt: new Date() });
-	const additionalData = createAdditionalData(credentialsHelper, { hooks, executionId, workflowId: workflow.id });
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: workflow.getNode(node.name) ?? node, data: { main: [options.input ?? [{ json: {} }]] }, source: null }] },
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: workflow.id,
+		name: workflow.name ?? '',
+		nodes: [node],
+		connections: {},
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const additionalData = createAdditionalData(credentialsHelper, {
+		hooks,
+		executionId,
+		workflowId: workflow.id,
+	});
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: workflow.getNode(node.name) ?? node,
+					data: { main: [options.input ?? [{ json: {} }]] },
+					source: null,
+				},
+			],
+		},
+	});
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
-		output: taskData?.error ? undefined : (taskData?.data?.main as INodeExecutionData[][] | undefined),
+		output: taskData?.error
+			? undefined
+			: (taskData?.data?.main as INodeExecutionData[][] | undefined),
 		error: taskData?.error ?? run.data.resultData.error,
 		thrown,
 		run,

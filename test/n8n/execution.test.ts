@@ -18,7 +18,10 @@ describe('an activated polling trigger', () => {
 	function setup() {
 		const { n8n, poller } = fixtureHarness();
 		const credential = clientCredentials(n8n, t);
-		const active = n8n.activatePoll({ type: poller, credentials: { sandboxClientCredentialsApi: credential } });
+		const active = n8n.activatePoll({
+			type: poller,
+			credentials: { sandboxClientCredentialsApi: credential },
+		});
 		return { n8n, credential, active };
 	}
 
@@ -55,7 +58,11 @@ describe('an activated polling trigger', () => {
 
 	test('the credential works in the PollContext: one session for all polls, renewed once after the sessions end', async () => {
 		const { n8n, credential, active } = setup();
-		const polls = await countTokenRequests(t, async () => [await active.poll(), await active.poll(), await active.poll()]);
+		const polls = await countTokenRequests(t, async () => [
+			await active.poll(),
+			await active.poll(),
+			await active.poll(),
+		]);
 		expect(polls.result.map((p) => p.error)).toEqual([undefined, undefined, undefined]);
 		expect(polls.byGrant).toEqual({ client_credentials: 1 });
 
@@ -63,26 +70,36 @@ describe('an activated polling trigger', () => {
 		const after = await countTokenRequests(t, () => active.poll());
 		expect(after.result.error).toBeUndefined();
 		expect(after.byGrant).toEqual({ client_credentials: 1 });
-		expect(t.org.sessions.validate(String(n8n.storedCredential(credential.id).sessionToken))).toBeDefined();
+		expect(
+			t.org.sessions.validate(String(n8n.storedCredential(credential.id).sessionToken)),
+		).toBeDefined();
 	});
 
 	test('an error thrown by poll() while n8n activates the workflow refuses the activation, naming the error', async () => {
 		const { n8n, poller } = fixtureHarness();
 		const credential = clientCredentials(n8n, t, 'sandboxClientCredentialsApi', 'wrong-secret');
-		const active = n8n.activatePoll({ type: poller, credentials: { sandboxClientCredentialsApi: credential } });
+		const active = n8n.activatePoll({
+			type: poller,
+			credentials: { sandboxClientCredentialsApi: credential },
+		});
 		const outcome = await active.poll();
 		expect(outcome.emitted).toBeNull();
 		expect(outcome.activationFailed).toBe(true);
 		expect(outcome.error?.name).toBe('WorkflowActivationError');
 		expect((outcome.error?.cause as Error).name).toBe('NodeApiError');
-		expect(outcome.error?.message).toBe(`There was a problem activating the workflow: "${(outcome.error?.cause as Error).message}"`);
+		expect(outcome.error?.message).toBe(
+			`There was a problem activating the workflow: "${(outcome.error?.cause as Error).message}"`,
+		);
 		expect(active.storedStaticData).toEqual({});
 	});
 
 	test('an error thrown by a later poll() is handed to n8n (emitError), not thrown', async () => {
 		const { n8n, poller } = fixtureHarness();
 		const credential = clientCredentials(n8n, t);
-		const active = n8n.activatePoll({ type: poller, credentials: { sandboxClientCredentialsApi: credential } });
+		const active = n8n.activatePoll({
+			type: poller,
+			credentials: { sandboxClientCredentialsApi: credential },
+		});
 		expect((await active.poll()).error).toBeUndefined();
 		t.org.faults.failNext = { count: 1, kind: 'SERVER_UNAVAILABLE' };
 		const outcome = await active.poll();
@@ -96,7 +113,11 @@ describe('an activated polling trigger', () => {
 test('a manual run of the trigger ("Fetch test event") goes through WorkflowExecute with a manual PollContext', async () => {
 	const { n8n, poller } = fixtureHarness();
 	const credential = clientCredentials(n8n, t);
-	const run = await n8n.execute({ type: poller, mode: 'manual', credentials: { sandboxClientCredentialsApi: credential } });
+	const run = await n8n.execute({
+		type: poller,
+		mode: 'manual',
+		credentials: { sandboxClientCredentialsApi: credential },
+	});
 	expect(run.error).toBeUndefined();
 	expect(run.output?.[0][0].json).toMatchObject({ polls: 1, mode: 'manual' });
 });
@@ -117,7 +138,7 @@ test('execute() gets its input items and returns paired items', async () => {
 	]);
 });
 
-test('a load-options method runs in a LoadOptionsContext with the node\'s credential', async () => {
+test("a load-options method runs in a LoadOptionsContext with the node's credential", async () => {
 	const { n8n, probe } = fixtureHarness();
 	const credential = clientCredentials(n8n, t);
 	const options = await n8n.loadOptions({
@@ -134,7 +155,11 @@ test('a load-options method runs in a LoadOptionsContext with the node\'s creden
 test('listSearch and resourceMapping methods run the same way (resource mapper fields deduplicated by id, as the CLI does)', async () => {
 	const { n8n, probe } = fixtureHarness();
 	const credential = clientCredentials(n8n, t);
-	const request = { type: probe, parameters: { authentication: 'clientCredentials', limitName: 'DailyApiRequests' }, credentials: { sandboxClientCredentialsApi: credential } };
+	const request = {
+		type: probe,
+		parameters: { authentication: 'clientCredentials', limitName: 'DailyApiRequests' },
+		credentials: { sandboxClientCredentialsApi: credential },
+	};
 	const found = await n8n.listSearch({ ...request, method: 'searchLimits', filter: 'bulk' });
 	expect(found.results.length).toBeGreaterThan(0);
 	expect(found.results.every((r) => r.name.toLowerCase().includes('bulk'))).toBe(true);

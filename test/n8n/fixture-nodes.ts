@@ -31,10 +31,27 @@ export class HarnessProbe implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'sandboxOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'sandboxClientCredentialsApi', required: true, displayOptions: { show: { authentication: ['clientCredentials'] } } },
-			{ name: 'sandboxNodeTestedApi', required: true, testedBy: 'sandboxSessionTest', displayOptions: { show: { authentication: ['nodeTested'] } } },
-			{ name: 'sandboxBearerApi', required: true, displayOptions: { show: { authentication: ['bearer'] } } },
+			{
+				name: 'sandboxOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'sandboxClientCredentialsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['clientCredentials'] } },
+			},
+			{
+				name: 'sandboxNodeTestedApi',
+				required: true,
+				testedBy: 'sandboxSessionTest',
+				displayOptions: { show: { authentication: ['nodeTested'] } },
+			},
+			{
+				name: 'sandboxBearerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['bearer'] } },
+			},
 		],
 		properties: [
 			{
@@ -50,21 +67,40 @@ export class HarnessProbe implements INodeType {
 				default: 'oAuth2',
 			},
 			{ displayName: 'Concurrent Calls', name: 'concurrentCalls', type: 'number', default: 1 },
-			{ displayName: 'Limit', name: 'limitName', type: 'options', typeOptions: { loadOptionsMethod: 'getLimitNames' }, default: 'DailyApiRequests' },
+			{
+				displayName: 'Limit',
+				name: 'limitName',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getLimitNames' },
+				default: 'DailyApiRequests',
+			},
 		],
 	};
 
 	methods = {
 		loadOptions: {
 			async getLimitNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const limits = (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxClientCredentialsApi', { method: 'GET', url: LIMITS_PATH, json: true })) as IDataObject;
+				const limits = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'sandboxClientCredentialsApi',
+					{ method: 'GET', url: LIMITS_PATH, json: true },
+				)) as IDataObject;
 				return Object.keys(limits).map((name) => ({ name, value: name }));
 			},
 		},
 		listSearch: {
-			async searchLimits(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-				const limits = (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxClientCredentialsApi', { method: 'GET', url: LIMITS_PATH, json: true })) as IDataObject;
-				const names = Object.keys(limits).filter((name) => !filter || name.toLowerCase().includes(filter.toLowerCase()));
+			async searchLimits(
+				this: ILoadOptionsFunctions,
+				filter?: string,
+			): Promise<INodeListSearchResult> {
+				const limits = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'sandboxClientCredentialsApi',
+					{ method: 'GET', url: LIMITS_PATH, json: true },
+				)) as IDataObject;
+				const names = Object.keys(limits).filter(
+					(name) => !filter || name.toLowerCase().includes(filter.toLowerCase()),
+				);
 				return { results: names.map((name) => ({ name, value: name })) };
 			},
 		},
@@ -72,23 +108,40 @@ export class HarnessProbe implements INodeType {
 			async getLimitFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 				const current = this.getCurrentNodeParameter('limitName') as string;
 				return {
-					fields: ['Max', 'Remaining', 'Max'].map((id) => ({ id, displayName: `${current} ${id}`, required: false, defaultMatch: false, display: true, type: 'number' })),
+					fields: ['Max', 'Remaining', 'Max'].map((id) => ({
+						id,
+						displayName: `${current} ${id}`,
+						required: false,
+						defaultMatch: false,
+						display: true,
+						type: 'number',
+					})),
 				};
 			},
 		},
 		credentialTest: {
-			async sandboxSessionTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async sandboxSessionTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const data = credential.data ?? {};
 				try {
 					await this.helpers.request({
 						method: 'POST',
 						uri: `${String(data.myDomainUrl)}/services/oauth2/token`,
-						form: { grant_type: 'client_credentials', client_id: data.clientId, client_secret: data.clientSecret },
+						form: {
+							grant_type: 'client_credentials',
+							client_id: data.clientId,
+							client_secret: data.clientSecret,
+						},
 						json: true,
 					});
 				} catch (error) {
 					const body = (error as { error?: { error_description?: string } }).error;
-					return { status: 'Error', message: `Salesforce refused the login: ${body?.error_description ?? 'unknown error'}` };
+					return {
+						status: 'Error',
+						message: `Salesforce refused the login: ${body?.error_description ?? 'unknown error'}`,
+					};
 				}
 				return { status: 'OK', message: 'Connection successful!' };
 			},
@@ -105,16 +158,32 @@ export class HarnessProbe implements INodeType {
 			const call = async (): Promise<IDataObject> => {
 				if (authentication === 'oAuth2') {
 					// The instance URL as n8n-core keeps it in the stored token data.
-					const credentials = await this.getCredentials<{ oauthTokenData?: { instance_url?: string } }>('sandboxOAuth2Api');
+					const credentials = await this.getCredentials<{
+						oauthTokenData?: { instance_url?: string };
+					}>('sandboxOAuth2Api');
 					const instanceUrl = credentials.oauthTokenData?.instance_url;
-					return (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxOAuth2Api', { method: 'GET', url: `${String(instanceUrl)}${LIMITS_PATH}`, json: true })) as IDataObject;
+					return (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxOAuth2Api', {
+						method: 'GET',
+						url: `${String(instanceUrl)}${LIMITS_PATH}`,
+						json: true,
+					})) as IDataObject;
 				}
 				if (authentication === 'bearer') {
-					const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>('sandboxBearerApi');
-					return (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxBearerApi', { method: 'GET', url: `${instanceUrl}${LIMITS_PATH}`, json: true })) as IDataObject;
+					const { instanceUrl } = await this.getCredentials<{ instanceUrl: string }>(
+						'sandboxBearerApi',
+					);
+					return (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxBearerApi', {
+						method: 'GET',
+						url: `${instanceUrl}${LIMITS_PATH}`,
+						json: true,
+					})) as IDataObject;
 				}
 				// The session's instance URL is set as baseURL by the credential's authenticate().
-				return (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxClientCredentialsApi', { method: 'GET', url: LIMITS_PATH, json: true })) as IDataObject;
+				return (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'sandboxClientCredentialsApi',
+					{ method: 'GET', url: LIMITS_PATH, json: true },
+				)) as IDataObject;
 			};
 			const results = await Promise.all(Array.from({ length: concurrentCalls }, call));
 			const limits = results[0];
@@ -146,8 +215,22 @@ export class HarnessPoller implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const state = this.getWorkflowStaticData('node');
 		state.polls = ((state.polls as number | undefined) ?? 0) + 1;
-		const limits = (await this.helpers.httpRequestWithAuthentication.call(this, 'sandboxClientCredentialsApi', { method: 'GET', url: LIMITS_PATH, json: true })) as IDataObject;
+		const limits = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			'sandboxClientCredentialsApi',
+			{ method: 'GET', url: LIMITS_PATH, json: true },
+		)) as IDataObject;
 		if ((state.polls as number) % 2 === 1 && this.getMode() !== 'manual') return null;
-		return [[{ json: { polls: state.polls, mode: this.getMode(), remaining: (limits.DailyApiRequests as IDataObject).Remaining } }]];
+		return [
+			[
+				{
+					json: {
+						polls: state.polls,
+						mode: this.getMode(),
+						remaining: (limits.DailyApiRequests as IDataObject).Remaining,
+					},
+				},
+			],
+		];
 	}
 }

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeCredentialsDetails, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeCredentialsDetails,
+	INodeType,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { CredentialStore } from './credential-store';
 import { TestCredentialTypes } from './credential-types';
@@ -35,12 +41,19 @@ export class N8nHarness {
 
 	constructor(options: HarnessOptions = {}) {
 		this.nodeTypes = new TestNodeTypes(options.nodes ?? [], options.packageName);
-		this.credentialTypes = new TestCredentialTypes(options.credentials ?? [], this.nodeTypes.supportedNodes());
+		this.credentialTypes = new TestCredentialTypes(
+			options.credentials ?? [],
+			this.nodeTypes.supportedNodes(),
+		);
 		this.credentialsHelper = new TestCredentialsHelper(this.credentialTypes, this.store);
 	}
 
 	/** Saves a credential as the editor does; returns the reference a node stores (`{ id, name }`). */
-	addCredential(type: string, data: ICredentialDataDecryptedObject, name?: string): INodeCredentialsDetails & { id: string } {
+	addCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name?: string,
+	): INodeCredentialsDetails & { id: string } {
 		this.credentialTypes.getByName(type);
 		return this.store.create(type, data, name);
 	}
@@ -61,8 +74,15 @@ export class N8nHarness {
 	}
 
 	/** The credential test as the editor's "Test" / save runs it (POST /rest/credentials/test). */
-	async testCredential(credential: INodeCredentialsDetails & { id: string }, options: TestCredentialOptions = {}): Promise<CredentialTestResult> {
-		return await new CredentialsTester(this.nodeTypes, this.credentialTypes, this.credentialsHelper).testStored(credential, options);
+	async testCredential(
+		credential: INodeCredentialsDetails & { id: string },
+		options: TestCredentialOptions = {},
+	): Promise<CredentialTestResult> {
+		return await new CredentialsTester(
+			this.nodeTypes,
+			this.credentialTypes,
+			this.credentialsHelper,
+		).testStored(credential, options);
 	}
 
 	async loadOptions(options: LoadOptionsOptions) {

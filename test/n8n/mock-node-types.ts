@@ -1,4 +1,11 @@
-import type { IDataObject, INode, INodeType, INodeTypeData, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeType,
+	INodeTypeData,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
 
 /**
@@ -8,7 +15,17 @@ import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
  */
 export function createMockNodeTypes(): { nodesData: INodeTypeData; nodeTypes: INodeTypes } {
 	const mockType: INodeType = {
-		description: { displayName: 'Mock', name: 'mock', group: [], version: 1, description: '', defaults: {}, inputs: [], outputs: [], properties: [] },
+		description: {
+			displayName: 'Mock',
+			name: 'mock',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			properties: [],
+		},
 	};
 	const nodesData: INodeTypeData = { mock: { sourcePath: '', type: mockType } };
 	const nodeTypes: INodeTypes = {
@@ -20,7 +37,8 @@ export function createMockNodeTypes(): { nodesData: INodeTypeData; nodeTypes: IN
 		},
 		getByNameAndVersion(nodeType: string, version?: number): INodeType {
 			// The CLI's RESPONSE_ERROR_MESSAGES.NO_NODE.
-			if (!nodesData[nodeType]) throw new UnexpectedError('This node is not currently installed', { tags: { nodeType } });
+			if (!nodesData[nodeType])
+				throw new UnexpectedError('This node is not currently installed', { tags: { nodeType } });
 			return NodeHelpers.getVersionedNodeType(nodesData[nodeType].type, version);
 		},
 	};

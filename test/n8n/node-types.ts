@@ -1,6 +1,12 @@
 import { UnrecognizedNodeTypeError } from 'n8n-core';
 import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
-import type { IDataObject, INodeType, INodeTypeDescription, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { NoOp } from './noop.node';
@@ -20,7 +26,8 @@ export class TestNodeTypes implements INodeTypes {
 
 	constructor(nodes: Array<INodeType | IVersionedNodeType>, packageName = PACKAGE_NAME) {
 		this.types.set('n8n-nodes-base.noOp', loaded(new NoOp()));
-		for (const node of nodes) this.types.set(`${packageName}.${node.description.name}`, loaded(node));
+		for (const node of nodes)
+			this.types.set(`${packageName}.${node.description.name}`, loaded(node));
 	}
 
 	/** Full type name of a node the harness was given. */
@@ -40,7 +47,9 @@ export class TestNodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries([...this.types.keys()].map((name) => [name, { className: name, sourcePath: '' }]));
+		return Object.fromEntries(
+			[...this.types.keys()].map((name) => [name, { className: name, sourcePath: '' }]),
+		);
 	}
 
 	/** Full node type names per credential type, over all versions (the loader's `supportedNodes`). */
@@ -67,8 +76,12 @@ function unrecognized(fullName: string): UnrecognizedNodeTypeError {
 /** The node as the loader hands it out: same behaviour, description post-processed. */
 function loaded(node: INodeType | IVersionedNodeType): INodeType | IVersionedNodeType {
 	if ('nodeVersions' in node) {
-		const nodeVersions = Object.fromEntries(Object.entries(node.nodeVersions).map(([version, type]) => [version, loadedVersion(type)]));
-		return Object.create(node, { nodeVersions: { value: nodeVersions, enumerable: true } }) as IVersionedNodeType;
+		const nodeVersions = Object.fromEntries(
+			Object.entries(node.nodeVersions).map(([version, type]) => [version, loadedVersion(type)]),
+		);
+		return Object.create(node, {
+			nodeVersions: { value: nodeVersions, enumerable: true },
+		}) as IVersionedNodeType;
 	}
 	return loadedVersion(node);
 }
@@ -77,8 +90,12 @@ function loadedVersion(node: INodeType): INodeType {
 	const { description } = node;
 	const processed: INodeTypeDescription = {
 		...description,
-		properties: description.polling ? [...commonPollingParameters, ...description.properties] : description.properties,
-		...(node.methods?.loadOptions ? { __loadOptionsMethods: Object.keys(node.methods.loadOptions) } : {}),
+		properties: description.polling
+			? [...commonPollingParameters, ...description.properties]
+			: description.properties,
+		...(node.methods?.loadOptions
+			? { __loadOptionsMethods: Object.keys(node.methods.loadOptions) }
+			: {}),
 	};
 	return Object.create(node, { description: { value: processed, enumerable: true } }) as INodeType;
 }

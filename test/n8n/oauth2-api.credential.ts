@@ -41,7 +41,9 @@ const properties: INodeProperties[] = [
 		displayName: 'Authorization URL',
 		name: 'authUrl',
 		type: 'string',
-		displayOptions: { show: { grantType: ['authorizationCode', 'pkce'], useDynamicClientRegistration: [false] } },
+		displayOptions: {
+			show: { grantType: ['authorizationCode', 'pkce'], useDynamicClientRegistration: [false] },
+		},
 		default: '',
 		required: true,
 	},
@@ -81,9 +83,12 @@ const properties: INodeProperties[] = [
 		displayName: 'Auth URI Query Parameters',
 		name: 'authQueryParameters',
 		type: 'string',
-		displayOptions: { show: { grantType: ['authorizationCode', 'pkce'], useDynamicClientRegistration: [false] } },
+		displayOptions: {
+			show: { grantType: ['authorizationCode', 'pkce'], useDynamicClientRegistration: [false] },
+		},
 		default: '',
-		description: 'For some services additional query parameters have to be set which can be defined here',
+		description:
+			'For some services additional query parameters have to be set which can be defined here',
 		placeholder: 'access_type=offline',
 	},
 	{
@@ -102,7 +107,13 @@ const properties: INodeProperties[] = [
 		name: 'sendAdditionalBodyProperties',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: { grantType: ['clientCredentials'], authentication: ['body'], useDynamicClientRegistration: [false] } },
+		displayOptions: {
+			show: {
+				grantType: ['clientCredentials'],
+				authentication: ['body'],
+				useDynamicClientRegistration: [false],
+			},
+		},
 	},
 	{
 		displayName: 'Additional Body Properties',
@@ -110,7 +121,12 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		typeOptions: { rows: 5 },
 		displayOptions: {
-			show: { grantType: ['clientCredentials'], authentication: ['body'], sendAdditionalBodyProperties: [true], useDynamicClientRegistration: [false] },
+			show: {
+				grantType: ['clientCredentials'],
+				authentication: ['body'],
+				sendAdditionalBodyProperties: [true],
+				useDynamicClientRegistration: [false],
+			},
 		},
 		default: '',
 	},
@@ -126,7 +142,8 @@ const properties: INodeProperties[] = [
 		name: 'tokenExpiredStatusCode',
 		type: 'number',
 		default: 401,
-		description: 'HTTP status code that indicates the token has expired. Some APIs return 403 instead of 401.',
+		description:
+			'HTTP status code that indicates the token has expired. Some APIs return 403 instead of 401.',
 		doNotInherit: true,
 	},
 	{
@@ -134,7 +151,8 @@ const properties: INodeProperties[] = [
 		name: 'jweEnabled',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to decrypt JWE-encrypted tokens returned by the provider (OIDC Core §10.2)',
+		description:
+			'Whether to decrypt JWE-encrypted tokens returned by the provider (OIDC Core §10.2)',
 		doNotInherit: true,
 	},
 	{
@@ -182,7 +200,8 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { jweEnabled: [true] } },
 		default: '',
 		noDataExpression: true,
-		description: 'Auto-generated public key in JWK format. Register this with your OIDC provider so it can encrypt tokens for n8n.',
+		description:
+			'Auto-generated public key in JWK format. Register this with your OIDC provider so it can encrypt tokens for n8n.',
 	},
 ];
 

@@ -90,11 +90,17 @@ export class ActivePoll {
 		return this.run('manual', 'manual');
 	}
 
-	private async run(mode: 'trigger' | 'manual', activation: WorkflowActivateMode, activating = false): Promise<PollOutcome> {
+	private async run(
+		mode: 'trigger' | 'manual',
+		activation: WorkflowActivateMode,
+		activating = false,
+	): Promise<PollOutcome> {
 		await prepareN8nEnvironment();
 		const outcome: PollOutcome = { emitted: null, error: undefined };
 		const workflow = this.workflow;
-		const additionalData = createAdditionalData(this.credentialsHelper, { workflowId: workflow.id });
+		const additionalData = createAdditionalData(this.credentialsHelper, {
+			workflowId: workflow.id,
+		});
 		const context = new PollContext(
 			workflow,
 			this.node,
@@ -112,10 +118,18 @@ export class ActivePoll {
 		);
 		try {
 			// n8n's `activatePollTrigger` runs the first poll with `testingTrigger` on, so that an error is thrown, not emitted.
-			await Container.get(PollTriggerExecutor).create(workflow, this.node, context, () => workflow === this.workflow)(activating);
+			await Container.get(PollTriggerExecutor).create(
+				workflow,
+				this.node,
+				context,
+				() => workflow === this.workflow,
+			)(activating);
 		} catch (e) {
 			const error = e instanceof Error ? e : new Error(String(e));
-			outcome.error = new WorkflowActivationError(`There was a problem activating the workflow: "${error.message}"`, { cause: error, node: this.node });
+			outcome.error = new WorkflowActivationError(
+				`There was a problem activating the workflow: "${error.message}"`,
+				{ cause: error, node: this.node },
+			);
 			outcome.activationFailed = true;
 		}
 		return outcome;

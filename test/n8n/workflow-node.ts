@@ -1,4 +1,10 @@
-import type { INode, INodeCredentials, INodeParameters, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	INode,
+	INodeCredentials,
+	INodeParameters,
+	INodeType,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 
 import type { TestNodeTypes } from './node-types';
 
@@ -12,7 +18,18 @@ export interface NodeSpec {
 	typeVersion?: number;
 	name?: string;
 	/** The node settings n8n's engine honours: `continueOnFail`, `onError`, `retryOnFail`, ... */
-	settings?: Partial<Pick<INode, 'continueOnFail' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'alwaysOutputData' | 'executeOnce'>>;
+	settings?: Partial<
+		Pick<
+			INode,
+			| 'continueOnFail'
+			| 'onError'
+			| 'retryOnFail'
+			| 'maxTries'
+			| 'waitBetweenTries'
+			| 'alwaysOutputData'
+			| 'executeOnce'
+		>
+	>;
 }
 
 /** The workflow node n8n would store for this spec (a fresh object: `Workflow` writes defaults into it). */

@@ -8,7 +8,11 @@ it('writes every record at most once, and reports every record it wrote', async 
 	const figures = await measureReliability({ seed: 20261205, runs: 80 });
 	expect(figures.runs).toBe(80);
 	expect(figures.faultsInjected).toBeGreaterThan(60);
-	expect({ duplicates: figures.duplicates, writtenButUnreported: figures.writtenButUnreported, reportedButUnwritten: figures.reportedButUnwritten }).toEqual({
+	expect({
+		duplicates: figures.duplicates,
+		writtenButUnreported: figures.writtenButUnreported,
+		reportedButUnwritten: figures.reportedButUnwritten,
+	}).toEqual({
 		duplicates: 0,
 		writtenButUnreported: 0,
 		reportedButUnwritten: 0,

@@ -36,7 +36,15 @@ interface RunSpec {
 	continueOnFail: boolean;
 }
 
-const FAULT_KINDS: PlannedFaultKind[] = ['SERVER_UNAVAILABLE', 'SUBREQUEST_500', 'CUT_OFF', 'RESET', 'SESSION_END', 'ALLOWANCE_SPENT', 'UNABLE_TO_LOCK_ROW'];
+const FAULT_KINDS: PlannedFaultKind[] = [
+	'SERVER_UNAVAILABLE',
+	'SUBREQUEST_500',
+	'CUT_OFF',
+	'RESET',
+	'SESSION_END',
+	'ALLOWANCE_SPENT',
+	'UNABLE_TO_LOCK_ROW',
+];
 
 const faultArb: fc.Arbitrary<PlannedFault> = fc.record({
 	kind: fc.constantFrom(...FAULT_KINDS),
@@ -61,23 +69,51 @@ export function reliabilityRuns(seed: number, runs: number): RunSpec[] {
 }
 
 /** Runs `runs` random write runs against a fresh sandbox org and counts what went wrong. */
-export async function measureReliability(options: { seed?: number; runs?: number } = {}): Promise<ReliabilityFigures> {
+export async function measureReliability(
+	options: { seed?: number; runs?: number } = {},
+): Promise<ReliabilityFigures> {
 	const specs = reliabilityRuns(options.seed ?? 20261205, options.runs ?? 40);
 	const t = await startTestOrg();
 	try {
-		t.org.schema.addCustomField('Lead', { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 });
+		t.org.schema.addCustomField('Lead', {
+			name: 'Ext_Id__c',
+			type: 'string',
+			externalId: true,
+			unique: true,
+			length: 80,
+		});
 		const writer = new SalesforceWriter();
-		const n8n = new N8nHarness({ credentials: [new SalesforceServiceCloudClientCredentialsApi()], nodes: [writer] });
+		const n8n = new N8nHarness({
+			credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+			nodes: [writer],
+		});
 		const { credentials } = await saveCredential(n8n, t, 'clientCredentials');
-		const figures: ReliabilityFigures = { runs: 0, itemsSent: 0, faultsInjected: 0, duplicates: 0, writtenButUnreported: 0, reportedButUnwritten: 0, unknownReported: 0 };
-		for (const [n, spec] of specs.entries()) await oneRun(t, n8n, writer, credentials, `rel${n}`, spec, figures);
+		const figures: ReliabilityFigures = {
+			runs: 0,
+			itemsSent: 0,
+			faultsInjected: 0,
+			duplicates: 0,
+			writtenButUnreported: 0,
+			reportedButUnwritten: 0,
+			unknownReported: 0,
+		};
+		for (const [n, spec] of specs.entries())
+			await oneRun(t, n8n, writer, credentials, `rel${n}`, spec, figures);
 		return figures;
 	} finally {
 		await t.close();
 	}
 }
 
-async function oneRun(t: TestOrg, n8n: N8nHarness, writer: SalesforceWriter, credentials: INodeCredentials, tag: string, spec: RunSpec, figures: ReliabilityFigures): Promise<void> {
+async function oneRun(
+	t: TestOrg,
+	n8n: N8nHarness,
+	writer: SalesforceWriter,
+	credentials: INodeCredentials,
+	tag: string,
+	spec: RunSpec,
+	figures: ReliabilityFigures,
+): Promise<void> {
 	const { org } = t;
 	const indexes = Array.from({ length: spec.size }, (_, i) => i);
 	const newName = (i: number) => `${tag} ${i} written`;
@@ -87,12 +123,22 @@ async function oneRun(t: TestOrg, n8n: N8nHarness, writer: SalesforceWriter, cre
 		input = indexes.map((i) => ({ LastName: newName(i), Company: tag }));
 		parameters = { operation: 'create', objectName: 'Lead' };
 	} else if (spec.operation === 'update') {
-		const ids = indexes.map((i) => org.store.insert('Lead', { LastName: `${tag} ${i}`, Company: tag }));
+		const ids = indexes.map((i) =>
+			org.store.insert('Lead', { LastName: `${tag} ${i}`, Company: tag }),
+		);
 		input = indexes.map((i) => ({ Id: ids[i], LastName: newName(i) }));
 		parameters = { operation: 'update', objectName: 'Lead' };
 	} else {
 		// Every other record exists already; the others are created by the upsert.
-		indexes.filter((i) => i % 2 === 0).forEach((i) => org.store.insert('Lead', { LastName: `${tag} ${i}`, Company: tag, Ext_Id__c: `${tag}-${i}` }));
+		indexes
+			.filter((i) => i % 2 === 0)
+			.forEach((i) =>
+				org.store.insert('Lead', {
+					LastName: `${tag} ${i}`,
+					Company: tag,
+					Ext_Id__c: `${tag}-${i}`,
+				}),
+			);
 		input = indexes.map((i) => ({ Ext_Id__c: `${tag}-${i}`, LastName: newName(i), Company: tag }));
 		parameters = { operation: 'upsert', objectName: 'Lead', externalIdField: 'Ext_Id__c' };
 	}
@@ -102,7 +148,13 @@ async function oneRun(t: TestOrg, n8n: N8nHarness, writer: SalesforceWriter, cre
 		...(spec.retryOnFail ? { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 } : {}),
 		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const run = await n8n.execute({ type: writer, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, input: input.map((json) => ({ json })), settings });
+	const run = await n8n.execute({
+		type: writer,
+		parameters: { authentication: 'clientCredentials', ...parameters },
+		credentials,
+		input: input.map((json) => ({ json })),
+		settings,
+	});
 	org.faults.plan = [];
 	org.faults.tokenUnavailable = 0;
 	org.apiUsageOffset = 0;
@@ -117,7 +169,10 @@ async function oneRun(t: TestOrg, n8n: N8nHarness, writer: SalesforceWriter, cre
 			else if (item.json.outcome === 'unknown') unknown.add(index);
 		}
 	} else {
-		const context = (run.error?.context ?? {}) as { writtenItems?: Array<{ itemIndex: number; id: string }>; unknownItems?: number[] };
+		const context = (run.error?.context ?? {}) as {
+			writtenItems?: Array<{ itemIndex: number; id: string }>;
+			unknownItems?: number[];
+		};
 		for (const w of context.writtenItems ?? []) writtenIds.set(w.itemIndex, w.id);
 		for (const u of context.unknownItems ?? []) unknown.add(u);
 	}
@@ -125,12 +180,19 @@ async function oneRun(t: TestOrg, n8n: N8nHarness, writer: SalesforceWriter, cre
 	// What the org holds, per item.
 	const rows = org.store.rows('Lead').filter((r) => r.Company === tag);
 	for (const i of indexes) {
-		const matching = rows.filter((r) => (spec.operation === 'upsert' ? r.Ext_Id__c === `${tag}-${i}` : spec.operation === 'update' ? r.Id === input[i].Id : r.LastName === newName(i)));
+		const matching = rows.filter((r) =>
+			spec.operation === 'upsert'
+				? r.Ext_Id__c === `${tag}-${i}`
+				: spec.operation === 'update'
+					? r.Id === input[i].Id
+					: r.LastName === newName(i),
+		);
 		const applied = matching.filter((r) => r.LastName === newName(i));
 		if (applied.length > 1) figures.duplicates += applied.length - 1;
 		const reportedId = writtenIds.get(i);
 		if (unknown.has(i)) figures.unknownReported++;
-		else if (reportedId !== undefined && !applied.some((r) => r.Id === reportedId)) figures.reportedButUnwritten++;
+		else if (reportedId !== undefined && !applied.some((r) => r.Id === reportedId))
+			figures.reportedButUnwritten++;
 		else if (reportedId === undefined && applied.length > 0) figures.writtenButUnreported++;
 	}
 	figures.runs++;

@@ -24,7 +24,8 @@ interface Workflow {
 }
 
 const root = join(__dirname, '..', '..');
-const readWorkflow = (file: string): Workflow => parse(readFileSync(join(root, '.github', 'workflows', file), 'utf8')) as Workflow;
+const readWorkflow = (file: string): Workflow =>
+	parse(readFileSync(join(root, '.github', 'workflows', file), 'utf8')) as Workflow;
 const onlyJob = (workflow: Workflow): Job => {
 	const jobs = Object.values(workflow.jobs);
 	expect(jobs).toHaveLength(1);
@@ -32,11 +33,17 @@ const onlyJob = (workflow: Workflow): Job => {
 };
 /** The position of the first step that runs `command` (a whole line of its script); fails when none does. */
 const stepRunning = (job: Job, command: string): number => {
-	const index = job.steps.findIndex((step) => (step.run ?? '').split('\n').some((line) => line.trim() === command));
+	const index = job.steps.findIndex((step) =>
+		(step.run ?? '').split('\n').some((line) => line.trim() === command),
+	);
 	if (index < 0) throw new Error(`no step runs "${command}"`);
 	return index;
 };
-const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+	JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	}
+).scripts;
 
 describe('CI workflow (.github/workflows/ci.yml)', () => {
 	const workflow = readWorkflow('ci.yml');
@@ -60,7 +67,9 @@ describe('CI workflow (.github/workflows/ci.yml)', () => {
 	});
 
 	it("runs n8n's community-package scan", () => {
-		expect(stepRunning(job, 'npm run scan')).toBeGreaterThan(stepRunning(job, 'npm ci --no-audit --no-fund'));
+		expect(stepRunning(job, 'npm run scan')).toBeGreaterThan(
+			stepRunning(job, 'npm ci --no-audit --no-fund'),
+		);
 	});
 });
 
@@ -106,7 +115,9 @@ describe('Publish workflow (.github/workflows/publish.yml)', () => {
 
 describe('what the workflows call exists', () => {
 	it.each(['ci.yml', 'publish.yml'])('%s: every `npm run` script is in package.json', (file) => {
-		const commands = onlyJob(readWorkflow(file)).steps.flatMap((step) => [...(step.run ?? '').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]));
+		const commands = onlyJob(readWorkflow(file)).steps.flatMap((step) =>
+			[...(step.run ?? '').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]),
+		);
 		expect(commands.length).toBeGreaterThan(0);
 		for (const script of commands) expect(Object.keys(scripts)).toContain(script);
 	});

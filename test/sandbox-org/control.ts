@@ -14,7 +14,10 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 	const org = req.org;
 	const body = (req.body ?? {}) as Record<string, unknown>;
 	const path = req.path.replace(/^\/__sandbox/, '').replace(/\/$/, '');
-	const ok = (extra: Record<string, unknown> = {}): SfResponse => ({ status: 200, body: { ok: true, ...extra } });
+	const ok = (extra: Record<string, unknown> = {}): SfResponse => ({
+		status: 200,
+		body: { ok: true, ...extra },
+	});
 	try {
 		switch (`${req.method} ${path.split('/').slice(0, 2).join('/')}`) {
 			case 'GET /state':
@@ -51,21 +54,41 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 				const [, , typeName, id] = path.split('/');
 				const type = org.schema.get(typeName ?? '');
 				if (!type || !id) return sfError(404, 'NOT_FOUND', 'no such record');
-				const found = org.store.update(type.name, id, fromJson(type, (body.values ?? {}) as Record<string, unknown>), { audit: auditOf(body) });
+				const found = org.store.update(
+					type.name,
+					id,
+					fromJson(type, (body.values ?? {}) as Record<string, unknown>),
+					{ audit: auditOf(body) },
+				);
 				return found ? ok() : sfError(404, 'NOT_FOUND', 'no such record');
 			}
 			case 'POST /cases': {
 				// POST /cases/:id/close {status?, closedDate?}  POST /cases/:id/reopen {status?}
 				const [, , id, action] = path.split('/');
-				const status = typeof body.status === 'string' ? body.status : action === 'close' ? [...org.store.closedStatuses][0] : 'Working';
-				const closedDate = typeof body.closedDate === 'string' ? parseDateTime(body.closedDate) : undefined;
-				const found = org.store.update('Case', id ?? '', { Status: status }, closedDate !== undefined ? { audit: { ClosedDate: closedDate } } : {});
+				const status =
+					typeof body.status === 'string'
+						? body.status
+						: action === 'close'
+							? [...org.store.closedStatuses][0]
+							: 'Working';
+				const closedDate =
+					typeof body.closedDate === 'string' ? parseDateTime(body.closedDate) : undefined;
+				const found = org.store.update(
+					'Case',
+					id ?? '',
+					{ Status: status },
+					closedDate !== undefined ? { audit: { ClosedDate: closedDate } } : {},
+				);
 				return found ? ok() : sfError(404, 'NOT_FOUND', 'no such case');
 			}
 			case 'POST /schema': {
 				// POST /schema/objects {name, label, fields}   POST /schema/fields {object, field}
 				if (path === '/schema/objects') {
-					const t = org.schema.addCustomObject(String(body.name), String(body.label ?? body.name), (body.fields ?? []) as FieldSpec[]);
+					const t = org.schema.addCustomObject(
+						String(body.name),
+						String(body.label ?? body.name),
+						(body.fields ?? []) as FieldSpec[],
+					);
 					return ok({ name: t.name, keyPrefix: t.keyPrefix });
 				}
 				const f = org.schema.addCustomField(String(body.object), body.field as FieldSpec);
@@ -103,16 +126,22 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 	if (typeof body.latencyMs === 'number') org.faults.latencyMs = body.latencyMs;
 	if (body.failNext && typeof body.failNext === 'object') {
 		const f = body.failNext as { count?: number; kind?: string };
-		org.faults.failNext = { count: f.count ?? 1, kind: f.kind === 'UNABLE_TO_LOCK_ROW' ? 'UNABLE_TO_LOCK_ROW' : 'SERVER_UNAVAILABLE' };
+		org.faults.failNext = {
+			count: f.count ?? 1,
+			kind: f.kind === 'UNABLE_TO_LOCK_ROW' ? 'UNABLE_TO_LOCK_ROW' : 'SERVER_UNAVAILABLE',
+		};
 	}
 	if (Array.isArray(body.plan)) org.faults.plan = body.plan as PlannedFault[];
-	if (typeof body.tokenUnavailable === 'number') org.faults.tokenUnavailable = body.tokenUnavailable;
-	if (body.apiAllowanceSpent === true) org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
+	if (typeof body.tokenUnavailable === 'number')
+		org.faults.tokenUnavailable = body.tokenUnavailable;
+	if (body.apiAllowanceSpent === true)
+		org.apiUsageOffset = org.dailyApiLimit - org.counters.apiCalls;
 	if (body.apiAllowanceSpent === false) org.apiUsageOffset = 0;
 	if (typeof body.dailyApiLimit === 'number') org.dailyApiLimit = body.dailyApiLimit;
 	if (typeof body.apiUsage === 'number') org.apiUsageOffset = body.apiUsage - org.counters.apiCalls;
 	if (typeof body.commitLagMs === 'number') org.store.commitLagMs = body.commitLagMs;
-	if (typeof body.rotateRefreshTokens === 'boolean') org.sessions.rotateRefreshTokens = body.rotateRefreshTokens;
+	if (typeof body.rotateRefreshTokens === 'boolean')
+		org.sessions.rotateRefreshTokens = body.rotateRefreshTokens;
 	if (typeof body.sessionLifetimeMs === 'number') org.sessions.lifetimeMs = body.sessionLifetimeMs;
 	if (body.expireSessions === true) org.sessions.expireAll();
 	if (Array.isArray(body.closedStatuses)) {
@@ -123,7 +152,8 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 
 /** `{advanceMs}` moves the clock on; `{freeze: true|false, at?}` stops or restarts it. */
 export function setClock(org: SandboxOrg, body: Record<string, unknown>): void {
-	if (body.freeze === true) org.clock.freeze(typeof body.at === 'string' ? parseDateTime(body.at) : undefined);
+	if (body.freeze === true)
+		org.clock.freeze(typeof body.at === 'string' ? parseDateTime(body.at) : undefined);
 	if (body.freeze === false) org.clock.unfreeze();
 	if (typeof body.advanceMs === 'number') org.clock.advance(body.advanceMs);
 }

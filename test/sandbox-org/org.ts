@@ -103,7 +103,18 @@ export class SandboxOrg {
 	/** API calls used today before the sandbox started counting (Sforce-Limit-Info's USED = this + counters.apiCalls). */
 	apiUsageOffset = 0;
 	/** Pending authorization codes of the web-server flow. */
-	readonly authorizationCodes = new Map<string, { clientId: string; userId: string; redirectUri: string; scopes: string[]; codeChallenge?: string; codeChallengeMethod?: string; expiresAt: number }>();
+	readonly authorizationCodes = new Map<
+		string,
+		{
+			clientId: string;
+			userId: string;
+			redirectUri: string;
+			scopes: string[];
+			codeChallenge?: string;
+			codeChallengeMethod?: string;
+			expiresAt: number;
+		}
+	>();
 
 	/**
 	 * Messaging conversation entries by Conversation.ConversationIdentifier, as the Connect API serves
@@ -118,7 +129,8 @@ export class SandboxOrg {
 		if (options.frozenAt !== undefined) this.clock.freeze(options.frozenAt);
 		this.store = new Store(this.schema, this.clock);
 		this.sessions = new Sessions(this.clock, this.orgId);
-		if (options.sessionLifetimeMs !== undefined) this.sessions.lifetimeMs = options.sessionLifetimeMs;
+		if (options.sessionLifetimeMs !== undefined)
+			this.sessions.lifetimeMs = options.sessionLifetimeMs;
 		this.dailyApiLimit = options.dailyApiLimit ?? 15000;
 
 		this.syncCaseStatuses();
@@ -140,8 +152,10 @@ export class SandboxOrg {
 	 * Case Status picklist and `store.closedStatuses`; call again after changing the closed statuses.
 	 */
 	syncCaseStatuses(): void {
-		for (const row of this.store.rows('CaseStatus')) this.store.delete('CaseStatus', row.Id as string);
-		for (const row of caseStatusRows(this.schema, this.store.closedStatuses)) this.store.insert('CaseStatus', row);
+		for (const row of this.store.rows('CaseStatus'))
+			this.store.delete('CaseStatus', row.Id as string);
+		for (const row of caseStatusRows(this.schema, this.store.closedStatuses))
+			this.store.insert('CaseStatus', row);
 	}
 
 	/** API calls counted today, as Sforce-Limit-Info reports them. */
@@ -150,28 +164,64 @@ export class SandboxOrg {
 	}
 
 	/** Adds an active user who can log in, and returns its Id. */
-	addUser(user: { firstName: string; lastName: string; email: string; username?: string; password?: string; title?: string; apiEnabled?: boolean; active?: boolean }): string {
+	addUser(user: {
+		firstName: string;
+		lastName: string;
+		email: string;
+		username?: string;
+		password?: string;
+		title?: string;
+		apiEnabled?: boolean;
+		active?: boolean;
+	}): string {
 		const username = user.username ?? user.email;
 		const id = this.store.insert('User', {
-			FirstName: user.firstName, LastName: user.lastName, Email: user.email, Username: username,
-			Alias: (user.firstName.charAt(0) + user.lastName).slice(0, 8).toLowerCase(), IsActive: user.active ?? true,
-			Title: user.title ?? null, UserType: 'Standard',
+			FirstName: user.firstName,
+			LastName: user.lastName,
+			Email: user.email,
+			Username: username,
+			Alias: (user.firstName.charAt(0) + user.lastName).slice(0, 8).toLowerCase(),
+			IsActive: user.active ?? true,
+			Title: user.title ?? null,
+			UserType: 'Standard',
 		});
 		if (!this.store.defaultUserId) this.store.defaultUserId = id;
-		this.logins.push({ userId: id, username, password: user.password ?? `${username}-password`, apiEnabled: user.apiEnabled ?? true });
+		this.logins.push({
+			userId: id,
+			username,
+			password: user.password ?? `${username}-password`,
+			apiEnabled: user.apiEnabled ?? true,
+		});
 		return id;
 	}
 
 	/** Adds a case queue (a Group of type Queue with a QueueSobject row for Case) and returns its Id. */
-	addQueue(name: string, developerName = name.replace(/[^A-Za-z0-9]+/g, '_'), sobjectTypes: string[] = ['Case']): string {
-		const id = this.store.insert('Group', { Name: name, DeveloperName: developerName, Type: 'Queue' });
-		for (const t of sobjectTypes) this.store.insert('QueueSobject', { QueueId: id, SobjectType: t });
+	addQueue(
+		name: string,
+		developerName = name.replace(/[^A-Za-z0-9]+/g, '_'),
+		sobjectTypes: string[] = ['Case'],
+	): string {
+		const id = this.store.insert('Group', {
+			Name: name,
+			DeveloperName: developerName,
+			Type: 'Queue',
+		});
+		for (const t of sobjectTypes)
+			this.store.insert('QueueSobject', { QueueId: id, SobjectType: t });
 		return id;
 	}
 
 	/** Registers a connected app. */
-	addConnectedApp(app: Partial<ConnectedApp> & Pick<ConnectedApp, 'clientId' | 'clientSecret'>): ConnectedApp {
-		const full: ConnectedApp = { name: 'Connected App', callbackUrls: [], certificates: [], preAuthorizedUserIds: new Set(), ...app };
+	addConnectedApp(
+		app: Partial<ConnectedApp> & Pick<ConnectedApp, 'clientId' | 'clientSecret'>,
+	): ConnectedApp {
+		const full: ConnectedApp = {
+			name: 'Connected App',
+			callbackUrls: [],
+			certificates: [],
+			preAuthorizedUserIds: new Set(),
+			...app,
+		};
 		this.apps.push(full);
 		return full;
 	}
@@ -186,7 +236,10 @@ export class SandboxOrg {
 
 	/** The demo key pair and certificate for the JWT bearer flow (generated once, committed: a demo key for a local org only). */
 	static demoKeyPaths(): { privateKeyPath: string; certificatePath: string } {
-		return { privateKeyPath: join(DEMO_KEYS_DIR, 'demo-private-key.pem'), certificatePath: join(DEMO_KEYS_DIR, 'demo-certificate.pem') };
+		return {
+			privateKeyPath: join(DEMO_KEYS_DIR, 'demo-private-key.pem'),
+			certificatePath: join(DEMO_KEYS_DIR, 'demo-certificate.pem'),
+		};
 	}
 
 	static demoCertificate(): string {

@@ -7,20 +7,35 @@ export interface TestOrg extends RunningSandboxOrg {
 	/** `/services/data/v62.0` under the org's URL. */
 	dataUrl: string;
 	/** Calls the org: `path` is absolute (`/services/...`) or relative to the data URL (`/query?q=...`). */
-	api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+	api(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers?: Record<string, string>,
+	): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 export const API_VERSION = '62.0';
 
 export async function startTestOrg(options: StartOptions = {}): Promise<TestOrg> {
 	const running = await startSandboxOrg({ cases: 0, ...options });
-	const session = running.org.sessions.issue(running.identity.userId, running.identity.clientId, ['api', 'refresh_token']);
+	const session = running.org.sessions.issue(running.identity.userId, running.identity.clientId, [
+		'api',
+		'refresh_token',
+	]);
 	const dataUrl = `${running.url}/services/data/v${API_VERSION}`;
 	const api: TestOrg['api'] = async (method, path, body, headers = {}) => {
-		const url = path.startsWith('/services/') || path.startsWith('/__sandbox/') || path.startsWith('/id/') ? `${running.url}${path}` : `${dataUrl}${path}`;
+		const url =
+			path.startsWith('/services/') || path.startsWith('/__sandbox/') || path.startsWith('/id/')
+				? `${running.url}${path}`
+				: `${dataUrl}${path}`;
 		const res = await fetch(url, {
 			method,
-			headers: { Authorization: `Bearer ${session.accessToken}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+			headers: {
+				Authorization: `Bearer ${session.accessToken}`,
+				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+				...headers,
+			},
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 		});
 		const text = await res.text();

@@ -3,7 +3,13 @@ import { DateTime } from 'luxon';
 import { idProblem, idSuffix } from '../../nodes/shared/salesforceIds';
 import { conditionsFrom } from '../../nodes/shared/soql/conditionsParameter';
 import { fieldListOf, pathSegments } from '../../nodes/shared/soql/fieldNames';
-import { booleanOf, dateRangeProblem, decimalText, soqlDate, soqlDateTime } from '../../nodes/shared/soql/literals';
+import {
+	booleanOf,
+	dateRangeProblem,
+	decimalText,
+	soqlDate,
+	soqlDateTime,
+} from '../../nodes/shared/soql/literals';
 import { checkedObjectName } from '../../nodes/shared/soql/objectNames';
 import { encodeQuery, MAX_QUERY_LENGTH, splitInList } from '../../nodes/shared/soql/urlBudget';
 
@@ -20,16 +26,39 @@ describe('input checks', () => {
 		expect(decimalText('1.5E3')).toBe('1500');
 		expect(decimalText('-0')).toBe('0');
 		expect(decimalText('12345678901234567890')).toBe('12345678901234567890');
-		for (const bad of ['0x10', '1_000', 'ten', '', ' ', 'Infinity', 'NaN', '1e', '.', '1,5', true, null, NaN, Infinity]) expect(decimalText(bad)).toBeUndefined();
+		for (const bad of [
+			'0x10',
+			'1_000',
+			'ten',
+			'',
+			' ',
+			'Infinity',
+			'NaN',
+			'1e',
+			'.',
+			'1,5',
+			true,
+			null,
+			NaN,
+			Infinity,
+		])
+			expect(decimalText(bad)).toBeUndefined();
 	});
 
 	it('reads true and false in any case', () => {
 		expect(['TRUE', 'True', ' false ', true].map(booleanOf)).toEqual([true, true, false, true]);
-		expect(['yes', '1', 1, ''].map(booleanOf)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(['yes', '1', 1, ''].map(booleanOf)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
 	});
 
 	it('keeps dates within the years 1700 to 4000 and never reads a bare number as a date', () => {
-		expect(dateRangeProblem(DateTime.fromISO('1699-12-31T23:59:59Z'))).toMatch(/1700 to 4000.*1699/);
+		expect(dateRangeProblem(DateTime.fromISO('1699-12-31T23:59:59Z'))).toMatch(
+			/1700 to 4000.*1699/,
+		);
 		expect(dateRangeProblem(DateTime.fromISO('4000-12-31'))).toBeUndefined();
 		expect(() => soqlDate('4001-01-01')).toThrow(/1700 to 4000/);
 		expect(() => soqlDateTime('1767225600')).toThrow();
@@ -37,7 +66,14 @@ describe('input checks', () => {
 	});
 
 	it('refuses a condition whose field came out empty, rather than drop it', () => {
-		expect(() => conditionsFrom({ condition: [{ field: 'Subject', operator: 'equals', value: 'a' }, { field: '', operator: 'equals', value: 'b' }] })).toThrow(/Condition 2 has no field/);
+		expect(() =>
+			conditionsFrom({
+				condition: [
+					{ field: 'Subject', operator: 'equals', value: 'a' },
+					{ field: '', operator: 'equals', value: 'b' },
+				],
+			}),
+		).toThrow(/Condition 2 has no field/);
 		expect(conditionsFrom({})).toEqual([]);
 	});
 
@@ -45,12 +81,21 @@ describe('input checks', () => {
 		expect(fieldListOf('Name, Owner.Name')).toEqual(['Name', 'Owner.Name']);
 		expect(fieldListOf(['Name', ' Email '])).toEqual(['Name', 'Email']);
 		expect(pathSegments('Account.Owner.Email')).toEqual(['Account', 'Owner', 'Email']);
-		for (const bad of ['Owner.Name, (SELECT Id FROM Tasks)', 'Name Email', "Name'", 'Owner..Name', 'COUNT(Id)', 'A.B.C.D.E.F.G']) expect(() => pathSegments(bad)).toThrow(/is not a field name/);
+		for (const bad of [
+			'Owner.Name, (SELECT Id FROM Tasks)',
+			'Name Email',
+			"Name'",
+			'Owner..Name',
+			'COUNT(Id)',
+			'A.B.C.D.E.F.G',
+		])
+			expect(() => pathSegments(bad)).toThrow(/is not a field name/);
 	});
 
 	it('checks object names before they reach a URL', () => {
 		expect(checkedObjectName(' Invoice__c ')).toBe('Invoice__c');
-		for (const bad of ['Account/describe', 'Account?x=1', '../limits', 'Acc ount', '']) expect(() => checkedObjectName(bad)).toThrow();
+		for (const bad of ['Account/describe', 'Account?x=1', '../limits', 'Acc ount', ''])
+			expect(() => checkedObjectName(bad)).toThrow();
 	});
 
 	it('says why a value is not exactly one record Id', () => {
@@ -62,7 +107,10 @@ describe('input checks', () => {
 	});
 
 	it('splits an IN list so that every query fits the URL budget, and sets apart a value that cannot fit alone', () => {
-		const literals = Array.from({ length: 1000 }, (_, i) => `'value number ${i} ${'é'.repeat(20)}'`);
+		const literals = Array.from(
+			{ length: 1000 },
+			(_, i) => `'value number ${i} ${'é'.repeat(20)}'`,
+		);
 		const queryOf = (list: string[]) => `SELECT Id FROM Account WHERE Name IN (${list.join(', ')})`;
 		const huge = `'${'é'.repeat(3000)}'`;
 		const { queries, tooLong } = splitInList([...literals, huge], queryOf);

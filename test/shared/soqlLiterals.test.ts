@@ -1,10 +1,18 @@
 import { DateTime } from 'luxon';
 
-import { escapeSoqlString, soqlDate, soqlDateTime, soqlLikeLiteral, soqlString } from '../../nodes/shared/soql/literals';
+import {
+	escapeSoqlString,
+	soqlDate,
+	soqlDateTime,
+	soqlLikeLiteral,
+	soqlString,
+} from '../../nodes/shared/soql/literals';
 
 describe('SOQL literals', () => {
 	it('escapes every character SOQL string literals escape', () => {
-		expect(soqlString(`O'Brien "Jr" \\ tab\there\nnew\rline\b\f`)).toBe(`'O\\'Brien \\"Jr\\" \\\\ tab\\there\\nnew\\rline\\b\\f'`);
+		expect(soqlString(`O'Brien "Jr" \\ tab\there\nnew\rline\b\f`)).toBe(
+			`'O\\'Brien \\"Jr\\" \\\\ tab\\there\\nnew\\rline\\b\\f'`,
+		);
 	});
 
 	it('cannot be broken out of by a quote', () => {
@@ -23,7 +31,9 @@ describe('SOQL literals', () => {
 
 	it('writes date-times in UTC, unquoted', () => {
 		expect(soqlDateTime('2026-05-01T09:25:37+02:00')).toBe('2026-05-01T07:25:37Z');
-		expect(soqlDateTime(DateTime.fromISO('2026-05-01T07:25:37.250Z'))).toBe('2026-05-01T07:25:37.250Z');
+		expect(soqlDateTime(DateTime.fromISO('2026-05-01T07:25:37.250Z'))).toBe(
+			'2026-05-01T07:25:37.250Z',
+		);
 		expect(soqlDateTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe('2026-01-02T03:04:05Z');
 		expect(() => soqlDateTime('yesterday')).toThrow('Not a valid date and time: yesterday');
 	});

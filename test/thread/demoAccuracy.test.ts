@@ -1,7 +1,13 @@
 import { Connection } from '@jsforce/jsforce-node';
 import { distance } from 'fastest-levenshtein';
 
-import { emailSubquery, shapeEmails, type CaseThreadRecord, type EmailMessageRecord, type ShapedEmail } from '../../nodes/shared/thread';
+import {
+	emailSubquery,
+	shapeEmails,
+	type CaseThreadRecord,
+	type EmailMessageRecord,
+	type ShapedEmail,
+} from '../../nodes/shared/thread';
 import type { MailDraft } from '../sandbox-org/demo/mail-format';
 import { API_VERSION, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
@@ -21,7 +27,9 @@ import { API_VERSION, startTestOrg, type TestOrg } from '../sandbox-org/testing'
 
 const mockDrafts = new Map<string, MailDraft>();
 jest.mock('../sandbox-org/demo/mail-format', () => {
-	const actual = jest.requireActual<typeof import('../sandbox-org/demo/mail-format')>('../sandbox-org/demo/mail-format');
+	const actual = jest.requireActual<typeof import('../sandbox-org/demo/mail-format')>(
+		'../sandbox-org/demo/mail-format',
+	);
 	return {
 		...actual,
 		composeBody: (d: MailDraft) => {
@@ -46,7 +54,13 @@ function acceptable(d: MailDraft): string[] {
 
 /** Paragraphs and signature lines of a mail, as they would appear if quoted. */
 function quotable(d: MailDraft): string[] {
-	return [d.greeting, ...d.paragraphs.flatMap((p) => p.split('\n\n')), ...d.signature.text.split('\n').slice(1)].map(norm).filter((p) => p.length >= 20);
+	return [
+		d.greeting,
+		...d.paragraphs.flatMap((p) => p.split('\n\n')),
+		...d.signature.text.split('\n').slice(1),
+	]
+		.map(norm)
+		.filter((p) => p.length >= 20);
 }
 
 const QUOTE_MARKS = /\bwrote:|Original Message|^(?:From|Sent|To|Subject):|^>|ref:[_!]|thread::/m;
@@ -63,8 +77,10 @@ interface Measure {
 /** The text each email of a case gets, by Id. */
 type Extract = (records: readonly EmailMessageRecord[]) => Map<string, string>;
 
-const fromTextBody: Extract = (records) => new Map(shapeEmails(records, { includeDrafts: true }).map((e: ShapedEmail) => [e.id, e.text]));
-const fromHtmlBody: Extract = (records) => fromTextBody(records.map((r) => ({ ...r, TextBody: '' })));
+const fromTextBody: Extract = (records) =>
+	new Map(shapeEmails(records, { includeDrafts: true }).map((e: ShapedEmail) => [e.id, e.text]));
+const fromHtmlBody: Extract = (records) =>
+	fromTextBody(records.map((r) => ({ ...r, TextBody: '' })));
 /** No extraction at all: shows that the checks see quoted history when it is there. */
 const wholeBody: Extract = (records) => new Map(records.map((r) => [r.Id, r.TextBody ?? '']));
 
@@ -85,20 +101,34 @@ function measure(cases: readonly CaseThreadRecord[], extract: Extract): Measure 
 			if (targets.includes(out)) {
 				m.exact++;
 				client.exact++;
-			} else if (Math.max(...targets.map((x) => 1 - distance(x, out) / Math.max(x.length, out.length, 1))) >= 0.9) {
+			} else if (
+				Math.max(...targets.map((x) => 1 - distance(x, out) / Math.max(x.length, out.length, 1))) >=
+				0.9
+			) {
 				m.near++;
 				client.near++;
 			}
 			// The reply chain: what this mail's body quotes, unless its own text says the same.
 			const own = new Set(quotable(draft));
-			for (let up = byId.get(record.ReplyToEmailMessageId ?? ''); up; up = byId.get(up.ReplyToEmailMessageId ?? '')) {
-				const quoted = quotable(mockDrafts.get(up.TextBody ?? '') as MailDraft).find((p) => !own.has(p) && out.includes(p));
+			for (
+				let up = byId.get(record.ReplyToEmailMessageId ?? '');
+				up;
+				up = byId.get(up.ReplyToEmailMessageId ?? '')
+			) {
+				const quoted = quotable(mockDrafts.get(up.TextBody ?? '') as MailDraft).find(
+					(p) => !own.has(p) && out.includes(p),
+				);
 				if (quoted) m.leaks.push(`${record.Id}: "${quoted}"`);
 			}
 			if (QUOTE_MARKS.test(text)) m.leaks.push(`${record.Id}: ${JSON.stringify(text.slice(-200))}`);
 			const outLines = new Set(text.split('\n').map(norm));
-			const signatureLine = draft.signature.text.split('\n').slice(1).map(norm).find((l) => l.length > 3 && outLines.has(l));
-			if (signatureLine) m.signatureLeaks.push(`${record.Id} (${draft.client}): "${signatureLine}"`);
+			const signatureLine = draft.signature.text
+				.split('\n')
+				.slice(1)
+				.map(norm)
+				.find((l) => l.length > 3 && outLines.has(l));
+			if (signatureLine)
+				m.signatureLeaks.push(`${record.Id} (${draft.client}): "${signatureLine}"`);
 		}
 	}
 	return m;
@@ -106,7 +136,9 @@ function measure(cases: readonly CaseThreadRecord[], extract: Extract): Measure 
 
 function report(label: string, m: Measure): void {
 	const pct = (n: number) => `${((100 * n) / m.emails).toFixed(1)}%`;
-	const clients = Object.entries(m.byClient).map(([k, v]) => `${k} ${v.exact}+${v.near}/${v.emails}`).join(', ');
+	const clients = Object.entries(m.byClient)
+		.map(([k, v]) => `${k} ${v.exact}+${v.near}/${v.emails}`)
+		.join(', ');
 	console.log(
 		`${label}: ${m.emails} emails, exact ${m.exact} (${pct(m.exact)}), near-exact ${m.near} (${pct(m.near)}), together ${pct(m.exact + m.near)}; ` +
 			`quoted-history leaks ${m.leaks.length}; signature lines left ${m.signatureLeaks.length}\nby client (exact+near/all): ${clients}`,
@@ -120,7 +152,10 @@ describe('new text of every email of a 200-case demo org (seed 1)', () => {
 	beforeAll(async () => {
 		t = await startTestOrg({ cases: 200, seed: 1 });
 		const conn = new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION });
-		const result = await conn.query<CaseThreadRecord>(`SELECT Id, ${emailSubquery()} FROM Case`, { autoFetch: true, maxFetch: 100000 });
+		const result = await conn.query<CaseThreadRecord>(`SELECT Id, ${emailSubquery()} FROM Case`, {
+			autoFetch: true,
+			maxFetch: 100000,
+		});
 		cases = result.records;
 	}, 60_000);
 	afterAll(async () => {
@@ -150,7 +185,9 @@ describe('new text of every email of a 200-case demo org (seed 1)', () => {
 	it('finds the quoted history and signatures when nothing is removed', () => {
 		const m = measure(cases, wholeBody);
 		const flagged = new Set(m.leaks.map((l) => l.split(':')[0]));
-		const quoting = cases.flatMap((c) => c.EmailMessages?.records ?? []).filter((r) => mockDrafts.get(r.TextBody ?? '')?.quoted);
+		const quoting = cases
+			.flatMap((c) => c.EmailMessages?.records ?? [])
+			.filter((r) => mockDrafts.get(r.TextBody ?? '')?.quoted);
 		expect(quoting.length).toBeGreaterThan(300);
 		expect(quoting.filter((r) => !flagged.has(r.Id)).map((r) => r.Id)).toEqual([]);
 		expect(m.signatureLeaks.length).toBeGreaterThan(400);

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { shapeEmail, shapeEmails, type EmailMessageRecord, type ShapedEmail } from '../../nodes/shared/thread';
+import {
+	shapeEmail,
+	shapeEmails,
+	type EmailMessageRecord,
+	type ShapedEmail,
+} from '../../nodes/shared/thread';
 
 // Records as the REST API returns them from the trigger's subquery.
 function record(id: string, values: Partial<EmailMessageRecord> = {}): EmailMessageRecord {
@@ -14,7 +19,8 @@ function record(id: string, values: Partial<EmailMessageRecord> = {}): EmailMess
 		BccAddress: null,
 		Subject: 'Charger shows E-214 [ ref:!00D5e01Kcg.!5005e02BSHop:ref ]',
 		TextBody: 'Hello,\n\nmy charger shows E-214 again.\n\nThanks,\nJane\n\nSent from my iPhone',
-		HtmlBody: '<div dir="ltr">Hello,<br><br>my charger shows E-214 again.<br><br>Thanks,<br>Jane</div>',
+		HtmlBody:
+			'<div dir="ltr">Hello,<br><br>my charger shows E-214 again.<br><br>Thanks,<br>Jane</div>',
 		MessageDate: '2026-05-01T07:25:37.000+0000',
 		Incoming: true,
 		Status: '1',
@@ -43,8 +49,19 @@ it('shapes an email', () => {
 });
 
 it('says an email sent from the org is from the agent', () => {
-	const shaped = shapeEmail(record('02sA', { Incoming: false, FromName: 'Hannah Weiß', FromAddress: 'billing@voltaris.example', Status: '3' }));
-	expect(shaped).toMatchObject({ direction: 'fromAgent', from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' }, status: 'Sent' });
+	const shaped = shapeEmail(
+		record('02sA', {
+			Incoming: false,
+			FromName: 'Hannah Weiß',
+			FromAddress: 'billing@voltaris.example',
+			Status: '3',
+		}),
+	);
+	expect(shaped).toMatchObject({
+		direction: 'fromAgent',
+		from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' },
+		status: 'Sent',
+	});
 });
 
 it('orders by MessageDate, keeping the given order for equal dates', () => {
@@ -59,15 +76,26 @@ it('orders by MessageDate, keeping the given order for equal dates', () => {
 });
 
 it('leaves unsent drafts out unless asked, and puts them last', () => {
-	const records = [record('draft', { Status: '5', MessageDate: null, Incoming: false }), record('sent', { Status: '3' })];
+	const records = [
+		record('draft', { Status: '5', MessageDate: null, Incoming: false }),
+		record('sent', { Status: '3' }),
+	];
 	expect(shapeEmails(records).map((e) => e.id)).toEqual(['sent']);
 	const withDrafts = shapeEmails(records, { includeDrafts: true });
-	expect(withDrafts.map((e) => [e.id, e.date, e.status])).toEqual([['sent', '2026-05-01T07:25:37.000+00:00', 'Sent'], ['draft', null, 'Draft']]);
+	expect(withDrafts.map((e) => [e.id, e.date, e.status])).toEqual([
+		['sent', '2026-05-01T07:25:37.000+00:00', 'Sent'],
+		['draft', null, 'Draft'],
+	]);
 });
 
-it.each([null, '', '  \n '])('takes the text from the HTML body when the text body is %j', (textBody) => {
-	expect(shapeEmail(record('02sA', { TextBody: textBody })).text).toBe('Hello,\n\nmy charger shows E-214 again.\n\nThanks,\nJane');
-});
+it.each([null, '', '  \n '])(
+	'takes the text from the HTML body when the text body is %j',
+	(textBody) => {
+		expect(shapeEmail(record('02sA', { TextBody: textBody })).text).toBe(
+			'Hello,\n\nmy charger shows E-214 again.\n\nThanks,\nJane',
+		);
+	},
+);
 
 it('is empty text when there is no body at all', () => {
 	expect(shapeEmail(record('02sA', { TextBody: null, HtmlBody: null })).text).toBe('');
@@ -76,8 +104,13 @@ it('is empty text when there is no body at all', () => {
 it('adds the original bodies on request', () => {
 	const r = record('02sA');
 	expect(shapeEmail(r)).not.toHaveProperty('textBody');
-	expect(shapeEmail(r, { includeOriginalBodies: true })).toMatchObject({ textBody: r.TextBody, htmlBody: r.HtmlBody });
-	expect(shapeEmail(record('02sA', { HtmlBody: undefined }), { includeOriginalBodies: true }).htmlBody).toBeNull();
+	expect(shapeEmail(r, { includeOriginalBodies: true })).toMatchObject({
+		textBody: r.TextBody,
+		htmlBody: r.HtmlBody,
+	});
+	expect(
+		shapeEmail(record('02sA', { HtmlBody: undefined }), { includeOriginalBodies: true }).htmlBody,
+	).toBeNull();
 });
 
 it.each([
@@ -94,5 +127,15 @@ it.each([
 
 it('keeps a status code it does not know, and missing fields as empty values', () => {
 	const shaped = shapeEmail({ Id: '02sA', Status: '9' });
-	expect(shaped).toEqual({ id: '02sA', direction: 'fromAgent', from: { name: '', address: '' }, to: [], cc: [], subject: '', date: null, text: '', status: '9' });
+	expect(shaped).toEqual({
+		id: '02sA',
+		direction: 'fromAgent',
+		from: { name: '', address: '' },
+		to: [],
+		cc: [],
+		subject: '',
+		date: null,
+		text: '',
+		status: '9',
+	});
 });

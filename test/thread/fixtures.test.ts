@@ -13,6 +13,9 @@ const samples = readdirSync(dir).filter((f) => !f.endsWith('.expected.txt'));
 it.each(samples)('%s', (file) => {
 	const raw = readFileSync(join(dir, file), 'utf8');
 	const body = file.endsWith('.html') ? htmlToText(raw) : raw;
-	const expected = readFileSync(join(dir, file.replace(/\.(html|txt)$/, '.expected.txt')), 'utf8').trim();
+	const expected = readFileSync(
+		join(dir, file.replace(/\.(html|txt)$/, '.expected.txt')),
+		'utf8',
+	).trim();
 	expect(extractNewText(body)).toBe(expected);
 });

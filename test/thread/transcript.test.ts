@@ -1,4 +1,14 @@
-import { chatTurns, commentTurns, emailTurns, mergeTurns, messagingTurns, renderTranscript, shapeComments, type ConversationEntry, type ShapedEmail } from '../../nodes/shared/thread';
+import {
+	chatTurns,
+	commentTurns,
+	emailTurns,
+	mergeTurns,
+	messagingTurns,
+	renderTranscript,
+	shapeComments,
+	type ConversationEntry,
+	type ShapedEmail,
+} from '../../nodes/shared/thread';
 
 const T0 = Date.UTC(2026, 4, 1, 9, 0, 0);
 
@@ -10,23 +20,69 @@ describe('chat transcripts', () => {
 		'( 2m 8s ) Aiko T: Let me pass you to billing.<br><p align="center">Chat Transferred From Aiko T To Hannah W</p>( 1h 2m 3s ) Hannah W: Hi Andrew, Hannah here.<br>';
 
 	it('gives each line its speaker, role and time from StartTime', () => {
-		expect(chatTurns({ Id: '570A', Body: body, StartTime: '2026-05-01T09:00:00.000+0000' })).toEqual([
-			{ at: T0 + 11_000, speaker: 'agent', name: 'Aiko T', text: 'Hello Andrew! How can I help?', channel: 'chat', block: '570A' },
-			{ at: T0 + 73_000, speaker: 'customer', name: 'Andrew Roberts', text: 'My GC5060 will not start.\nIt clicks & stops.', channel: 'chat', block: '570A' },
-			{ at: T0 + 128_000, speaker: 'agent', name: 'Aiko T', text: 'Let me pass you to billing.', channel: 'chat', block: '570A' },
-			{ at: T0 + 3_723_000, speaker: 'agent', name: 'Hannah W', text: 'Hi Andrew, Hannah here.', channel: 'chat', block: '570A' },
+		expect(
+			chatTurns({ Id: '570A', Body: body, StartTime: '2026-05-01T09:00:00.000+0000' }),
+		).toEqual([
+			{
+				at: T0 + 11_000,
+				speaker: 'agent',
+				name: 'Aiko T',
+				text: 'Hello Andrew! How can I help?',
+				channel: 'chat',
+				block: '570A',
+			},
+			{
+				at: T0 + 73_000,
+				speaker: 'customer',
+				name: 'Andrew Roberts',
+				text: 'My GC5060 will not start.\nIt clicks & stops.',
+				channel: 'chat',
+				block: '570A',
+			},
+			{
+				at: T0 + 128_000,
+				speaker: 'agent',
+				name: 'Aiko T',
+				text: 'Let me pass you to billing.',
+				channel: 'chat',
+				block: '570A',
+			},
+			{
+				at: T0 + 3_723_000,
+				speaker: 'agent',
+				name: 'Hannah W',
+				text: 'Hi Andrew, Hannah here.',
+				channel: 'chat',
+				block: '570A',
+			},
 		]);
 	});
 
 	it('keeps the lines without times when StartTime is missing, and reads an empty body as no turns', () => {
-		expect(chatTurns({ Body: body }).map((t) => t.at)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(chatTurns({ Body: body }).map((t) => t.at)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(chatTurns({ Body: null })).toEqual([]);
 	});
 });
 
 describe('messaging entries', () => {
-	const entry = (role: string, subject: string, text: string | null, at: number, session = '0MwA'): ConversationEntry => ({
-		identifier: `${role}-${at}`, sender: { role, subject, appType: 'iamessage' }, messageText: text, clientTimestamp: at, serverReceivedTimestamp: at, relatedRecords: [session],
+	const entry = (
+		role: string,
+		subject: string,
+		text: string | null,
+		at: number,
+		session = '0MwA',
+	): ConversationEntry => ({
+		identifier: `${role}-${at}`,
+		sender: { role, subject, appType: 'iamessage' },
+		messageText: text,
+		clientTimestamp: at,
+		serverReceivedTimestamp: at,
+		relatedRecords: [session],
 	});
 	const entries = [
 		entry('EndUser', '0PAx', 'My order never arrived', T0),
@@ -40,9 +96,30 @@ describe('messaging entries', () => {
 	it('names the senders, leaves out system entries and other sessions', () => {
 		const names = { '0PAx': 'Rose Tyler', '005a': 'Noah Fischer' };
 		expect(messagingTurns(entries, { sessionIds: ['0MwA'], names })).toEqual([
-			{ at: T0, speaker: 'customer', name: 'Rose Tyler', text: 'My order never arrived', channel: 'messaging', block: '0MwA' },
-			{ at: T0 + 1000, speaker: 'bot', name: '', text: 'Let me find an agent', channel: 'messaging', block: '0MwA' },
-			{ at: T0 + 2000, speaker: 'agent', name: 'Noah Fischer', text: 'I can help with that', channel: 'messaging', block: '0MwA' },
+			{
+				at: T0,
+				speaker: 'customer',
+				name: 'Rose Tyler',
+				text: 'My order never arrived',
+				channel: 'messaging',
+				block: '0MwA',
+			},
+			{
+				at: T0 + 1000,
+				speaker: 'bot',
+				name: '',
+				text: 'Let me find an agent',
+				channel: 'messaging',
+				block: '0MwA',
+			},
+			{
+				at: T0 + 2000,
+				speaker: 'agent',
+				name: 'Noah Fischer',
+				text: 'I can help with that',
+				channel: 'messaging',
+				block: '0MwA',
+			},
 		]);
 		expect(messagingTurns(entries).map((t) => t.block)).toEqual(['0MwA', '0MwA', '0MwA', '0MwB']);
 	});
@@ -50,19 +127,58 @@ describe('messaging entries', () => {
 
 describe('the transcript', () => {
 	const email = (id: string, values: Partial<ShapedEmail>): ShapedEmail => ({
-		id, direction: 'fromCustomer', from: { name: 'Jane Doe', address: 'jane@example.com' }, to: ['support@voltaris.example'], cc: [], subject: 'Charger', date: null, text: '', ...values,
+		id,
+		direction: 'fromCustomer',
+		from: { name: 'Jane Doe', address: 'jane@example.com' },
+		to: ['support@voltaris.example'],
+		cc: [],
+		subject: 'Charger',
+		date: null,
+		text: '',
+		...values,
 	});
 
 	it('merges the sources in time order and labels every turn', () => {
 		const emails = [
-			email('e1', { date: '2026-05-01T09:00:00.000+00:00', text: 'Hello,\n\nmy charger shows E-214.' }),
-			email('e2', { direction: 'fromAgent', from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' }, subject: 'RE: Charger', date: '2026-05-01T11:30:00.000+00:00', text: 'Hi Jane,\n\nplease restart it.' }),
-			email('e3', { direction: 'fromAgent', from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' }, to: ['tier2@voltaris.example'], subject: 'FW: Charger', forwarded: true, date: '2026-05-01T11:40:00.000+00:00', text: 'Tier 2, please check.' }),
+			email('e1', {
+				date: '2026-05-01T09:00:00.000+00:00',
+				text: 'Hello,\n\nmy charger shows E-214.',
+			}),
+			email('e2', {
+				direction: 'fromAgent',
+				from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' },
+				subject: 'RE: Charger',
+				date: '2026-05-01T11:30:00.000+00:00',
+				text: 'Hi Jane,\n\nplease restart it.',
+			}),
+			email('e3', {
+				direction: 'fromAgent',
+				from: { name: 'Hannah Weiß', address: 'billing@voltaris.example' },
+				to: ['tier2@voltaris.example'],
+				subject: 'FW: Charger',
+				forwarded: true,
+				date: '2026-05-01T11:40:00.000+00:00',
+				text: 'Tier 2, please check.',
+			}),
 			email('e4', { date: '2026-05-02T08:00:00.000+02:00', text: '' }),
 		];
-		const comments = shapeComments([{ Id: '00aA', CommentBody: 'Called her back.', IsPublished: false, CreatedDate: '2026-05-01T12:00:00.000+0000', CreatedBy: { Name: 'Hannah Weiß' } }]);
-		const chat = chatTurns({ Id: '570A', Body: '<p align="center">Agent Hannah W</p>( 5s ) Jane Doe: Still broken<br>( 65s ) Hannah W: On it<br>', StartTime: '2026-05-01T10:00:00.000+0000' });
-		const transcript = renderTranscript(mergeTurns(emailTurns(emails), chat, commentTurns(comments)));
+		const comments = shapeComments([
+			{
+				Id: '00aA',
+				CommentBody: 'Called her back.',
+				IsPublished: false,
+				CreatedDate: '2026-05-01T12:00:00.000+0000',
+				CreatedBy: { Name: 'Hannah Weiß' },
+			},
+		]);
+		const chat = chatTurns({
+			Id: '570A',
+			Body: '<p align="center">Agent Hannah W</p>( 5s ) Jane Doe: Still broken<br>( 65s ) Hannah W: On it<br>',
+			StartTime: '2026-05-01T10:00:00.000+0000',
+		});
+		const transcript = renderTranscript(
+			mergeTurns(emailTurns(emails), chat, commentTurns(comments)),
+		);
 		expect(transcript).toBe(
 			[
 				'[Email, 2026-05-01 09:00 UTC, "Charger"]',
@@ -89,7 +205,9 @@ describe('the transcript', () => {
 
 	it('keeps undated turns last, in the order given', () => {
 		const undated = emailTurns([email('x', { text: 'no date' })]);
-		const dated = emailTurns([email('y', { date: '2026-05-01T09:00:00.000+00:00', text: 'dated' })]);
+		const dated = emailTurns([
+			email('y', { date: '2026-05-01T09:00:00.000+00:00', text: 'dated' }),
+		]);
 		expect(mergeTurns(undated, dated).map((t) => t.text)).toEqual(['dated', 'no date']);
 		expect(renderTranscript(undated)).toBe('[Email, "Charger"]\nCustomer (Jane Doe): no date');
 	});

@@ -1,4 +1,9 @@
-import { extractNewText, isoDateTime, removeThreadTokens, splitAddresses } from '../../nodes/shared/thread';
+import {
+	extractNewText,
+	isoDateTime,
+	removeThreadTokens,
+	splitAddresses,
+} from '../../nodes/shared/thread';
 import { trimSignOffBlock } from '../../nodes/shared/thread/signOff';
 
 describe('threading tokens', () => {
@@ -16,16 +21,25 @@ describe('threading tokens', () => {
 
 describe('sign-off blocks', () => {
 	it('keeps the sign-off and the name, drops title, company and phone', () => {
-		expect(trimSignOffBlock('Works now.\n\nThanks,\nMia Clarke\nOperations Manager\nJuniper Telecom Co-op\nTel. +44 7700 900711')).toBe('Works now.\n\nThanks,\nMia Clarke');
+		expect(
+			trimSignOffBlock(
+				'Works now.\n\nThanks,\nMia Clarke\nOperations Manager\nJuniper Telecom Co-op\nTel. +44 7700 900711',
+			),
+		).toBe('Works now.\n\nThanks,\nMia Clarke');
 	});
 	it('drops the whole block when no name leads it', () => {
-		expect(trimSignOffBlock('Works now.\n\nBest,\nVoltaris Energy Support | help.voltaris.example\n+1 (614) 555-0142')).toBe('Works now.\n\nBest,');
+		expect(
+			trimSignOffBlock(
+				'Works now.\n\nBest,\nVoltaris Energy Support | help.voltaris.example\n+1 (614) 555-0142',
+			),
+		).toBe('Works now.\n\nBest,');
 	});
 	it('leaves a sign-off with only a name under it', () => {
 		expect(trimSignOffBlock('Works now.\n\nThanks,\nMia')).toBe('Works now.\n\nThanks,\nMia');
 	});
 	it('leaves text that goes on after "Thanks," as a sentence', () => {
-		const text = 'Works now.\n\nThanks,\nMia\nPS: the old unit is still in the garage, can you collect it next week?';
+		const text =
+			'Works now.\n\nThanks,\nMia\nPS: the old unit is still in the garage, can you collect it next week?';
 		expect(trimSignOffBlock(text)).toBe(text);
 	});
 	it('leaves a sign-off far from the end', () => {
@@ -45,7 +59,10 @@ describe('addresses', () => {
 		['a@example.com', ['a@example.com']],
 		['a@example.com; b@example.com;', ['a@example.com', 'b@example.com']],
 		['a@example.com, b@example.com', ['a@example.com', 'b@example.com']],
-		['"Doe, Jane" <jane@example.com>; b@example.com', ['"Doe, Jane" <jane@example.com>', 'b@example.com']],
+		[
+			'"Doe, Jane" <jane@example.com>; b@example.com',
+			['"Doe, Jane" <jane@example.com>', 'b@example.com'],
+		],
 	])('%j', (input, output) => {
 		expect(splitAddresses(input)).toEqual(output);
 	});
@@ -71,7 +88,9 @@ describe('new text', () => {
 		expect(extractNewText(' \n\t\n')).toBe('');
 	});
 	it('keeps a message with nothing to remove as it is', () => {
-		expect(extractNewText('Hello,\n\nmy charger shows E-214.\n\nJane')).toBe('Hello,\n\nmy charger shows E-214.\n\nJane');
+		expect(extractNewText('Hello,\n\nmy charger shows E-214.\n\nJane')).toBe(
+			'Hello,\n\nmy charger shows E-214.\n\nJane',
+		);
 	});
 	it.each([
 		['a line of 100,000 dashes', '-'.repeat(100_000)],
@@ -84,10 +103,18 @@ describe('new text', () => {
 		expect(Date.now() - started).toBeLessThan(1000);
 	});
 	it('keeps long quoted lines quoted', () => {
-		expect(extractNewText(`New text.\n\nOn Mon, May 4, 2026 at 9:00 AM Agent <a@example.com> wrote:\n> ${'long quoted line '.repeat(30)}\n> more`)).toBe('New text.');
+		expect(
+			extractNewText(
+				`New text.\n\nOn Mon, May 4, 2026 at 9:00 AM Agent <a@example.com> wrote:\n> ${'long quoted line '.repeat(30)}\n> more`,
+			),
+		).toBe('New text.');
 	});
 	it('stays fast on a long thread', () => {
-		const quoted = Array.from({ length: 40 }, (_, i) => `\n\nOn Mon, May ${i + 1}, 2026 at 9:00 AM Agent <a@example.com> wrote:\n${'> earlier text line\n'.repeat(200)}`).join('');
+		const quoted = Array.from(
+			{ length: 40 },
+			(_, i) =>
+				`\n\nOn Mon, May ${i + 1}, 2026 at 9:00 AM Agent <a@example.com> wrote:\n${'> earlier text line\n'.repeat(200)}`,
+		).join('');
 		const started = Date.now();
 		expect(extractNewText(`New text.${quoted}`)).toBe('New text.');
 		expect(Date.now() - started).toBeLessThan(1000);

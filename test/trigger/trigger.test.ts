@@ -14,7 +14,14 @@ import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 const trigger = new SalesforceServiceCloudTrigger();
 
 function n8n(): N8nHarness {
-	return new N8nHarness({ credentials: [new SalesforceServiceCloudOAuth2Api(), new SalesforceServiceCloudJwtApi(), new SalesforceServiceCloudClientCredentialsApi()], nodes: [trigger] });
+	return new N8nHarness({
+		credentials: [
+			new SalesforceServiceCloudOAuth2Api(),
+			new SalesforceServiceCloudJwtApi(),
+			new SalesforceServiceCloudClientCredentialsApi(),
+		],
+		nodes: [trigger],
+	});
 }
 
 describe('Salesforce Service Cloud Trigger', () => {
@@ -26,17 +33,52 @@ describe('Salesforce Service Cloud Trigger', () => {
 		t = await startTestOrg();
 		queue = t.org.addQueue('Tier 1 Support');
 		otherQueue = t.org.addQueue('Billing');
-		agent = t.org.addUser({ firstName: 'Hannah', lastName: 'Weiß', email: 'hannah@support.example' });
+		agent = t.org.addUser({
+			firstName: 'Hannah',
+			lastName: 'Weiß',
+			email: 'hannah@support.example',
+		});
 	});
 	afterEach(async () => {
 		await t.close();
 	});
 
 	const newCase = (subject: string, ownerId = queue) => {
-		const contactId = t.org.store.insert('Contact', { FirstName: 'Rose', LastName: 'Gonzalez', Email: 'rose@customer.example' });
-		const id = t.org.store.insert('Case', { Subject: subject, Status: 'New', Origin: 'Email', Priority: 'High', OwnerId: ownerId, ContactId: contactId });
-		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: true, FromAddress: 'rose@customer.example', FromName: 'Rose Gonzalez', ToAddress: 'support@company.example', Subject: subject, TextBody: 'My printer is broken.\n\nRose', MessageDate: t.org.clock.now(), Status: '1' });
-		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: false, FromAddress: 'support@company.example', FromName: 'Hannah Weiß', ToAddress: 'rose@customer.example', Subject: `Re: ${subject}`, TextBody: `We sent a new one.\n\nOn Mon, Rose Gonzalez <rose@customer.example> wrote:\n> My printer is broken.`, MessageDate: t.org.clock.now() + 1000, Status: '3' });
+		const contactId = t.org.store.insert('Contact', {
+			FirstName: 'Rose',
+			LastName: 'Gonzalez',
+			Email: 'rose@customer.example',
+		});
+		const id = t.org.store.insert('Case', {
+			Subject: subject,
+			Status: 'New',
+			Origin: 'Email',
+			Priority: 'High',
+			OwnerId: ownerId,
+			ContactId: contactId,
+		});
+		t.org.store.insert('EmailMessage', {
+			ParentId: id,
+			Incoming: true,
+			FromAddress: 'rose@customer.example',
+			FromName: 'Rose Gonzalez',
+			ToAddress: 'support@company.example',
+			Subject: subject,
+			TextBody: 'My printer is broken.\n\nRose',
+			MessageDate: t.org.clock.now(),
+			Status: '1',
+		});
+		t.org.store.insert('EmailMessage', {
+			ParentId: id,
+			Incoming: false,
+			FromAddress: 'support@company.example',
+			FromName: 'Hannah Weiß',
+			ToAddress: 'rose@customer.example',
+			Subject: `Re: ${subject}`,
+			TextBody: `We sent a new one.\n\nOn Mon, Rose Gonzalez <rose@customer.example> wrote:\n> My printer is broken.`,
+			MessageDate: t.org.clock.now() + 1000,
+			Status: '3',
+		});
 		return id;
 	};
 	const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
@@ -46,9 +88,17 @@ describe('Salesforce Service Cloud Trigger', () => {
 	const activate = async (parameters: INodeParameters = {}, staticData?: IDataObject) => {
 		const harness = n8n();
 		const { credentials } = await saveCredential(harness, t, 'clientCredentials');
-		return harness.activatePoll({ type: trigger, parameters: { authentication: 'clientCredentials', ...parameters }, credentials, staticData });
+		return harness.activatePoll({
+			type: trigger,
+			parameters: { authentication: 'clientCredentials', ...parameters },
+			credentials,
+			staticData,
+		});
 	};
-	const emittedJson = (outcome: { emitted: Array<Array<{ json: IDataObject }>> | null; error?: Error }) => {
+	const emittedJson = (outcome: {
+		emitted: Array<Array<{ json: IDataObject }>> | null;
+		error?: Error;
+	}) => {
 		if (outcome.error) throw outcome.error;
 		return (outcome.emitted?.[0] ?? []).map((i) => i.json);
 	};
@@ -64,13 +114,22 @@ describe('Salesforce Service Cloud Trigger', () => {
 		const items = emittedJson(await poller.poll());
 		expect(items.map((i) => i.id)).toEqual([a, b]);
 		const first = items[0];
-		expect(first).toMatchObject({ subject: 'Printer broken', status: 'Closed', priority: 'High', origin: 'Email', ownerName: 'Tier 1 Support', contactName: 'Rose Gonzalez' });
+		expect(first).toMatchObject({
+			subject: 'Printer broken',
+			status: 'Closed',
+			priority: 'High',
+			origin: 'Email',
+			ownerName: 'Tier 1 Support',
+			contactName: 'Rose Gonzalez',
+		});
 		expect(first.caseNumber).toMatch(/^\d{8}$/);
 		expect(first.closedDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
 		const emails = first.emails as IDataObject[];
 		expect(emails.map((e) => e.direction)).toEqual(['fromCustomer', 'fromAgent']);
 		expect(emails[1].text).toBe('We sent a new one.');
-		expect(String(first.transcript)).toMatch(/Customer \(Rose Gonzalez\)[\s\S]*My printer is broken[\s\S]*Agent \(Hannah Weiß\)[\s\S]*We sent a new one/);
+		expect(String(first.transcript)).toMatch(
+			/Customer \(Rose Gonzalez\)[\s\S]*My printer is broken[\s\S]*Agent \(Hannah Weiß\)[\s\S]*We sent a new one/,
+		);
 		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
@@ -114,7 +173,17 @@ describe('Salesforce Service Cloud Trigger', () => {
 		// Within the same second the customer answers, the case reopens, the agent replies and closes it again.
 		t.org.clock.advance(100);
 		t.org.store.update('Case', id, { Status: 'Working' });
-		t.org.store.insert('EmailMessage', { ParentId: id, Incoming: false, FromAddress: 'support@company.example', FromName: 'Hannah Weiß', ToAddress: 'rose@customer.example', Subject: 'Re: Closed twice in one second', TextBody: 'Your replacement ships today.', MessageDate: t.org.clock.now(), Status: '3' });
+		t.org.store.insert('EmailMessage', {
+			ParentId: id,
+			Incoming: false,
+			FromAddress: 'support@company.example',
+			FromName: 'Hannah Weiß',
+			ToAddress: 'rose@customer.example',
+			Subject: 'Re: Closed twice in one second',
+			TextBody: 'Your replacement ships today.',
+			MessageDate: t.org.clock.now(),
+			Status: '3',
+		});
 		t.org.clock.advance(100);
 		close(id);
 		later();
@@ -135,7 +204,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 		ids.forEach(close);
 		later();
 		const seen: string[] = [];
-		for (let i = 0; i < 5; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
+		for (let i = 0; i < 5; i++)
+			seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...ids].sort());
 	});
 
@@ -173,7 +243,11 @@ describe('Salesforce Service Cloud Trigger', () => {
 	it('emits a case a data load inserted already closed, with a backdated ClosedDate', async () => {
 		const poller = await activate();
 		await poller.poll();
-		const loaded = t.org.store.insert('Case', { Subject: 'Migrated', Status: 'Closed', OwnerId: queue }, { audit: { ClosedDate: Date.UTC(2025, 2, 11, 18, 59, 51) } });
+		const loaded = t.org.store.insert(
+			'Case',
+			{ Subject: 'Migrated', Status: 'Closed', OwnerId: queue },
+			{ audit: { ClosedDate: Date.UTC(2025, 2, 11, 18, 59, 51) } },
+		);
 		const items = emittedJson(await poller.poll());
 		expect(items.map((i) => i.id)).toEqual([loaded]);
 		expect(items[0].closedDate).toBe('2025-03-11T18:59:51.000+00:00');
@@ -235,7 +309,9 @@ describe('Salesforce Service Cloud Trigger', () => {
 			const poller = await activate({ queues: ['Refunds', 'Priority Suport'] });
 			const outcome = await poller.poll();
 			expect(outcome.activationFailed).toBe(true);
-			expect(outcome.error?.message).toBe('There was a problem activating the workflow: "There is no queue for cases named "Priority Suport" in your Salesforce org. Did you mean "Priority Support" or "Tier 1 Support"?"');
+			expect(outcome.error?.message).toBe(
+				'There was a problem activating the workflow: "There is no queue for cases named "Priority Suport" in your Salesforce org. Did you mean "Priority Support" or "Tier 1 Support"?"',
+			);
 			// Nothing is emitted silently instead: the workflow is not active.
 			close(newCase('Refund please', refunds));
 			later();
@@ -243,13 +319,21 @@ describe('Salesforce Service Cloud Trigger', () => {
 		});
 
 		it('refuses the activation, naming it, for a queue ID the org does not have or that is not a case queue', async () => {
-			const group = t.org.store.insert('Group', { Name: 'All Agents', DeveloperName: 'All_Agents', Type: 'Regular' });
+			const group = t.org.store.insert('Group', {
+				Name: 'All Agents',
+				DeveloperName: 'All_Agents',
+				Type: 'Regular',
+			});
 			const leadQueue = t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
 			for (const wrong of [group, leadQueue.slice(0, 15)]) {
 				const poller = await activate({ queues: [priority, wrong] });
 				const outcome = await poller.poll();
 				expect(outcome.activationFailed).toBe(true);
-				expect(outcome.error?.message).toMatch(new RegExp(`^There was a problem activating the workflow: "There is no queue for cases with the ID "${wrong}" in your Salesforce org. Its queues for cases: "Billing", "Priority Support", "Refunds", `));
+				expect(outcome.error?.message).toMatch(
+					new RegExp(
+						`^There was a problem activating the workflow: "There is no queue for cases with the ID "${wrong}" in your Salesforce org. Its queues for cases: "Billing", "Priority Support", "Refunds", `,
+					),
+				);
 			}
 		});
 
@@ -257,7 +341,9 @@ describe('Salesforce Service Cloud Trigger', () => {
 			const other = t.org.addQueue('Refunds', 'Refunds_EMEA');
 			const poller = await activate({ queues: ['refunds'] });
 			const outcome = await poller.poll();
-			expect(outcome.error?.message).toBe(`There was a problem activating the workflow: "Several queues for cases are named "refunds": use the ID of the one you mean (${refunds}, ${other})"`);
+			expect(outcome.error?.message).toBe(
+				`There was a problem activating the workflow: "Several queues for cases are named "refunds": use the ID of the one you mean (${refunds}, ${other})"`,
+			);
 		});
 
 		it('keeps working from the static data an earlier version saved (its plan without queue IDs)', async () => {
@@ -286,7 +372,12 @@ describe('Salesforce Service Cloud Trigger', () => {
 			t.org.addQueue('Web Leads', 'Web_Leads', ['Lead']);
 			const harness = n8n();
 			const { credentials } = await saveCredential(harness, t, 'clientCredentials');
-			const options = await harness.loadOptions({ type: trigger, method: 'getCaseQueues', parameters: { authentication: 'clientCredentials' }, credentials });
+			const options = await harness.loadOptions({
+				type: trigger,
+				method: 'getCaseQueues',
+				parameters: { authentication: 'clientCredentials' },
+				credentials,
+			});
 			const names = options.map((o) => o.name);
 			expect(names).toEqual(expect.arrayContaining(['Priority Support', 'Refunds']));
 			expect(names).not.toContain('Web Leads');
@@ -297,7 +388,9 @@ describe('Salesforce Service Cloud Trigger', () => {
 		it('"Fetch test event" names a queue the org does not have', async () => {
 			const poller = await activate({ queues: 'Tier 9' });
 			const outcome = await poller.fetchTestEvent();
-			expect(outcome.error?.message).toMatch(/^There is no queue for cases named "Tier 9" in your Salesforce org/);
+			expect(outcome.error?.message).toMatch(
+				/^There is no queue for cases named "Tier 9" in your Salesforce org/,
+			);
 		});
 	});
 
@@ -314,7 +407,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 		close(atActivation);
 		const poller = await activate({ importFrom: 'last24Hours', maxCasesPerPoll: 2 });
 		const seen: string[] = [];
-		for (let i = 0; i < 4; i++) seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
+		for (let i = 0; i < 4; i++)
+			seen.push(...emittedJson(await poller.poll()).map((j) => String(j.id)));
 		expect(seen.sort()).toEqual([...recent].sort());
 		later();
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([atActivation]);
@@ -333,8 +427,12 @@ describe('Salesforce Service Cloud Trigger', () => {
 		later();
 		t.org.apiUsageOffset = t.org.dailyApiLimit;
 		const failed = await poller.poll();
-		expect(failed.error?.message).toBe("Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]");
-		expect((failed.error as { description?: string } | undefined)?.description).toMatch(/Nothing was lost: the trigger picks up where it left off/);
+		expect(failed.error?.message).toBe(
+			"Your Salesforce org's daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]",
+		);
+		expect((failed.error as { description?: string } | undefined)?.description).toMatch(
+			/Nothing was lost: the trigger picks up where it left off/,
+		);
 		t.org.apiUsageOffset = 0;
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
 		expect(emittedJson(await poller.poll())).toEqual([]);
@@ -348,7 +446,9 @@ describe('Salesforce Service Cloud Trigger', () => {
 		later();
 		t.org.faults.failNext = { count: 100, kind: 'SERVER_UNAVAILABLE' };
 		const failed = await poller.poll();
-		expect(failed.error?.message).toBe('Salesforce is not available right now [SERVER_UNAVAILABLE]');
+		expect(failed.error?.message).toBe(
+			'Salesforce is not available right now [SERVER_UNAVAILABLE]',
+		);
 		t.org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
 		expect(emittedJson(await poller.poll()).map((i) => i.id)).toEqual([id]);
 	}, 30_000);
@@ -376,6 +476,8 @@ describe('Salesforce Service Cloud Trigger', () => {
 	it('names the nearest fields when a chosen field does not exist', async () => {
 		const poller = await activate({ fields: ['CaseNumber', 'Subjct'] });
 		const outcome = await poller.poll();
-		expect(outcome.error?.message).toMatch(/Case \(Case\) has no field "Subjct". Did you mean "Subject"/);
+		expect(outcome.error?.message).toMatch(
+			/Case \(Case\) has no field "Subjct". Did you mean "Subject"/,
+		);
 	});
 });

@@ -1,10 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, nodeCredentials } from '../../nodes/shared/transport/credentialTypes';
+import {
+	authenticationProperty,
+	nodeCredentials,
+} from '../../nodes/shared/transport/credentialTypes';
 import { connectToSalesforce } from '../../nodes/shared/transport/connection';
 import { toNodeApiError } from '../../nodes/shared/transport/salesforceErrors';
-import { openWriteLedger, writeInBatches, writeResultsToItems, type WriteOperation, type WriteRequest } from '../../nodes/shared/writes';
+import {
+	openWriteLedger,
+	writeInBatches,
+	writeResultsToItems,
+	type WriteOperation,
+	type WriteRequest,
+} from '../../nodes/shared/writes';
 import { TEST_RETRY } from '../connection/probe.node';
 
 /** A test-only node: each input item's json is a record's fields, written in batches. */
@@ -47,9 +62,15 @@ export class SalesforceWriter implements INodeType {
 			objectName: this.getNodeParameter('objectName', 0) as string,
 			externalIdField: (this.getNodeParameter('externalIdField', 0) as string) || undefined,
 			allOrNone: this.getNodeParameter('allOrNone', 0) as boolean,
-			records: items.map((item, itemIndex) => ({ itemIndex, fields: { ...item.json } as IDataObject })),
+			records: items.map((item, itemIndex) => ({
+				itemIndex,
+				fields: { ...item.json } as IDataObject,
+			})),
 		};
-		const results = await writeInBatches(sf, request, { lockRetryDelayMs: 0, ledger: openWriteLedger(this)?.scope(request) }).catch((error: unknown) => {
+		const results = await writeInBatches(sf, request, {
+			lockRetryDelayMs: 0,
+			ledger: openWriteLedger(this)?.scope(request),
+		}).catch((error: unknown) => {
 			throw toNodeApiError(this.getNode(), error);
 		});
 		return [writeResultsToItems(this, results, items)];

@@ -4,7 +4,13 @@ import * as addComment from './case/addComment.operation';
 import * as close from './case/close.operation';
 import * as getConversation from './case/getConversation.operation';
 import { findOrCreateOperation } from './common/findOrCreate';
-import { deleteOperation, getManyOperation, getOperation, writeOperation, type ResourceOperation } from './common/genericOperations';
+import {
+	deleteOperation,
+	getManyOperation,
+	getOperation,
+	writeOperation,
+	type ResourceOperation,
+} from './common/genericOperations';
 import { RESOURCE_OBJECTS } from './common/resourceObjects';
 import * as getEmail from './emailMessage/get.operation';
 import * as getEmails from './emailMessage/getMany.operation';

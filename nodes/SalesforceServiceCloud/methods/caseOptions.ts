@@ -6,7 +6,9 @@ import { toNodeError } from '../../shared/transport/errorBoundary';
 import { closedCaseStatuses } from '../actions/case/closedStatuses';
 
 /** The statuses that close a case in the org (CaseStatus with IsClosed). */
-export async function getClosedCaseStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getClosedCaseStatuses(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(this);
 		return (await closedCaseStatuses(sf)).map((status) => ({ name: status, value: status }));
@@ -16,6 +18,8 @@ export async function getClosedCaseStatuses(this: ILoadOptionsFunctions): Promis
 }
 
 /** The Case fields Get Conversation can return: the trigger's choice (every Case field, and the owner's, contact's and account's names). */
-export async function getCaseConversationFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCaseConversationFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return caseItemFieldOptions(this);
 }

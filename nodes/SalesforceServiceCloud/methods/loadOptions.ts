@@ -23,17 +23,28 @@ export async function getFields(this: ILoadOptionsFunctions): Promise<INodePrope
 	return fieldOptions(this, () => true);
 }
 
-export async function getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return fieldOptions(this, (f) => f.filterable);
 }
 
-async function fieldOptions(ctx: ILoadOptionsFunctions, keep: (f: { filterable: boolean }) => boolean): Promise<INodePropertyOptions[]> {
-	const objectName = objectForParameters(ctx.getCurrentNodeParameter('resource') as string | undefined, ctx.getCurrentNodeParameter('objectName') as string | undefined);
+async function fieldOptions(
+	ctx: ILoadOptionsFunctions,
+	keep: (f: { filterable: boolean }) => boolean,
+): Promise<INodePropertyOptions[]> {
+	const objectName = objectForParameters(
+		ctx.getCurrentNodeParameter('resource') as string | undefined,
+		ctx.getCurrentNodeParameter('objectName') as string | undefined,
+	);
 	if (!objectName) return [];
 	try {
 		const sf = await connectToSalesforce(ctx);
 		const describe = await sf.describes.describe(objectName);
-		return describe.fields.filter(keep).map((f) => ({ name: `${f.label} (${f.name})`, value: f.name })).sort((a, b) => a.name.localeCompare(b.name));
+		return describe.fields
+			.filter(keep)
+			.map((f) => ({ name: `${f.label} (${f.name})`, value: f.name }))
+			.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
 	}

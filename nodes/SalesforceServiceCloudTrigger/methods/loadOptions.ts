@@ -21,6 +21,8 @@ export async function getCaseFields(this: ILoadOptionsFunctions): Promise<INodeP
 }
 
 /** The Case fields Salesforce can filter on. */
-export async function getCaseFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCaseFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return caseFieldOptions(this, (f) => f.filterable);
 }

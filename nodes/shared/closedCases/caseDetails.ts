@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { followPages, type QueryPage } from '../soql/queryPages';
-import { compositeQuery, sendComposite, subrequestError, type ApiClient } from '../transport/salesforceApi';
+import {
+	compositeQuery,
+	sendComposite,
+	subrequestError,
+	type ApiClient,
+} from '../transport/salesforceApi';
 import { detailsQuery, type CaseQueryPlan } from './caseQuery';
 
 /** Cases per query: 150 cases fit in one page of 2,000 rows while they average up to 12 emails. */
@@ -17,15 +22,22 @@ const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTr
  * bundled in Composite requests, which Salesforce counts as one API call each (up to 750 cases);
  * a query's further pages, and a case's emails past the 200 returned inline, cost a call each.
  */
-export async function fetchCaseDetails(sf: ApiClient, plan: CaseQueryPlan, ids: string[]): Promise<IDataObject[]> {
+export async function fetchCaseDetails(
+	sf: ApiClient,
+	plan: CaseQueryPlan,
+	ids: string[],
+): Promise<IDataObject[]> {
 	const byId = new Map<string, IDataObject>();
 	const chunks: string[][] = [];
-	for (let i = 0; i < ids.length; i += CASES_PER_QUERY) chunks.push(ids.slice(i, i + CASES_PER_QUERY));
+	for (let i = 0; i < ids.length; i += CASES_PER_QUERY)
+		chunks.push(ids.slice(i, i + CASES_PER_QUERY));
 	for (let i = 0; i < chunks.length; i += QUERIES_PER_COMPOSITE) {
 		const group = chunks.slice(i, i + QUERIES_PER_COMPOSITE);
 		const response = await sendComposite(
 			sf,
-			group.map((chunk, n) => compositeQuery(sf.apiVersion, `cases${n}`, detailsQuery(plan, chunk))),
+			group.map((chunk, n) =>
+				compositeQuery(sf.apiVersion, `cases${n}`, detailsQuery(plan, chunk)),
+			),
 		);
 		for (const sub of response.compositeResponse) {
 			if (sub.httpStatusCode !== 200) throw subrequestError(sub);
@@ -48,6 +60,11 @@ export async function completeChildResults(sf: ApiClient, record: IDataObject): 
 		if (!child || child.done !== false || !child.nextRecordsUrl) continue;
 		const records: IDataObject[] = [];
 		for await (const page of followPages(sf, child)) records.push(...page.records);
-		record[name] = { ...child, records, done: true, nextRecordsUrl: undefined } as unknown as IDataObject;
+		record[name] = {
+			...child,
+			records,
+			done: true,
+			nextRecordsUrl: undefined,
+		} as unknown as IDataObject;
 	}
 }

@@ -11,12 +11,17 @@ const PARENT_NAME_FIELDS: INodePropertyOptions[] = [
 ];
 
 /** Every Case field of the org (custom ones included), and the names of the owner, contact and account: what a case item can carry. */
-export async function caseItemFieldOptions(context: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function caseItemFieldOptions(
+	context: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return [...PARENT_NAME_FIELDS, ...(await caseFieldOptions(context, () => true))];
 }
 
 /** The org's Case fields that `keep` accepts, by label. */
-export async function caseFieldOptions(context: ILoadOptionsFunctions, keep: (f: { filterable: boolean }) => boolean): Promise<INodePropertyOptions[]> {
+export async function caseFieldOptions(
+	context: ILoadOptionsFunctions,
+	keep: (f: { filterable: boolean }) => boolean,
+): Promise<INodePropertyOptions[]> {
 	try {
 		const sf = await connectToSalesforce(context);
 		const describe = await sf.describes.describe('Case');

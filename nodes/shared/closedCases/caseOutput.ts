@@ -5,7 +5,20 @@ import { shapeCaseThread, type CaseThreadRecord } from '../thread';
 import { recordLink } from '../transport/salesforceApi';
 
 /** The Case fields a case item carries unless the user picks others (trigger and Get Conversation). */
-export const DEFAULT_CASE_FIELDS = ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Type', 'ClosedDate', 'CreatedDate', 'OwnerId', 'Owner.Name', 'Contact.Name', 'Account.Name'];
+export const DEFAULT_CASE_FIELDS = [
+	'CaseNumber',
+	'Subject',
+	'Status',
+	'Priority',
+	'Origin',
+	'Type',
+	'ClosedDate',
+	'CreatedDate',
+	'OwnerId',
+	'Owner.Name',
+	'Contact.Name',
+	'Account.Name',
+];
 
 const SF_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{4}$/;
 
@@ -17,23 +30,33 @@ export function itemKey(field: string): string {
 	if (field.endsWith('__c')) return field;
 	return field
 		.split('.')
-		.map((part, i) => (i === 0 ? part.charAt(0).toLowerCase() + part.slice(1) : part.charAt(0).toUpperCase() + part.slice(1)))
+		.map((part, i) =>
+			i === 0
+				? part.charAt(0).toLowerCase() + part.slice(1)
+				: part.charAt(0).toUpperCase() + part.slice(1),
+		)
 		.join('');
 }
 
 /** A field's value from a record, following parent paths; Salesforce date-times become ISO 8601 with offset. */
 export function fieldValue(record: IDataObject, field: string): unknown {
 	let value: unknown = record;
-	for (const part of field.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[part] : undefined;
+	for (const part of field.split('.'))
+		value = value && typeof value === 'object' ? (value as IDataObject)[part] : undefined;
 	if (typeof value === 'string' && SF_DATETIME.test(value)) return isoDateTime(value);
 	return value ?? null;
 }
 
 /** The case's chosen fields under readable keys, with its Id and a link to it in Salesforce. */
-export function caseFields(record: IDataObject, fields: string[], instanceUrl: string | undefined): IDataObject {
+export function caseFields(
+	record: IDataObject,
+	fields: string[],
+	instanceUrl: string | undefined,
+): IDataObject {
 	const out: IDataObject = { id: record.Id as string };
 	if (instanceUrl) out.url = recordLink(instanceUrl, 'Case', String(record.Id));
-	for (const field of fields) out[itemKey(field)] = fieldValue(record, field) as IDataObject[keyof IDataObject];
+	for (const field of fields)
+		out[itemKey(field)] = fieldValue(record, field) as IDataObject[keyof IDataObject];
 	return out;
 }
 
@@ -51,10 +74,18 @@ export interface CaseItemParts {
  * The item of one case, the same from the trigger and from Get Conversation: its chosen fields and
  * link, and, when asked for, its emails, comments and the transcript of them all.
  */
-export function caseItem(record: IDataObject, fields: string[], instanceUrl: string | undefined, parts: CaseItemParts): IDataObject {
+export function caseItem(
+	record: IDataObject,
+	fields: string[],
+	instanceUrl: string | undefined,
+	parts: CaseItemParts,
+): IDataObject {
 	const item = caseFields(record, fields, instanceUrl);
 	if (parts.emails || parts.comments) {
-		const thread = shapeCaseThread(record as CaseThreadRecord, { includeOriginalBodies: parts.originalBodies, includeComments: parts.comments });
+		const thread = shapeCaseThread(record as CaseThreadRecord, {
+			includeOriginalBodies: parts.originalBodies,
+			includeComments: parts.comments,
+		});
 		if (parts.emails) item.emails = thread.emails as unknown as IDataObject[];
 		if (thread.comments) item.comments = thread.comments as unknown as IDataObject[];
 		item.transcript = thread.transcript;

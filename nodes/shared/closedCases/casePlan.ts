@@ -35,17 +35,32 @@ interface CachedPlan extends IDataObject {
  * poll costs one API call: the query itself. n8n runs a poll when the workflow is activated, with
  * no plan cached, so a wrong choice stops the activation with its error.
  */
-export async function casePlan(sf: SalesforceConnection, choice: CaseQueryChoice, cache: IDataObject | undefined, now: number): Promise<{ plan: CaseQueryPlan; cached: CachedPlan }> {
+export async function casePlan(
+	sf: SalesforceConnection,
+	choice: CaseQueryChoice,
+	cache: IDataObject | undefined,
+	now: number,
+): Promise<{ plan: CaseQueryPlan; cached: CachedPlan }> {
 	const key = JSON.stringify({ version: PLAN_VERSION, ...choice });
 	const hit = cache?.casePlan as CachedPlan | undefined;
 	if (hit && hit.key === key && hit.expiresAt > now) return { plan: hit.plan, cached: hit };
 	const describe = await sf.describes.describe('Case');
 	const fields = await resolveFieldPaths(sf.describes, describe, choice.fields);
 	// A child relationship the org does not have (LiveChatTranscripts without Chat) is left out.
-	const relationships = new Set(describe.childRelationships.map((r) => r.relationshipName).filter((n): n is string => !!n));
-	const subqueries = choice.subqueries.filter((q) => relationships.has(/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? ''));
-	const queueIds = choice.queues.length > 0 ? resolveQueues(choice.queues, await caseQueues(sf)) : [];
+	const relationships = new Set(
+		describe.childRelationships.map((r) => r.relationshipName).filter((n): n is string => !!n),
+	);
+	const subqueries = choice.subqueries.filter((q) =>
+		relationships.has(/\bFROM\s+(\w+)/i.exec(q)?.[1] ?? ''),
+	);
+	const queueIds =
+		choice.queues.length > 0 ? resolveQueues(choice.queues, await caseQueues(sf)) : [];
 	if (queueIds.length > 0) subqueries.push(OWNER_HISTORY_SUBQUERY);
-	const plan: CaseQueryPlan = { fields: [...new Set(fields)], subqueries, extraWhere: conditionsToSoql(describe, choice.conditions), queueIds };
+	const plan: CaseQueryPlan = {
+		fields: [...new Set(fields)],
+		subqueries,
+		extraWhere: conditionsToSoql(describe, choice.conditions),
+		queueIds,
+	};
 	return { plan, cached: { key, expiresAt: now + PLAN_TTL_MS, plan } };
 }

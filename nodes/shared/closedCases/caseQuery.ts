@@ -17,10 +17,18 @@ export interface CaseQueryPlan extends IDataObject {
 }
 
 /** Fields the cursor and the queue rule need on every case. */
-export const CURSOR_FIELDS = ['Id', 'IsClosed', 'ClosedDate', 'CreatedDate', 'SystemModstamp', 'OwnerId'];
+export const CURSOR_FIELDS = [
+	'Id',
+	'IsClosed',
+	'ClosedDate',
+	'CreatedDate',
+	'SystemModstamp',
+	'OwnerId',
+];
 
 /** Owner changes, to tell which queues a case passed through before it closed. */
-export const OWNER_HISTORY_SUBQUERY = "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Owner' ORDER BY CreatedDate ASC)";
+export const OWNER_HISTORY_SUBQUERY =
+	"(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Owner' ORDER BY CreatedDate ASC)";
 
 const iso = (ms: number) => soqlDateTime(new Date(ms));
 
@@ -30,7 +38,13 @@ function stampFields(plan: CaseQueryPlan): string[] {
 }
 
 /** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first (the cursor's fields only). */
-export function backfillQuery(plan: CaseQueryPlan, from: number, to: number, after: Keyset | null, limit: number): string {
+export function backfillQuery(
+	plan: CaseQueryPlan,
+	from: number,
+	to: number,
+	after: Keyset | null,
+	limit: number,
+): string {
 	const where = [
 		'IsClosed = true',
 		// Selective on the indexed SystemModstamp: a case closed at or after `from` was modified at or after it.
@@ -38,26 +52,50 @@ export function backfillQuery(plan: CaseQueryPlan, from: number, to: number, aft
 		`ClosedDate >= ${iso(from)}`,
 		`ClosedDate < ${iso(to)}`,
 	];
-	if (after) where.push(`(ClosedDate > ${iso(after.closedDate)} OR (ClosedDate = ${iso(after.closedDate)} AND Id > ${soqlString(after.id)}))`);
+	if (after)
+		where.push(
+			`(ClosedDate > ${iso(after.closedDate)} OR (ClosedDate = ${iso(after.closedDate)} AND Id > ${soqlString(after.id)}))`,
+		);
 	if (plan.extraWhere) where.push(plan.extraWhere);
-	return buildQuery({ fields: stampFields(plan), from: 'Case', where, orderBy: ['ClosedDate ASC', 'Id ASC'], limit });
+	return buildQuery({
+		fields: stampFields(plan),
+		from: 'Case',
+		where,
+		orderBy: ['ClosedDate ASC', 'Id ASC'],
+		limit,
+	});
 }
 
 /** Closed cases modified at or after `since`, oldest modification first (the cursor's fields only). */
 export function liveQuery(plan: CaseQueryPlan, since: number): string {
 	const where = ['IsClosed = true', `SystemModstamp >= ${iso(since)}`];
 	if (plan.extraWhere) where.push(plan.extraWhere);
-	return buildQuery({ fields: stampFields(plan), from: 'Case', where, orderBy: ['SystemModstamp ASC', 'Id ASC'] });
+	return buildQuery({
+		fields: stampFields(plan),
+		from: 'Case',
+		where,
+		orderBy: ['SystemModstamp ASC', 'Id ASC'],
+	});
 }
 
 /** Everything the user chose of the given cases: fields and conversation subqueries. */
 export function detailsQuery(plan: CaseQueryPlan, ids: string[]): string {
-	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where: [`Id IN (${ids.map(soqlString).join(', ')})`] });
+	return buildQuery({
+		fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries],
+		from: 'Case',
+		where: [`Id IN (${ids.map(soqlString).join(', ')})`],
+	});
 }
 
 /** The latest closed cases, newest first (the editor's "Fetch test event"). */
 export function latestClosedQuery(plan: CaseQueryPlan, limit: number): string {
 	const where = ['IsClosed = true'];
 	if (plan.extraWhere) where.push(plan.extraWhere);
-	return buildQuery({ fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries], from: 'Case', where, orderBy: ['ClosedDate DESC', 'Id DESC'], limit });
+	return buildQuery({
+		fields: [...CURSOR_FIELDS, ...plan.fields, ...plan.subqueries],
+		from: 'Case',
+		where,
+		orderBy: ['ClosedDate DESC', 'Id DESC'],
+		limit,
+	});
 }

@@ -13,12 +13,22 @@ export interface CaseQueue {
 /** A queue the user named that the org does not have (or that does not take cases), in plain words. */
 export class QueueChoiceError extends Error {}
 
-const CASE_QUEUES_QUERY = "SELECT QueueId, Queue.Name, Queue.DeveloperName FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name";
+const CASE_QUEUES_QUERY =
+	"SELECT QueueId, Queue.Name, Queue.DeveloperName FROM QueueSobject WHERE SobjectType = 'Case' ORDER BY Queue.Name";
 
 /** The org's queues that take cases (a QueueSobject row for Case), by name. */
-export async function caseQueues(sf: Pick<SalesforceConnection, 'conn' | 'apiVersion'>): Promise<CaseQueue[]> {
-	const rows = await queryAll<{ QueueId: string; Queue: { Name?: string; DeveloperName?: string } | null }>(sf, CASE_QUEUES_QUERY);
-	return rows.map((r) => ({ id: toId18(r.QueueId), name: r.Queue?.Name ?? r.QueueId, developerName: r.Queue?.DeveloperName ?? '' }));
+export async function caseQueues(
+	sf: Pick<SalesforceConnection, 'conn' | 'apiVersion'>,
+): Promise<CaseQueue[]> {
+	const rows = await queryAll<{
+		QueueId: string;
+		Queue: { Name?: string; DeveloperName?: string } | null;
+	}>(sf, CASE_QUEUES_QUERY);
+	return rows.map((r) => ({
+		id: toId18(r.QueueId),
+		name: r.Queue?.Name ?? r.QueueId,
+		developerName: r.Queue?.DeveloperName ?? '',
+	}));
 }
 
 /**
@@ -26,7 +36,13 @@ export async function caseQueues(sf: Pick<SalesforceConnection, 'conn' | 'apiVer
  * one comma-separated string (`"Tier 1, Billing"`). Each entry is a queue's Id or its name.
  */
 export function queueEntries(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map((v) => String(v ?? '')) : typeof value === 'string' ? value.split(',') : value === null || value === undefined ? [] : [String(value)];
+	const parts = Array.isArray(value)
+		? value.map((v) => String(v ?? ''))
+		: typeof value === 'string'
+			? value.split(',')
+			: value === null || value === undefined
+				? []
+				: [String(value)];
 	return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
 }
 
@@ -51,15 +67,24 @@ export function resolveQueues(entries: string[], queues: CaseQueue[]): string[] 
 		}
 		const wanted = entry.toLowerCase();
 		let matches = queues.filter((q) => q.name.toLowerCase() === wanted);
-		if (matches.length === 0) matches = queues.filter((q) => q.developerName.toLowerCase() === wanted);
-		if (matches.length > 1) throw new QueueChoiceError(`Several queues for cases are named "${entry}": use the ID of the one you mean (${matches.map((q) => q.id).join(', ')})`);
+		if (matches.length === 0)
+			matches = queues.filter((q) => q.developerName.toLowerCase() === wanted);
+		if (matches.length > 1)
+			throw new QueueChoiceError(
+				`Several queues for cases are named "${entry}": use the ID of the one you mean (${matches.map((q) => q.id).join(', ')})`,
+			);
 		if (matches.length === 1) {
 			ids.add(matches[0].id);
 			continue;
 		}
-		if (idShaped) throw new QueueChoiceError(`There is no queue for cases with the ID "${entry}" in your Salesforce org${listed(queues)}`);
+		if (idShaped)
+			throw new QueueChoiceError(
+				`There is no queue for cases with the ID "${entry}" in your Salesforce org${listed(queues)}`,
+			);
 		const near = nearestNames(entry, [...new Set(queues.map((q) => q.name))], 2);
-		throw new QueueChoiceError(`There is no queue for cases named "${entry}" in your Salesforce org${near.length ? `. Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : listed(queues)}`);
+		throw new QueueChoiceError(
+			`There is no queue for cases named "${entry}" in your Salesforce org${near.length ? `. Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : listed(queues)}`,
+		);
 	}
 	return [...ids];
 }

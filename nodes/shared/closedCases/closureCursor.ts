@@ -82,7 +82,12 @@ export interface StampedCase<T> {
 /** Where a poll reads closed cases from: the trigger's SOQL queries, or a test's store. */
 export interface ClosedCaseSource<T> {
 	/** Closed cases with ClosedDate in [from, to), after `after` in (ClosedDate, Id) order, at most `limit`. */
-	backfill(from: number, to: number, after: Keyset | null, limit: number): Promise<Array<StampedCase<T>>>;
+	backfill(
+		from: number,
+		to: number,
+		after: Keyset | null,
+		limit: number,
+	): Promise<Array<StampedCase<T>>>;
 	/** Closed cases with SystemModstamp at or after `since`, in (SystemModstamp, Id) order, page by page. */
 	live(since: number): AsyncIterable<Array<StampedCase<T>>>;
 	/** The org's time (epoch ms, to the second) when it answered the latest query's first page (its `Date` header). */
@@ -98,7 +103,14 @@ export interface PollOutcome<T> {
 
 export function initialCursorState(start: number, activation: number): ClosureCursorState {
 	const from = Math.min(start, activation);
-	return { start: from, liveFrom: activation, backfill: from < activation ? null : 'done', cursor: null, settled: null, emitted: {} };
+	return {
+		start: from,
+		liveFrom: activation,
+		backfill: from < activation ? null : 'done',
+		cursor: null,
+		settled: null,
+		emitted: {},
+	};
 }
 
 export const closureKey = (c: ClosedCaseStamp): string => `${c.id}|${c.closedDate}`;
@@ -108,8 +120,13 @@ const closedOrLoaded = (c: ClosedCaseStamp): number => Math.max(c.closedDate, c.
 
 /** Live closures before this have been decided on (or are before the start). */
 export function liveFloor(state: ClosureCursorState): number {
-	const base = state.start < state.liveFrom ? Math.max(state.start, state.liveFrom - OVERLAP_MS - FLOOR_MARGIN_MS) : state.liveFrom;
-	return state.settled === null ? base : Math.max(base, state.settled - OVERLAP_MS - FLOOR_MARGIN_MS);
+	const base =
+		state.start < state.liveFrom
+			? Math.max(state.start, state.liveFrom - OVERLAP_MS - FLOOR_MARGIN_MS)
+			: state.liveFrom;
+	return state.settled === null
+		? base
+		: Math.max(base, state.settled - OVERLAP_MS - FLOOR_MARGIN_MS);
 }
 
 /** The SystemModstamp the live query starts at (inclusive). */
@@ -122,12 +139,17 @@ export function liveWindowStart(state: ClosureCursorState): number {
  * returned state is to be stored only once the emitted cases are handed over: a poll that fails
  * leaves the stored cursor where it was.
  */
-export async function pollClosedCases<T>(state: ClosureCursorState, source: ClosedCaseSource<T>, maxEmits: number): Promise<PollOutcome<T>> {
+export async function pollClosedCases<T>(
+	state: ClosureCursorState,
+	source: ClosedCaseSource<T>,
+	maxEmits: number,
+): Promise<PollOutcome<T>> {
 	const emitted: T[] = [];
 	const keys = { ...state.emitted };
 	const next: ClosureCursorState = { ...state, emitted: keys };
 	const emit = (c: StampedCase<T>, remember: boolean) => {
-		if (remember) keys[closureKey(c.stamp)] = Math.max(c.stamp.systemModstamp, closedOrLoaded(c.stamp));
+		if (remember)
+			keys[closureKey(c.stamp)] = Math.max(c.stamp.systemModstamp, closedOrLoaded(c.stamp));
 		emitted.push(c.record);
 	};
 
@@ -138,7 +160,8 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 		for (const c of page) {
 			next.backfill = { closedDate: c.stamp.closedDate, id: c.stamp.id };
 			// A closure of the last seconds before the activation is left to the live phase, which reads it again once settled.
-			if (c.accepted === false || closureKey(c.stamp) in keys || c.stamp.closedDate >= settled) continue;
+			if (c.accepted === false || closureKey(c.stamp) in keys || c.stamp.closedDate >= settled)
+				continue;
 			// Only closures the live phase may also meet (near the activation, or loaded late) are remembered.
 			emit(c, closedOrLoaded(c.stamp) >= liveBase);
 		}
@@ -158,8 +181,12 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 					full = true;
 					break outer;
 				}
-				next.cursor = next.cursor === null ? c.stamp.systemModstamp : Math.max(next.cursor, c.stamp.systemModstamp);
-				if (c.accepted === false || closureKey(c.stamp) in keys || closedOrLoaded(c.stamp) < floor) continue;
+				next.cursor =
+					next.cursor === null
+						? c.stamp.systemModstamp
+						: Math.max(next.cursor, c.stamp.systemModstamp);
+				if (c.accepted === false || closureKey(c.stamp) in keys || closedOrLoaded(c.stamp) < floor)
+					continue;
 				// Not settled: decided on by a later poll (the window re-reads it; the floor stays below it).
 				if (c.stamp.closedDate >= settled) continue;
 				emit(c, true);
@@ -174,6 +201,7 @@ export async function pollClosedCases<T>(state: ClosureCursorState, source: Clos
 function prune(state: ClosureCursorState): ClosureCursorState {
 	const floor = liveFloor(state);
 	const emitted: Record<string, number> = {};
-	for (const [key, until] of Object.entries(state.emitted)) if (until >= floor) emitted[key] = until;
+	for (const [key, until] of Object.entries(state.emitted))
+		if (until >= floor) emitted[key] = until;
 	return { ...state, emitted };
 }

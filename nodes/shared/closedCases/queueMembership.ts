@@ -14,8 +14,11 @@ import { toId18 } from './caseQueues';
 export function ownersUpToClose(record: IDataObject): Set<string> {
 	const owners = new Set<string>();
 	const closedAt = epochMs(record.ClosedDate) ?? Number.POSITIVE_INFINITY;
-	const history = ((record.Histories as IDataObject | null)?.records as IDataObject[] | undefined) ?? [];
-	const changes = history.filter((h) => h.Field === 'Owner' && isId(h.OldValue) && isId(h.NewValue));
+	const history =
+		((record.Histories as IDataObject | null)?.records as IDataObject[] | undefined) ?? [];
+	const changes = history.filter(
+		(h) => h.Field === 'Owner' && isId(h.OldValue) && isId(h.NewValue),
+	);
 	if (changes.length === 0) {
 		owners.add(String(record.OwnerId));
 		return owners;
@@ -25,14 +28,17 @@ export function ownersUpToClose(record: IDataObject): Set<string> {
 		if ((epochMs(change.CreatedDate) ?? 0) <= closedAt) owners.add(String(change.NewValue));
 	}
 	// Without a change after the closing, the current owner is the one it closed with.
-	if (!changes.some((c) => (epochMs(c.CreatedDate) ?? 0) > closedAt)) owners.add(String(record.OwnerId));
+	if (!changes.some((c) => (epochMs(c.CreatedDate) ?? 0) > closedAt))
+		owners.add(String(record.OwnerId));
 	return owners;
 }
 
 /** Whether the case belonged to one of the queues (Ids of 15 or 18 characters) up to its closing; any case when none are chosen. */
 export function belongsToQueues(record: IDataObject, queueIds: string[]): boolean {
 	if (queueIds.length === 0) return true;
-	const owners = new Set([...ownersUpToClose(record)].map((o) => (isWellFormedId(o) ? toId18(o) : o)));
+	const owners = new Set(
+		[...ownersUpToClose(record)].map((o) => (isWellFormedId(o) ? toId18(o) : o)),
+	);
 	return queueIds.some((q) => owners.has(isWellFormedId(q) ? toId18(q) : q));
 }
 

@@ -19,9 +19,15 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 		private readonly accept: (record: IDataObject) => boolean,
 	) {}
 
-	async backfill(from: number, to: number, after: Parameters<ClosedCaseSource<IDataObject>['backfill']>[2], limit: number): Promise<Array<StampedCase<IDataObject>>> {
+	async backfill(
+		from: number,
+		to: number,
+		after: Parameters<ClosedCaseSource<IDataObject>['backfill']>[2],
+		limit: number,
+	): Promise<Array<StampedCase<IDataObject>>> {
 		const out: Array<StampedCase<IDataObject>> = [];
-		for await (const page of this.pages(backfillQuery(this.plan, from, to, after, limit))) out.push(...page);
+		for await (const page of this.pages(backfillQuery(this.plan, from, to, after, limit)))
+			out.push(...page);
 		return out;
 	}
 
@@ -53,7 +59,6 @@ export class SoqlClosedCaseSource implements ClosedCaseSource<IDataObject> {
 	completeChildren(record: IDataObject): Promise<void> {
 		return completeChildResults(this.sf, record);
 	}
-
 }
 
 export function stampOf(record: IDataObject): ClosedCaseStamp {

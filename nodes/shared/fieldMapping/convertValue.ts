@@ -4,7 +4,13 @@ import { DateTime } from 'luxon';
 import { FieldMappingError } from './errors';
 import { activePicklistValues, availableRecordTypes, isNumberType } from './fieldRules';
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../salesforceIds';
-import { booleanOf, dateRangeProblem, decimalText, looksLikeBareNumber, SALESFORCE_YEARS } from '../soql/literals';
+import {
+	booleanOf,
+	dateRangeProblem,
+	decimalText,
+	looksLikeBareNumber,
+	SALESFORCE_YEARS,
+} from '../soql/literals';
 
 export interface ConvertContext {
 	describe: DescribeSObjectResult;
@@ -21,7 +27,11 @@ export type MappedInput = unknown;
 export type SalesforceValue = string | number | boolean | null;
 
 /** Converts one non-empty value to what Salesforce expects for the field, or throws a FieldMappingError. */
-export function convertValue(field: Field, value: MappedInput, ctx: ConvertContext): SalesforceValue {
+export function convertValue(
+	field: Field,
+	value: MappedInput,
+	ctx: ConvertContext,
+): SalesforceValue {
 	if (isNumberType(field)) return toNumber(field, value, ctx);
 	switch (field.type) {
 		case 'boolean':
@@ -100,13 +110,35 @@ function toDateTime(field: Field, value: MappedInput, ctx: ConvertContext): Date
 	else if (value instanceof Date) dt = DateTime.fromJSDate(value);
 	else if (looksLikeBareNumber(value)) {
 		// 1767225600 could be seconds or milliseconds: refused rather than guessed.
-		return fail(field, value, ctx, `${field.type === 'date' ? 'a date written as 2026-11-21' : 'a date and time written as 2026-11-21T09:30:00Z'} (a number is not read as a date)`);
+		return fail(
+			field,
+			value,
+			ctx,
+			`${field.type === 'date' ? 'a date written as 2026-11-21' : 'a date and time written as 2026-11-21T09:30:00Z'} (a number is not read as a date)`,
+		);
 	} else if (typeof value === 'string') {
 		const s = value.trim();
-		dt = [DateTime.fromISO(s, zone), DateTime.fromRFC2822(s, zone), DateTime.fromSQL(s, zone), DateTime.fromHTTP(s, zone)].find((d) => d.isValid);
+		dt = [
+			DateTime.fromISO(s, zone),
+			DateTime.fromRFC2822(s, zone),
+			DateTime.fromSQL(s, zone),
+			DateTime.fromHTTP(s, zone),
+		].find((d) => d.isValid);
 	}
-	if (!dt || !dt.isValid) return fail(field, value, ctx, field.type === 'date' ? 'a date (2026-11-21)' : 'a date and time (2026-11-21T09:30:00Z)');
-	if (dateRangeProblem(dt)) return fail(field, value, ctx, `a date from the year ${SALESFORCE_YEARS.min} to ${SALESFORCE_YEARS.max}`);
+	if (!dt || !dt.isValid)
+		return fail(
+			field,
+			value,
+			ctx,
+			field.type === 'date' ? 'a date (2026-11-21)' : 'a date and time (2026-11-21T09:30:00Z)',
+		);
+	if (dateRangeProblem(dt))
+		return fail(
+			field,
+			value,
+			ctx,
+			`a date from the year ${SALESFORCE_YEARS.min} to ${SALESFORCE_YEARS.max}`,
+		);
 	return dt;
 }
 
@@ -120,7 +152,9 @@ function toTime(field: Field, value: MappedInput, ctx: ConvertContext): string {
 function toPicklist(field: Field, raw: string, ctx: ConvertContext): string {
 	const value = raw.trim();
 	const allowed = activePicklistValues(field).map((p) => p.value);
-	const exact = allowed.find((a) => a === value) ?? allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+	const exact =
+		allowed.find((a) => a === value) ??
+		allowed.find((a) => a.toLowerCase() === value.toLowerCase());
 	if (exact !== undefined) return exact;
 	if (!field.restrictedPicklist) return value;
 	throw new FieldMappingError(
@@ -133,7 +167,9 @@ function toPicklist(field: Field, raw: string, ctx: ConvertContext): string {
 }
 
 function toMultiPicklist(field: Field, value: MappedInput, ctx: ConvertContext): string {
-	const parts = Array.isArray(value) ? value.map((v) => text(field, v, ctx)) : text(field, value, ctx).split(';');
+	const parts = Array.isArray(value)
+		? value.map((v) => text(field, v, ctx))
+		: text(field, value, ctx).split(';');
 	return parts
 		.map((p) => p.trim())
 		.filter((p) => p !== '')
@@ -143,7 +179,9 @@ function toMultiPicklist(field: Field, value: MappedInput, ctx: ConvertContext):
 
 function toId(field: Field, value: string, ctx: ConvertContext): string {
 	if (field.name === 'RecordTypeId') {
-		const byName = availableRecordTypes(ctx.describe).find((r) => r.name === value || r.developerName === value);
+		const byName = availableRecordTypes(ctx.describe).find(
+			(r) => r.name === value || r.developerName === value,
+		);
 		if (byName) return byName.recordTypeId;
 	}
 	if (!isWellFormedId(value)) {
@@ -155,7 +193,12 @@ function toId(field: Field, value: string, ctx: ConvertContext): string {
 		);
 	}
 	const targets = field.type === 'id' ? [ctx.describe.name] : (field.referenceTo ?? []);
-	const prefixes = targets.map((t) => (t === ctx.describe.name ? ctx.describe.keyPrefix : undefined) ?? ctx.keyPrefixes?.[t] ?? STANDARD_KEY_PREFIXES[t]);
+	const prefixes = targets.map(
+		(t) =>
+			(t === ctx.describe.name ? ctx.describe.keyPrefix : undefined) ??
+			ctx.keyPrefixes?.[t] ??
+			STANDARD_KEY_PREFIXES[t],
+	);
 	if (targets.length > 0 && prefixes.every((p) => p) && !prefixes.includes(value.slice(0, 3))) {
 		throw new FieldMappingError(
 			`${label(field)} of ${ctx.describe.name} needs the Id of ${targets.map((t, i) => `a ${t} (${prefixes[i]}...)`).join(' or ')}, got "${value}"${where(ctx)}`,

@@ -34,7 +34,9 @@ export function activePicklistValues(field: Field): PicklistEntry[] {
 }
 
 function isPicklistEntry(v: unknown): v is PicklistEntry {
-	return typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'string';
+	return (
+		typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'string'
+	);
 }
 
 const NUMBER_TYPES = new Set(['int', 'double', 'currency', 'percent', 'long']);
@@ -53,8 +55,12 @@ export function isNumberType(field: Field): boolean {
 }
 
 /** The record types a user can pick: the available ones, without the master when there are others. */
-export function availableRecordTypes(describe: DescribeSObjectResult): Array<{ name: string; recordTypeId: string; developerName?: string }> {
-	const available = (describe.recordTypeInfos ?? []).filter((r) => r.available && (r as { active?: boolean }).active !== false);
+export function availableRecordTypes(
+	describe: DescribeSObjectResult,
+): Array<{ name: string; recordTypeId: string; developerName?: string }> {
+	const available = (describe.recordTypeInfos ?? []).filter(
+		(r) => r.available && (r as { active?: boolean }).active !== false,
+	);
 	const specific = available.filter((r) => !r.master);
 	return (specific.length > 0 ? specific : available).map((r) => ({
 		name: r.name,

@@ -1,7 +1,13 @@
 import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 
 import { nearestNames } from '../soql/fieldNames';
-import { convertValue, label, type ConvertContext, type MappedInput, type SalesforceValue } from './convertValue';
+import {
+	convertValue,
+	label,
+	type ConvertContext,
+	type MappedInput,
+	type SalesforceValue,
+} from './convertValue';
 import { FieldMappingError } from './errors';
 import { canMatch, isRequired, isWritable, type MappingOperation } from './fieldRules';
 
@@ -17,7 +23,10 @@ export interface MappedRecordOptions {
 }
 
 /** A Salesforce record body: field values, and parents found by external ID (`{"Contact": {"Ext_Id__c": "x"}}`). */
-export type SalesforceRecordBody = Record<string, SalesforceValue | Record<string, SalesforceValue>>;
+export type SalesforceRecordBody = Record<
+	string,
+	SalesforceValue | Record<string, SalesforceValue>
+>;
 
 /**
  * The record body for the mapped values of one item, converted by the fields' types and checked
@@ -29,19 +38,30 @@ export function mappedValuesToRecord(
 	values: Record<string, MappedInput> | null | undefined,
 	options: MappedRecordOptions,
 ): SalesforceRecordBody {
-	const ctx: ConvertContext = { describe, itemIndex: options.itemIndex, timezone: options.timezone, keyPrefixes: options.keyPrefixes };
+	const ctx: ConvertContext = {
+		describe,
+		itemIndex: options.itemIndex,
+		timezone: options.timezone,
+		keyPrefixes: options.keyPrefixes,
+	};
 	const byName = new Map(describe.fields.map((f) => [f.name.toLowerCase(), f] as const));
 	const body: SalesforceRecordBody = {};
 	for (const [key, value] of Object.entries(values ?? {})) {
 		if (value === undefined) continue;
 		if (key.includes('.')) {
 			const [relationship, parentField] = parentLookup(describe, key, options, ctx);
-			body[relationship] = { [parentField]: emptyToNull(value) ?? failEmptyKey(describe, key, ctx) };
+			body[relationship] = {
+				[parentField]: emptyToNull(value) ?? failEmptyKey(describe, key, ctx),
+			};
 			continue;
 		}
 		const field = byName.get(key.trim().toLowerCase());
 		if (!field) throw unknownField(describe, key, options.operation, ctx);
-		if (!isWritable(field, options.operation) && !(options.operation === 'upsert' && canMatch(field)) && !(options.operation === 'update' && field.type === 'id')) {
+		if (
+			!isWritable(field, options.operation) &&
+			!(options.operation === 'upsert' && canMatch(field)) &&
+			!(options.operation === 'update' && field.type === 'id')
+		) {
 			throw new FieldMappingError(
 				`${label(field)} of ${describe.name} cannot be set in a ${options.operation}${whereItem(ctx)}`,
 				'notWritable',
@@ -53,7 +73,11 @@ export function mappedValuesToRecord(
 		if (converted !== undefined) body[field.name] = converted;
 	}
 	for (const field of describe.fields) {
-		if (field.relationshipName && typeof body[field.relationshipName] === 'object' && body[field.name] !== undefined) {
+		if (
+			field.relationshipName &&
+			typeof body[field.relationshipName] === 'object' &&
+			body[field.name] !== undefined
+		) {
 			throw new FieldMappingError(
 				`${label(field)} of ${describe.name} is given twice: as an Id and as "${field.relationshipName}.…"${whereItem(ctx)}`,
 				'notWritable',
@@ -64,19 +88,31 @@ export function mappedValuesToRecord(
 	}
 	if (options.operation === 'create') {
 		const given = new Set(Object.keys(body).map((k) => k.toLowerCase()));
-		const missing = describe.fields.find((f) => isRequired(f, 'create') && !given.has(f.name.toLowerCase()));
+		const missing = describe.fields.find(
+			(f) => isRequired(f, 'create') && !given.has(f.name.toLowerCase()),
+		);
 		if (missing) throw requiredMissing(describe, missing, ctx);
 	}
 	return body;
 }
 
 /** The converted value; null for an empty nillable field; undefined to leave a defaulted field to Salesforce. */
-function convertOrEmpty(field: Field, value: MappedInput, operation: MappingOperation, ctx: ConvertContext): SalesforceValue | undefined {
+function convertOrEmpty(
+	field: Field,
+	value: MappedInput,
+	operation: MappingOperation,
+	ctx: ConvertContext,
+): SalesforceValue | undefined {
 	if (emptyToNull(value) !== null) return convertValue(field, value, ctx);
 	if (field.nillable) return null;
 	if (isRequired(field, operation)) throw requiredMissing(ctx.describe, field, ctx);
 	if (operation === 'create' && field.defaultedOnCreate) return undefined;
-	throw new FieldMappingError(`${label(field)} of ${ctx.describe.name} cannot be empty${whereItem(ctx)}`, 'requiredMissing', field.name, ctx.itemIndex);
+	throw new FieldMappingError(
+		`${label(field)} of ${ctx.describe.name} cannot be empty${whereItem(ctx)}`,
+		'requiredMissing',
+		field.name,
+		ctx.itemIndex,
+	);
 }
 
 function emptyToNull(value: MappedInput): SalesforceValue | null {
@@ -86,12 +122,22 @@ function emptyToNull(value: MappedInput): SalesforceValue | null {
 	return String(value);
 }
 
-function parentLookup(describe: DescribeSObjectResult, key: string, options: MappedRecordOptions, ctx: ConvertContext): [string, string] {
+function parentLookup(
+	describe: DescribeSObjectResult,
+	key: string,
+	options: MappedRecordOptions,
+	ctx: ConvertContext,
+): [string, string] {
 	const [relationshipName, parentField, ...rest] = key.trim().split('.');
 	const lookups = describe.fields.filter((f) => f.type === 'reference' && f.relationshipName);
-	const lookup = lookups.find((f) => String(f.relationshipName).toLowerCase() === relationshipName.toLowerCase());
+	const lookup = lookups.find(
+		(f) => String(f.relationshipName).toLowerCase() === relationshipName.toLowerCase(),
+	);
 	if (!lookup || rest.length > 0 || !parentField) {
-		const near = nearestNames(relationshipName, lookups.map((f) => String(f.relationshipName)));
+		const near = nearestNames(
+			relationshipName,
+			lookups.map((f) => String(f.relationshipName)),
+		);
 		throw new FieldMappingError(
 			`${describe.label} (${describe.name}) has no relationship "${relationshipName}" to find a parent by "${key}"${whereItem(ctx)}.${hint(near)}`,
 			'unknownRelationship',
@@ -101,7 +147,12 @@ function parentLookup(describe: DescribeSObjectResult, key: string, options: Map
 		);
 	}
 	if (!isWritable(lookup, options.operation)) {
-		throw new FieldMappingError(`${label(lookup)} of ${describe.name} cannot be set in a ${options.operation}${whereItem(ctx)}`, 'notWritable', key, ctx.itemIndex);
+		throw new FieldMappingError(
+			`${label(lookup)} of ${describe.name} cannot be set in a ${options.operation}${whereItem(ctx)}`,
+			'notWritable',
+			key,
+			ctx.itemIndex,
+		);
 	}
 	const targets = lookup.referenceTo ?? [];
 	if (targets.length !== 1) {
@@ -117,7 +168,10 @@ function parentLookup(describe: DescribeSObjectResult, key: string, options: Map
 	const keys = parent.fields.filter((f) => f.externalId || f.idLookup);
 	const match = keys.find((f) => f.name.toLowerCase() === parentField.toLowerCase());
 	if (!match) {
-		const near = nearestNames(parentField, keys.map((f) => f.name));
+		const near = nearestNames(
+			parentField,
+			keys.map((f) => f.name),
+		);
 		throw new FieldMappingError(
 			`${parent.name} has no external ID field "${parentField}" to find the ${lookup.relationshipName} of ${describe.name} by${whereItem(ctx)}.${hint(near)}`,
 			'unknownField',
@@ -130,16 +184,44 @@ function parentLookup(describe: DescribeSObjectResult, key: string, options: Map
 }
 
 function failEmptyKey(describe: DescribeSObjectResult, key: string, ctx: ConvertContext): never {
-	throw new FieldMappingError(`"${key}" of ${describe.name} needs a value to find the parent by${whereItem(ctx)}`, 'requiredMissing', key, ctx.itemIndex);
+	throw new FieldMappingError(
+		`"${key}" of ${describe.name} needs a value to find the parent by${whereItem(ctx)}`,
+		'requiredMissing',
+		key,
+		ctx.itemIndex,
+	);
 }
 
-function unknownField(describe: DescribeSObjectResult, key: string, operation: MappingOperation, ctx: ConvertContext): FieldMappingError {
-	const near = nearestNames(key, describe.fields.filter((f) => isWritable(f, operation)).map((f) => f.name));
-	return new FieldMappingError(`${describe.label} (${describe.name}) has no field "${key}"${whereItem(ctx)}.${hint(near)}`, 'unknownField', key, ctx.itemIndex, near);
+function unknownField(
+	describe: DescribeSObjectResult,
+	key: string,
+	operation: MappingOperation,
+	ctx: ConvertContext,
+): FieldMappingError {
+	const near = nearestNames(
+		key,
+		describe.fields.filter((f) => isWritable(f, operation)).map((f) => f.name),
+	);
+	return new FieldMappingError(
+		`${describe.label} (${describe.name}) has no field "${key}"${whereItem(ctx)}.${hint(near)}`,
+		'unknownField',
+		key,
+		ctx.itemIndex,
+		near,
+	);
 }
 
-function requiredMissing(describe: DescribeSObjectResult, field: Field, ctx: ConvertContext): FieldMappingError {
-	return new FieldMappingError(`${label(field)} is required to create a ${describe.label}${whereItem(ctx)}`, 'requiredMissing', field.name, ctx.itemIndex);
+function requiredMissing(
+	describe: DescribeSObjectResult,
+	field: Field,
+	ctx: ConvertContext,
+): FieldMappingError {
+	return new FieldMappingError(
+		`${label(field)} is required to create a ${describe.label}${whereItem(ctx)}`,
+		'requiredMissing',
+		field.name,
+		ctx.itemIndex,
+	);
 }
 
 function hint(near: string[]): string {

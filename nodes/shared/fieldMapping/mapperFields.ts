@@ -1,7 +1,15 @@
 import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 import type { ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { activePicklistValues, availableRecordTypes, canMatch, isRequired, isWritable, n8nType, type MappingOperation } from './fieldRules';
+import {
+	activePicklistValues,
+	availableRecordTypes,
+	canMatch,
+	isRequired,
+	isWritable,
+	n8nType,
+	type MappingOperation,
+} from './fieldRules';
 
 export interface MapperFieldsOptions {
 	operation: MappingOperation;
@@ -16,26 +24,38 @@ export interface MapperFieldsOptions {
  * The fields of an object for n8n's resource mapper, from its describe: only those the operation
  * can write (plus the match columns: Id for update, external ID and idLookup fields for upsert).
  */
-export function describeToMapperFields(describe: DescribeSObjectResult, options: MapperFieldsOptions): ResourceMapperFields {
+export function describeToMapperFields(
+	describe: DescribeSObjectResult,
+	options: MapperFieldsOptions,
+): ResourceMapperFields {
 	const { operation } = options;
 	const fields: ResourceMapperField[] = [];
 	for (const field of describe.fields) {
-		const matchable = operation === 'upsert' ? canMatch(field) : operation === 'update' && field.type === 'id';
+		const matchable =
+			operation === 'upsert' ? canMatch(field) : operation === 'update' && field.type === 'id';
 		if (!isWritable(field, operation) && !matchable) continue;
 		fields.push(mapperField(describe, field, operation, matchable));
 	}
 	if (operation === 'upsert') {
-		const firstExternal = fields.find((f) => describe.fields.some((d) => d.name === f.id && d.externalId));
+		const firstExternal = fields.find((f) =>
+			describe.fields.some((d) => d.name === f.id && d.externalId),
+		);
 		if (firstExternal) firstExternal.defaultMatch = true;
 	}
-	for (const parent of options.parents ?? []) fields.push(...parentLookupFields(describe, parent, operation));
+	for (const parent of options.parents ?? [])
+		fields.push(...parentLookupFields(describe, parent, operation));
 	return {
 		fields,
 		emptyFieldsNotice: `${describe.label} has no fields that can be set in a ${operation}`,
 	};
 }
 
-function mapperField(describe: DescribeSObjectResult, field: Field, operation: MappingOperation, matchable: boolean): ResourceMapperField {
+function mapperField(
+	describe: DescribeSObjectResult,
+	field: Field,
+	operation: MappingOperation,
+	matchable: boolean,
+): ResourceMapperField {
 	const result: ResourceMapperField = {
 		id: field.name,
 		displayName: displayName(field),
@@ -46,7 +66,10 @@ function mapperField(describe: DescribeSObjectResult, field: Field, operation: M
 		type: n8nType(field),
 	};
 	if (field.type === 'picklist') {
-		result.options = activePicklistValues(field).map((p) => ({ name: p.label ?? p.value, value: p.value }));
+		result.options = activePicklistValues(field).map((p) => ({
+			name: p.label ?? p.value,
+			value: p.value,
+		}));
 	}
 	if (field.name === 'RecordTypeId') {
 		const recordTypes = availableRecordTypes(describe);
@@ -61,16 +84,33 @@ function mapperField(describe: DescribeSObjectResult, field: Field, operation: M
 /** "Label (ApiName)" unless the label is the API name with spaces; references name their objects. */
 export function displayName(field: Field): string {
 	const plain = field.label.replace(/\s+/g, '');
-	let name = plain === field.name || field.label === field.name ? field.label : `${field.label} (${field.name})`;
-	if (field.type === 'reference' && field.referenceTo && field.referenceTo.length > 0 && field.name !== 'RecordTypeId') {
+	let name =
+		plain === field.name || field.label === field.name
+			? field.label
+			: `${field.label} (${field.name})`;
+	if (
+		field.type === 'reference' &&
+		field.referenceTo &&
+		field.referenceTo.length > 0 &&
+		field.name !== 'RecordTypeId'
+	) {
 		name += ` → Id of ${field.referenceTo.join(' or ')}`;
 	}
 	return name;
 }
 
-function parentLookupFields(describe: DescribeSObjectResult, parent: DescribeSObjectResult, operation: MappingOperation): ResourceMapperField[] {
+function parentLookupFields(
+	describe: DescribeSObjectResult,
+	parent: DescribeSObjectResult,
+	operation: MappingOperation,
+): ResourceMapperField[] {
 	const lookups = describe.fields.filter(
-		(f) => f.type === 'reference' && f.relationshipName && isWritable(f, operation) && f.referenceTo?.length === 1 && f.referenceTo[0] === parent.name,
+		(f) =>
+			f.type === 'reference' &&
+			f.relationshipName &&
+			isWritable(f, operation) &&
+			f.referenceTo?.length === 1 &&
+			f.referenceTo[0] === parent.name,
 	);
 	const keys = parent.fields.filter((f) => f.externalId);
 	return lookups.flatMap((lookup) =>

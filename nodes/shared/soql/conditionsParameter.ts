@@ -46,12 +46,29 @@ export function conditionsProperty(p: {
 						displayName: 'Field Name or ID',
 						name: 'field',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: p.fieldsMethod, ...(p.loadOptionsDependsOn ? { loadOptionsDependsOn: p.loadOptionsDependsOn } : {}) },
+						typeOptions: {
+							loadOptionsMethod: p.fieldsMethod,
+							...(p.loadOptionsDependsOn ? { loadOptionsDependsOn: p.loadOptionsDependsOn } : {}),
+						},
 						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
-					{ displayName: 'Operator', name: 'operator', type: 'options', options: CONDITION_OPERATORS, default: 'equals' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Dates as 2026-05-01 or 2026-05-01T09:30:00Z, or relative such as LAST_N_DAYS:30' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: CONDITION_OPERATORS,
+						default: 'equals',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'Dates as 2026-05-01 or 2026-05-01T09:30:00Z, or relative such as LAST_N_DAYS:30',
+					},
 				],
 			},
 		],
@@ -66,7 +83,9 @@ export function conditionsFrom(value: unknown): Condition[] {
 	const conditions = (((value ?? {}) as IDataObject).condition as Condition[] | undefined) ?? [];
 	conditions.forEach((c, i) => {
 		if (typeof c.field !== 'string' || c.field.trim() === '') {
-			throw new ConditionError(`Condition ${i + 1} has no field (its field came out empty); the query is not run without it`);
+			throw new ConditionError(
+				`Condition ${i + 1} has no field (its field came out empty); the query is not run without it`,
+			);
 		}
 	});
 	return conditions.map((c) => ({ ...c, field: c.field.trim() }));

@@ -16,7 +16,12 @@ export class FieldNameError extends Error {
 export function nearestNames(name: string, candidates: string[], count = 3): string[] {
 	const wanted = name.toLowerCase();
 	return candidates
-		.map((c) => ({ c, d: distance(wanted, c.toLowerCase()) - (c.toLowerCase().includes(wanted) || wanted.includes(c.toLowerCase()) ? 2 : 0) }))
+		.map((c) => ({
+			c,
+			d:
+				distance(wanted, c.toLowerCase()) -
+				(c.toLowerCase().includes(wanted) || wanted.includes(c.toLowerCase()) ? 2 : 0),
+		}))
 		.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
 		.slice(0, count)
 		.map((x) => x.c);
@@ -30,20 +35,32 @@ export function nearestNames(name: string, candidates: string[], count = 3): str
 export function resolveFieldNames(describe: DescribeSObjectResult, names: string[]): string[] {
 	const byName = new Map(describe.fields.map((f) => [f.name.toLowerCase(), f] as const));
 	const byRelationship = new Map(
-		describe.fields.filter((f) => f.relationshipName).map((f) => [String(f.relationshipName).toLowerCase(), f] as const),
+		describe.fields
+			.filter((f) => f.relationshipName)
+			.map((f) => [String(f.relationshipName).toLowerCase(), f] as const),
 	);
 	return names.map((raw) => {
 		const name = String(raw).trim();
-		if (name === '') throw new FieldNameError(`A field name of ${describe.name} is empty`, String(raw), []);
+		if (name === '')
+			throw new FieldNameError(`A field name of ${describe.name} is empty`, String(raw), []);
 		const parts = pathSegments(name);
 		if (parts.length === 1) {
 			const field = byName.get(name.toLowerCase());
 			if (field) return field.name;
-			throw unknown(describe, name, describe.fields.map((f) => f.name));
+			throw unknown(
+				describe,
+				name,
+				describe.fields.map((f) => f.name),
+			);
 		}
 		const relationship = byRelationship.get(parts[0].toLowerCase());
 		if (!relationship) {
-			throw unknown(describe, parts[0], describe.fields.flatMap((f: Field) => (f.relationshipName ? [f.relationshipName] : [])), 'relationship');
+			throw unknown(
+				describe,
+				parts[0],
+				describe.fields.flatMap((f: Field) => (f.relationshipName ? [f.relationshipName] : [])),
+				'relationship',
+			);
 		}
 		return [relationship.relationshipName, ...parts.slice(1)].join('.');
 	});
@@ -71,7 +88,11 @@ export function pathSegments(path: string): string[] {
 /** A field list parameter as an expression may give it: an array of names, or one comma-separated string. */
 export function fieldListOf(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map((v) => String(v ?? '').trim()).filter((v) => v !== '');
-	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((v) => v.trim())
+			.filter((v) => v !== '');
 	return [];
 }
 
@@ -85,7 +106,11 @@ export interface Describer {
  * but the last a relationship of the object reached so far (its parent described, through the
  * cache; for a polymorphic one such as Owner, any of its objects will do), the last a field.
  */
-export async function resolveFieldPaths(describer: Describer, describe: DescribeSObjectResult, names: string[]): Promise<string[]> {
+export async function resolveFieldPaths(
+	describer: Describer,
+	describe: DescribeSObjectResult,
+	names: string[],
+): Promise<string[]> {
 	const out: string[] = [];
 	for (const raw of names) {
 		const [first] = resolveFieldNames(describe, [raw]);
@@ -100,8 +125,16 @@ export async function resolveFieldPaths(describer: Describer, describe: Describe
 }
 
 /** The segments after `parts[index]` (a relationship of `describe`), checked against its parent objects. */
-async function resolveRest(describer: Describer, describe: DescribeSObjectResult, parts: string[], index: number, path: string): Promise<string[]> {
-	const relationship = describe.fields.find((f) => f.relationshipName?.toLowerCase() === parts[index].toLowerCase()) as Field;
+async function resolveRest(
+	describer: Describer,
+	describe: DescribeSObjectResult,
+	parts: string[],
+	index: number,
+	path: string,
+): Promise<string[]> {
+	const relationship = describe.fields.find(
+		(f) => f.relationshipName?.toLowerCase() === parts[index].toLowerCase(),
+	) as Field;
 	const targets = relationship.referenceTo ?? [];
 	let firstProblem: FieldNameError | undefined;
 	for (const target of targets) {
@@ -119,19 +152,41 @@ async function resolveRest(describer: Describer, describe: DescribeSObjectResult
 				return [name];
 			}
 			const [name] = resolveFieldNames(parent, [`${next}.x`]);
-			return [name.split('.')[0], ...(await resolveRest(describer, parent, parts, index + 1, path))];
+			return [
+				name.split('.')[0],
+				...(await resolveRest(describer, parent, parts, index + 1, path)),
+			];
 		} catch (error) {
 			failure = error;
 		}
 		if (!(failure instanceof FieldNameError)) throw failure;
 		firstProblem ??= failure;
 	}
-	const problem = firstProblem ?? new FieldNameError(`"${parts[index]}" of ${describe.name} leads to no object the connected user can see`, path, []);
-	throw new FieldNameError(problem.message.startsWith('Field "') ? problem.message : `Field "${path}": ${problem.message}`, path, problem.suggestions);
+	const problem =
+		firstProblem ??
+		new FieldNameError(
+			`"${parts[index]}" of ${describe.name} leads to no object the connected user can see`,
+			path,
+			[],
+		);
+	throw new FieldNameError(
+		problem.message.startsWith('Field "') ? problem.message : `Field "${path}": ${problem.message}`,
+		path,
+		problem.suggestions,
+	);
 }
 
-function unknown(describe: DescribeSObjectResult, name: string, candidates: string[], what = 'field'): FieldNameError {
+function unknown(
+	describe: DescribeSObjectResult,
+	name: string,
+	candidates: string[],
+	what = 'field',
+): FieldNameError {
 	const near = nearestNames(name, candidates);
 	const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
-	return new FieldNameError(`${describe.label} (${describe.name}) has no ${what} "${name}".${hint}`, name, near);
+	return new FieldNameError(
+		`${describe.label} (${describe.name}) has no ${what} "${name}".${hint}`,
+		name,
+		near,
+	);
 }

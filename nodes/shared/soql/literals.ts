@@ -24,9 +24,19 @@ export function soqlString(value: string): string {
 }
 
 /** A quoted literal for LIKE that matches `value` literally (its `%` and `_` escaped too). */
-export function soqlLikeLiteral(value: string, mode: 'contains' | 'startsWith' | 'endsWith' | 'exact' = 'contains'): string {
+export function soqlLikeLiteral(
+	value: string,
+	mode: 'contains' | 'startsWith' | 'endsWith' | 'exact' = 'contains',
+): string {
 	const escaped = escapeSoqlString(value).replace(/[%_]/g, (c) => `\\${c}`);
-	const pattern = mode === 'contains' ? `%${escaped}%` : mode === 'startsWith' ? `${escaped}%` : mode === 'endsWith' ? `%${escaped}` : escaped;
+	const pattern =
+		mode === 'contains'
+			? `%${escaped}%`
+			: mode === 'startsWith'
+				? `${escaped}%`
+				: mode === 'endsWith'
+					? `%${escaped}`
+					: escaped;
 	return `'${pattern}'`;
 }
 
@@ -35,18 +45,32 @@ export function soqlLikeLiteral(value: string, mode: 'contains' | 'startsWith' |
  * SOQL date-times are unquoted and a `+` offset would need URL-encoding, so UTC `Z` is used.
  */
 export function soqlDateTime(value: DateTime | Date | string): string {
-	const dt = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : value instanceof Date ? DateTime.fromJSDate(value) : value;
-	if (!dt.isValid || (typeof value === 'string' && looksLikeBareNumber(value))) throw new Error(`Not a valid date and time: ${String(value)}`);
+	const dt =
+		typeof value === 'string'
+			? DateTime.fromISO(value, { setZone: true })
+			: value instanceof Date
+				? DateTime.fromJSDate(value)
+				: value;
+	if (!dt.isValid || (typeof value === 'string' && looksLikeBareNumber(value)))
+		throw new Error(`Not a valid date and time: ${String(value)}`);
 	const outside = dateRangeProblem(dt);
 	if (outside) throw new Error(outside);
 	const utc = dt.toUTC();
-	return utc.millisecond === 0 ? utc.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'") : utc.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+	return utc.millisecond === 0
+		? utc.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'")
+		: utc.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 }
 
 /** A SOQL date literal (`2026-05-01`), for date fields. */
 export function soqlDate(value: DateTime | Date | string): string {
-	const dt = typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : value instanceof Date ? DateTime.fromJSDate(value, { zone: 'utc' }) : value;
-	if (!dt.isValid || (typeof value === 'string' && looksLikeBareNumber(value))) throw new Error(`Not a valid date: ${String(value)}`);
+	const dt =
+		typeof value === 'string'
+			? DateTime.fromISO(value, { setZone: true })
+			: value instanceof Date
+				? DateTime.fromJSDate(value, { zone: 'utc' })
+				: value;
+	if (!dt.isValid || (typeof value === 'string' && looksLikeBareNumber(value)))
+		throw new Error(`Not a valid date: ${String(value)}`);
 	const outside = dateRangeProblem(dt);
 	if (outside) throw new Error(outside);
 	return dt.toFormat('yyyy-MM-dd');
@@ -99,9 +123,12 @@ export const SALESFORCE_YEARS = { min: 1700, max: 4000 } as const;
 /** Why a date is outside what Salesforce stores, or undefined when it is inside. */
 export function dateRangeProblem(dt: DateTime): string | undefined {
 	const year = dt.toUTC().year;
-	if (year < SALESFORCE_YEARS.min || year > SALESFORCE_YEARS.max) return `Salesforce stores dates from the year ${SALESFORCE_YEARS.min} to ${SALESFORCE_YEARS.max}; this one is in ${year}`;
+	if (year < SALESFORCE_YEARS.min || year > SALESFORCE_YEARS.max)
+		return `Salesforce stores dates from the year ${SALESFORCE_YEARS.min} to ${SALESFORCE_YEARS.max}; this one is in ${year}`;
 	return undefined;
 }
 
 /** A bare number (`1767225600`), which is not a date unless the user says how to read it. */
-export const looksLikeBareNumber = (value: unknown): boolean => typeof value === 'number' || (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim()));
+export const looksLikeBareNumber = (value: unknown): boolean =>
+	typeof value === 'number' ||
+	(typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim()));

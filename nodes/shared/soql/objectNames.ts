@@ -15,9 +15,13 @@ const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 /** The object name, trimmed, or an ObjectNameError when it cannot be an object's name (so `/` or `?` never reaches a URL). */
 export function checkedObjectName(name: unknown): string {
 	const text = typeof name === 'string' ? name.trim() : '';
-	if (text === '') throw new ObjectNameError('No object is chosen: pick one from the list, such as Account', text);
+	if (text === '')
+		throw new ObjectNameError('No object is chosen: pick one from the list, such as Account', text);
 	if (!OBJECT_NAME.test(text)) {
-		throw new ObjectNameError(`"${text}" is not an object name: object names have letters, digits and _ only (such as Account or Invoice__c)`, text);
+		throw new ObjectNameError(
+			`"${text}" is not an object name: object names have letters, digits and _ only (such as Account or Invoice__c)`,
+			text,
+		);
 	}
 	return text;
 }

@@ -1,13 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { queryFirstPage, queryNextPage, type ApiClient, type QueryPage } from '../transport/salesforceApi';
+import {
+	queryFirstPage,
+	queryNextPage,
+	type ApiClient,
+	type QueryPage,
+} from '../transport/salesforceApi';
 
 export type { QueryPage } from '../transport/salesforceApi';
 
 type Requester = ApiClient;
 
 /** The pages of a result from `first` on, following `nextRecordsUrl`; a caller that stops early fetches no more. */
-export async function* followPages<T = IDataObject>(sf: Requester, first: QueryPage<T>): AsyncGenerator<QueryPage<T>> {
+export async function* followPages<T = IDataObject>(
+	sf: Requester,
+	first: QueryPage<T>,
+): AsyncGenerator<QueryPage<T>> {
 	let page = first;
 	for (;;) {
 		yield page;
@@ -17,7 +25,10 @@ export async function* followPages<T = IDataObject>(sf: Requester, first: QueryP
 }
 
 /** The pages of a SOQL query. */
-export async function* queryPages<T = IDataObject>(sf: Requester, soql: string): AsyncGenerator<QueryPage<T>> {
+export async function* queryPages<T = IDataObject>(
+	sf: Requester,
+	soql: string,
+): AsyncGenerator<QueryPage<T>> {
 	const first = await queryFirstPage<T>(sf, soql);
 	yield* followPages(sf, first);
 }

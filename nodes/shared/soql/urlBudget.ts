@@ -5,7 +5,11 @@
 export const MAX_QUERY_LENGTH = 15000;
 
 /** The query as a URL carries it, with every character outside letters, digits and `-_.~` encoded: an upper bound of its length as sent. */
-export const encodeQuery = (soql: string) => encodeURIComponent(soql).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeQuery = (soql: string) =>
+	encodeURIComponent(soql).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 
 /** Whether the query fits in one GET. */
 export const fitsInUrl = (soql: string) => encodeQuery(soql).length <= MAX_QUERY_LENGTH;
@@ -23,7 +27,10 @@ export class QueryTooLongError extends Error {
  * A literal too long to fit even alone is not put in any query: it is answered in `tooLong`, so
  * that only the items it belongs to fail.
  */
-export function splitInList(literals: string[], queryOf: (list: string[]) => string): { queries: Array<{ soql: string; literals: string[] }>; tooLong: string[] } {
+export function splitInList(
+	literals: string[],
+	queryOf: (list: string[]) => string,
+): { queries: Array<{ soql: string; literals: string[] }>; tooLong: string[] } {
 	const queries: Array<{ soql: string; literals: string[] }> = [];
 	const tooLong: string[] = [];
 	const base = encodeQuery(queryOf([])).length;

@@ -2,7 +2,16 @@ import { chatTurns } from './chatTranscript';
 import { shapeComments } from './comments';
 import { shapeEmails, type ShapeEmailOptions } from './emails';
 import { commentTurns, emailTurns, mergeTurns, renderTranscript } from './transcript';
-import type { CaseCommentRecord, ChildResult, EmailMessageRecord, LiveChatTranscriptRecord, SalesforceRecord, ShapedComment, ShapedEmail, TranscriptTurn } from './types';
+import type {
+	CaseCommentRecord,
+	ChildResult,
+	EmailMessageRecord,
+	LiveChatTranscriptRecord,
+	SalesforceRecord,
+	ShapedComment,
+	ShapedEmail,
+	TranscriptTurn,
+} from './types';
 
 /** A Case from the REST API with the child results of the subqueries in soql.ts (any may be missing or null). */
 export interface CaseThreadRecord extends SalesforceRecord {
@@ -28,9 +37,14 @@ export type CaseThread = {
 /** A child result whose further pages were not fetched: shaping it would silently drop records. */
 export class UnpagedChildResultError extends Error {}
 
-export function shapeCaseThread(record: CaseThreadRecord, options: ShapeCaseThreadOptions = {}): CaseThread {
+export function shapeCaseThread(
+	record: CaseThreadRecord,
+	options: ShapeCaseThreadOptions = {},
+): CaseThread {
 	const emails = shapeEmails(childRecords(record, 'EmailMessages'), options);
-	const chats = childRecords(record, 'LiveChatTranscripts').flatMap((chat, index) => chatTurns(chat, chat.Id ?? `chat-${index}`));
+	const chats = childRecords(record, 'LiveChatTranscripts').flatMap((chat, index) =>
+		chatTurns(chat, chat.Id ?? `chat-${index}`),
+	);
 	const thread: CaseThread = { emails, transcript: '' };
 	const lists = [emailTurns(emails), chats, options.moreTurns ?? []];
 	if (options.includeComments) {
@@ -49,7 +63,9 @@ export function childRecords<K extends 'EmailMessages' | 'CaseComments' | 'LiveC
 	const result = record[relationship];
 	if (!result) return [];
 	if (result.done === false && result.records.length < result.totalSize) {
-		throw new UnpagedChildResultError(`${relationship} of Case ${record.Id ?? '(no Id)'}: ${result.records.length} of ${result.totalSize} records fetched; fetch the remaining pages (nextRecordsUrl) before shaping`);
+		throw new UnpagedChildResultError(
+			`${relationship} of Case ${record.Id ?? '(no Id)'}: ${result.records.length} of ${result.totalSize} records fetched; fetch the remaining pages (nextRecordsUrl) before shaping`,
+		);
 	}
 	return result.records;
 }

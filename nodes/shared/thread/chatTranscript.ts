@@ -13,7 +13,10 @@ const LINE = /^\(\s*(?:(\d+)h\s*)?(?:(\d+)m\s*)?(\d+)s\s*\)\s*([^:]+?):\s?(.*)$/
 const AGENT = /^Agent\s+(.+)$/;
 const TRANSFER = /^Chat Transferred From\s+(.+?)\s+To\s+(.+)$/i;
 
-export function chatTurns(record: LiveChatTranscriptRecord, block = record.Id ?? 'chat'): TranscriptTurn[] {
+export function chatTurns(
+	record: LiveChatTranscriptRecord,
+	block = record.Id ?? 'chat',
+): TranscriptTurn[] {
 	const start = epochMs(record.StartTime);
 	const lines = htmlToText(record.Body ?? '').split('\n');
 	const agents = new Set<string>();
@@ -30,7 +33,14 @@ export function chatTurns(record: LiveChatTranscriptRecord, block = record.Id ??
 		if (m) {
 			const elapsed = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3])) * 1000;
 			const name = m[4].trim();
-			turns.push({ at: start === undefined ? undefined : start + elapsed, speaker: agents.has(name) ? 'agent' : 'customer', name, text: m[5].trim(), channel: 'chat', block });
+			turns.push({
+				at: start === undefined ? undefined : start + elapsed,
+				speaker: agents.has(name) ? 'agent' : 'customer',
+				name,
+				text: m[5].trim(),
+				channel: 'chat',
+				block,
+			});
 		} else if (turns.length > 0 && line !== '' && !AGENT.test(line) && !TRANSFER.test(line)) {
 			// A message of several lines continues on the next ones.
 			turns[turns.length - 1].text += `\n${line}`;

@@ -13,7 +13,14 @@ export interface ShapeEmailOptions {
 }
 
 /** EmailMessage.Status picklist codes. */
-export const EMAIL_STATUS: Readonly<Record<string, string>> = { '0': 'New', '1': 'Read', '2': 'Replied', '3': 'Sent', '4': 'Forwarded', '5': 'Draft' };
+export const EMAIL_STATUS: Readonly<Record<string, string>> = {
+	'0': 'New',
+	'1': 'Read',
+	'2': 'Replied',
+	'3': 'Sent',
+	'4': 'Forwarded',
+	'5': 'Draft',
+};
 const DRAFT = '5';
 
 /** Forward prefixes of English, German (WG), French (TR), Spanish (RV) and Nordic (VS) mail clients. */
@@ -28,7 +35,10 @@ const FORWARD_SUBJECT = /^\s*(?:fwd?|wg|tr|rv|vs)\s*:/i;
  * an agent's forward to a colleague are `fromAgent`, the forward also `forwarded: true`. A
  * customer's out-of-office reply is `fromCustomer`.
  */
-export function shapeEmails(records: readonly EmailMessageRecord[], options: ShapeEmailOptions = {}): ShapedEmail[] {
+export function shapeEmails(
+	records: readonly EmailMessageRecord[],
+	options: ShapeEmailOptions = {},
+): ShapedEmail[] {
 	return records
 		.filter((r) => options.includeDrafts || r.Status !== DRAFT)
 		.map((record, index) => ({ record, index, at: epochMs(record.MessageDate) }))
@@ -36,7 +46,10 @@ export function shapeEmails(records: readonly EmailMessageRecord[], options: Sha
 		.map(({ record }) => shapeEmail(record, options));
 }
 
-export function shapeEmail(record: EmailMessageRecord, options: ShapeEmailOptions = {}): ShapedEmail {
+export function shapeEmail(
+	record: EmailMessageRecord,
+	options: ShapeEmailOptions = {},
+): ShapedEmail {
 	const subject = removeThreadTokens(record.Subject ?? '').trim();
 	const email: ShapedEmail = {
 		id: record.Id,

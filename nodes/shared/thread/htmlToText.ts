@@ -11,11 +11,18 @@ const convert = compile({
 	selectors: [
 		{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
 		{ selector: 'img', format: 'skip' },
-		...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+		...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
+			selector,
+			options: { uppercase: false },
+		})),
 		{ selector: 'table', options: { uppercaseHeaderCells: false } },
 		// Word-made HTML (classic Outlook) writes each line as a margin-less paragraph and blank lines as
 		// empty ones: one line break each, as the mail shows.
-		{ selector: 'p.MsoNormal', format: 'paragraph', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+		{
+			selector: 'p.MsoNormal',
+			format: 'paragraph',
+			options: { leadingLineBreaks: 1, trailingLineBreaks: 1 },
+		},
 	],
 });
 

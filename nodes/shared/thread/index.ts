@@ -1,7 +1,14 @@
 // Thread shaping: a case's conversation (emails, case comments, chats, messaging) as LLM-ready output.
 
 export { splitAddresses } from './addresses';
-export { shapeCaseThread, childRecords, UnpagedChildResultError, type CaseThread, type CaseThreadRecord, type ShapeCaseThreadOptions } from './caseThread';
+export {
+	shapeCaseThread,
+	childRecords,
+	UnpagedChildResultError,
+	type CaseThread,
+	type CaseThreadRecord,
+	type ShapeCaseThreadOptions,
+} from './caseThread';
 export { chatTurns } from './chatTranscript';
 export { shapeComments } from './comments';
 export { EMAIL_STATUS, shapeEmail, shapeEmails, type ShapeEmailOptions } from './emails';
@@ -9,7 +16,14 @@ export { htmlToText } from './htmlToText';
 export { messagingTurns, type MessagingTurnOptions } from './messaging';
 export { extractNewText } from './newText';
 export { isoDateTime } from '../salesforceDate';
-export { CHAT_FIELDS, COMMENT_FIELDS, EMAIL_FIELDS, chatSubquery, commentSubquery, emailSubquery } from './soql';
+export {
+	CHAT_FIELDS,
+	COMMENT_FIELDS,
+	EMAIL_FIELDS,
+	chatSubquery,
+	commentSubquery,
+	emailSubquery,
+} from './soql';
 export { removeThreadTokens } from './threadTokens';
 export { commentTurns, emailTurns, mergeTurns, renderTranscript } from './transcript';
 export type * from './types';

@@ -10,13 +10,22 @@ export interface MessagingTurnOptions {
 	block?: string;
 }
 
-const SPEAKERS: Readonly<Record<string, Speaker>> = { EndUser: 'customer', Agent: 'agent', Supervisor: 'agent', Chatbot: 'bot', Bot: 'bot' };
+const SPEAKERS: Readonly<Record<string, Speaker>> = {
+	EndUser: 'customer',
+	Agent: 'agent',
+	Supervisor: 'agent',
+	Chatbot: 'bot',
+	Bot: 'bot',
+};
 
 /**
  * Turns of a messaging conversation (Connect API entries). Entries without text and entries of other
  * senders (System: routing and session events) are left out.
  */
-export function messagingTurns(entries: readonly ConversationEntry[], options: MessagingTurnOptions = {}): TranscriptTurn[] {
+export function messagingTurns(
+	entries: readonly ConversationEntry[],
+	options: MessagingTurnOptions = {},
+): TranscriptTurn[] {
 	const sessions = options.sessionIds ? new Set(options.sessionIds) : undefined;
 	const turns: TranscriptTurn[] = [];
 	for (const entry of entries) {

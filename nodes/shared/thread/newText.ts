@@ -45,7 +45,11 @@ function setAsideLongLines(text: string): { text: string; restore: (s: string) =
 			return `${prefix}\uE000${long.push(line.slice(prefix.length)) - 1}\uE001`;
 		})
 		.join('\n');
-	return { text: guarded, restore: (s) => (long.length === 0 ? s : s.replace(PLACEHOLDER, (m, i: string) => long[Number(i)] ?? m)) };
+	return {
+		text: guarded,
+		restore: (s) =>
+			long.length === 0 ? s : s.replace(PLACEHOLDER, (m, i: string) => long[Number(i)] ?? m),
+	};
 }
 
 /** A separator line left at the end once the quote below it is cut (html-to-text writes <hr> as dashes). */

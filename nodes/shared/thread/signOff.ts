@@ -12,7 +12,8 @@
 // a short block at the very end is touched (at most six short lines with no sentence among them),
 // so a message that goes on after "Thanks," keeps its text.
 
-const SIGN_OFF = /^(?:(?:many|best|kind|warm|warmest|with)\s+)?(?:thanks|thank you|thx|regards|wishes|best|cheers|sincerely|yours sincerely|yours truly|all the best|take care)(?:\s+(?:again|in advance|so much|very much|a lot))?\s*[,.!]?$/i;
+const SIGN_OFF =
+	/^(?:(?:many|best|kind|warm|warmest|with)\s+)?(?:thanks|thank you|thx|regards|wishes|best|cheers|sincerely|yours sincerely|yours truly|all the best|take care)(?:\s+(?:again|in advance|so much|very much|a lot))?\s*[,.!]?$/i;
 const MAX_BLOCK_LINES = 6;
 const MAX_LINE_LENGTH = 160;
 /** A line of running text: five words or more ending like a sentence. */
@@ -22,7 +23,9 @@ const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
 
 export function trimSignOffBlock(text: string): string {
 	const lines = text.split('\n');
-	const filled = lines.map((line, index) => ({ line: line.trim(), index })).filter((l) => l.line !== '');
+	const filled = lines
+		.map((line, index) => ({ line: line.trim(), index }))
+		.filter((l) => l.line !== '');
 	for (let k = filled.length - 3; k >= 0 && k >= filled.length - 1 - MAX_BLOCK_LINES; k--) {
 		if (!SIGN_OFF.test(filled[k].line)) continue;
 		const block = filled.slice(k + 1).map((l) => l.line);

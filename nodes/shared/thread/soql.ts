@@ -4,13 +4,33 @@
 
 /** The EmailMessage fields the shaping reads. */
 export const EMAIL_FIELDS: readonly string[] = [
-	'Id', 'FromAddress', 'FromName', 'ToAddress', 'CcAddress', 'BccAddress', 'Subject', 'TextBody', 'HtmlBody', 'MessageDate',
-	'Incoming', 'Status', 'MessageIdentifier', 'ThreadIdentifier', 'ReplyToEmailMessageId', 'HasAttachment',
+	'Id',
+	'FromAddress',
+	'FromName',
+	'ToAddress',
+	'CcAddress',
+	'BccAddress',
+	'Subject',
+	'TextBody',
+	'HtmlBody',
+	'MessageDate',
+	'Incoming',
+	'Status',
+	'MessageIdentifier',
+	'ThreadIdentifier',
+	'ReplyToEmailMessageId',
+	'HasAttachment',
 ];
 /** Without these no email can be shaped: both bodies, since the text comes from HtmlBody where TextBody is blank. */
 const REQUIRED_EMAIL_FIELDS = ['Id', 'TextBody', 'HtmlBody', 'MessageDate', 'Incoming', 'Status'];
 
-export const COMMENT_FIELDS: readonly string[] = ['Id', 'CommentBody', 'IsPublished', 'CreatedDate', 'CreatedBy.Name'];
+export const COMMENT_FIELDS: readonly string[] = [
+	'Id',
+	'CommentBody',
+	'IsPublished',
+	'CreatedDate',
+	'CreatedBy.Name',
+];
 export const CHAT_FIELDS: readonly string[] = ['Id', 'Body', 'StartTime', 'EndTime'];
 
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;

@@ -46,7 +46,12 @@ const LABELS: Readonly<Record<Speaker, string>> = {
 	internalNote: 'Internal note',
 	publicComment: 'Public comment',
 };
-const CHANNELS: Readonly<Record<TranscriptTurn['channel'], string>> = { email: 'Email', chat: 'Chat', messaging: 'Messaging', comment: 'Case comment' };
+const CHANNELS: Readonly<Record<TranscriptTurn['channel'], string>> = {
+	email: 'Email',
+	chat: 'Chat',
+	messaging: 'Messaging',
+	comment: 'Case comment',
+};
 
 /**
  * The conversation as one string for a prompt. Each email, chat, messaging session or comment opens
@@ -59,8 +64,13 @@ export function renderTranscript(turns: readonly TranscriptTurn[]): string {
 	for (const turn of turns) {
 		if (turn.block !== block) {
 			block = turn.block;
-			const when = turn.at === undefined ? '' : `, ${DateTime.fromMillis(turn.at, { zone: 'utc' }).toFormat("yyyy-MM-dd HH:mm 'UTC'")}`;
-			parts.push(`${parts.length > 0 ? '\n' : ''}[${CHANNELS[turn.channel]}${when}${turn.heading ? `, ${turn.heading}` : ''}]`);
+			const when =
+				turn.at === undefined
+					? ''
+					: `, ${DateTime.fromMillis(turn.at, { zone: 'utc' }).toFormat("yyyy-MM-dd HH:mm 'UTC'")}`;
+			parts.push(
+				`${parts.length > 0 ? '\n' : ''}[${CHANNELS[turn.channel]}${when}${turn.heading ? `, ${turn.heading}` : ''}]`,
+			);
 		}
 		const label = turn.name ? `${LABELS[turn.speaker]} (${turn.name})` : LABELS[turn.speaker];
 		parts.push(`${label}: ${turn.text || '(no new text)'}`);

@@ -1,4 +1,8 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+} from 'n8n-workflow';
 
 import { apiVersionOf } from '../../../credentials/common/salesforceHosts';
 import { DescribeCache } from '../schema/describeCache';
@@ -23,7 +27,10 @@ export interface ConnectOptions {
 }
 
 /** The one way nodes reach Salesforce: a REST client whose requests travel through n8n. */
-export async function connectToSalesforce(context: SalesforceContext, options: ConnectOptions = {}): Promise<SalesforceConnection> {
+export async function connectToSalesforce(
+	context: SalesforceContext,
+	options: ConnectOptions = {},
+): Promise<SalesforceConnection> {
 	const authentication = authenticationOf(context);
 	const credentialType = CREDENTIAL_TYPES[authentication];
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
@@ -35,24 +42,46 @@ export async function connectToSalesforce(context: SalesforceContext, options: C
 	}
 	// Before a JWT or client credentials session exists, INSTANCE_PENDING stands in: such requests leave
 	// with a path only and the credential adds its session's instance URL (see httpTransport).
-	const instanceUrl = authentication === 'oAuth2' ? oauthInstanceUrl(context, credentials) : String(credentials.instanceUrl || INSTANCE_PENDING);
-	const transport = new N8nHttpTransport(context, { credentialType, pathOnly: authentication !== 'oAuth2', retry: options.retry });
+	const instanceUrl =
+		authentication === 'oAuth2'
+			? oauthInstanceUrl(context, credentials)
+			: String(credentials.instanceUrl || INSTANCE_PENDING);
+	const transport = new N8nHttpTransport(context, {
+		credentialType,
+		pathOnly: authentication !== 'oAuth2',
+		retry: options.retry,
+	});
 	const conn = new SalesforceRestClient(transport, instanceUrl);
-	return { conn, apiVersion, transport, credentialType, describes: new DescribeCache((objectName) => describeObject({ conn, apiVersion }, objectName)) };
+	return {
+		conn,
+		apiVersion,
+		transport,
+		credentialType,
+		describes: new DescribeCache((objectName) => describeObject({ conn, apiVersion }, objectName)),
+	};
 }
 
 function authenticationOf(context: SalesforceContext): Authentication {
 	const value = context.getNode().parameters.authentication;
-	return typeof value === 'string' && value in CREDENTIAL_TYPES ? (value as Authentication) : 'oAuth2';
+	return typeof value === 'string' && value in CREDENTIAL_TYPES
+		? (value as Authentication)
+		: 'oAuth2';
 }
 
-function oauthInstanceUrl(context: SalesforceContext, credentials: ICredentialDataDecryptedObject): string {
+function oauthInstanceUrl(
+	context: SalesforceContext,
+	credentials: ICredentialDataDecryptedObject,
+): string {
 	const token = credentials.oauthTokenData as IDataObject | undefined;
 	const url = typeof token?.instance_url === 'string' ? token.instance_url : '';
 	if (!url) {
-		throw new NodeOperationError(context.getNode(), 'The Salesforce OAuth2 credential is not connected yet', {
-			description: 'Open the credential and click "Connect my account" to log in to Salesforce.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Salesforce OAuth2 credential is not connected yet',
+			{
+				description: 'Open the credential and click "Connect my account" to log in to Salesforce.',
+			},
+		);
 	}
 	return url.replace(/\/+$/, '');
 }

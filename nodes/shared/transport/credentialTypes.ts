@@ -5,9 +5,21 @@ import type { INodeProperties } from 'n8n-workflow';
  * (saved in workflows), its name in the editor, and the credential type it uses.
  */
 const AUTHENTICATION_CHOICES = [
-	{ value: 'oAuth2', name: 'OAuth2 (Log in with Salesforce)', credentialType: 'salesforceServiceCloudOAuth2Api' },
-	{ value: 'jwt', name: 'JWT Bearer (Certificate)', credentialType: 'salesforceServiceCloudJwtApi' },
-	{ value: 'clientCredentials', name: 'Client Credentials', credentialType: 'salesforceServiceCloudClientCredentialsApi' },
+	{
+		value: 'oAuth2',
+		name: 'OAuth2 (Log in with Salesforce)',
+		credentialType: 'salesforceServiceCloudOAuth2Api',
+	},
+	{
+		value: 'jwt',
+		name: 'JWT Bearer (Certificate)',
+		credentialType: 'salesforceServiceCloudJwtApi',
+	},
+	{
+		value: 'clientCredentials',
+		name: 'Client Credentials',
+		credentialType: 'salesforceServiceCloudClientCredentialsApi',
+	},
 ] as const;
 
 type AuthenticationChoice = (typeof AUTHENTICATION_CHOICES)[number];
@@ -15,7 +27,9 @@ type AuthenticationChoice = (typeof AUTHENTICATION_CHOICES)[number];
 export type Authentication = AuthenticationChoice['value'];
 
 /** The credential type each authentication choice uses. */
-export const CREDENTIAL_TYPES = Object.fromEntries(AUTHENTICATION_CHOICES.map(({ value, credentialType }) => [value, credentialType])) as {
+export const CREDENTIAL_TYPES = Object.fromEntries(
+	AUTHENTICATION_CHOICES.map(({ value, credentialType }) => [value, credentialType]),
+) as {
 	readonly [C in AuthenticationChoice as C['value']]: C['credentialType'];
 };
 

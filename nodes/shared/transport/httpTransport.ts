@@ -1,10 +1,27 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 import { backOff } from 'exponential-backoff';
-import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { parseLimitInfo, type ApiUsage } from './limitInfo';
-import { DEFAULT_RETRY, errorCodesOf, isRepeatable, isTransientResponse, mayRepeat, type RetrySettings } from './retryPolicy';
-import { ApiLimitError, SalesforceCredentialError, SalesforceNetworkError } from './salesforceErrors';
+import {
+	DEFAULT_RETRY,
+	errorCodesOf,
+	isRepeatable,
+	isTransientResponse,
+	mayRepeat,
+	type RetrySettings,
+} from './retryPolicy';
+import {
+	ApiLimitError,
+	SalesforceCredentialError,
+	SalesforceNetworkError,
+} from './salesforceErrors';
 
 /** The n8n contexts a Salesforce call can be made from. */
 export type SalesforceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -66,7 +83,11 @@ export class N8nHttpTransport {
 					attempts++;
 					const response = await this.sendOnce(request);
 					if (isConcurrencyLimit(response)) throw new TransientResponse(response, true);
-					if (isTransientResponse(response)) throw new TransientResponse(response, mayRepeat(request.method, { statusCode: response.statusCode }));
+					if (isTransientResponse(response))
+						throw new TransientResponse(
+							response,
+							mayRepeat(request.method, { statusCode: response.statusCode }),
+						);
 					return response;
 				},
 				{
@@ -76,13 +97,18 @@ export class N8nHttpTransport {
 					timeMultiple: 2,
 					jitter: 'full',
 					retry: (e: unknown) =>
-						(e instanceof TransientResponse && (repeatable || e.notApplied)) || (e instanceof SalesforceNetworkError && mayRepeat(request.method, { networkCode: e.code })),
+						(e instanceof TransientResponse && (repeatable || e.notApplied)) ||
+						(e instanceof SalesforceNetworkError &&
+							mayRepeat(request.method, { networkCode: e.code })),
 				},
 			);
 		} catch (e) {
 			// Out of tries: hand the last transient answer to the caller, which turns it into its error.
 			if (e instanceof TransientResponse) return e.response;
-			failure = e instanceof SalesforceNetworkError ? new SalesforceNetworkError(e.code, e.host, attempts) : e;
+			failure =
+				e instanceof SalesforceNetworkError
+					? new SalesforceNetworkError(e.code, e.host, attempts)
+					: e;
 		}
 		throw failure;
 	}
@@ -114,7 +140,11 @@ export class N8nHttpTransport {
 		this.requestCount++;
 		let outcome: HttpResponse | SalesforceCredentialError | SalesforceNetworkError;
 		try {
-			const full = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.options.credentialType, options)) as RawResponse;
+			const full = (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				this.options.credentialType,
+				options,
+			)) as RawResponse;
 			outcome = normalize(full.statusCode, full.headers, full.body);
 		} catch (error) {
 			outcome = answerOrFailure(error, request.url);
@@ -124,7 +154,11 @@ export class N8nHttpTransport {
 		this.lastUsage = parseLimitInfo(response.headers['sforce-limit-info']) ?? this.lastUsage;
 		const serverTime = Date.parse(response.headers.date ?? '');
 		if (!Number.isNaN(serverTime)) this.lastServerTime = serverTime;
-		if (response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') && !isConcurrencyLimit(response)) {
+		if (
+			response.statusCode === 403 &&
+			errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') &&
+			!isConcurrencyLimit(response)
+		) {
 			throw new ApiLimitError(messageOf(response.body), this.lastUsage);
 		}
 		return response;
@@ -144,12 +178,20 @@ interface RawResponse {
  * tells them apart.
  */
 function isConcurrencyLimit(response: HttpResponse): boolean {
-	return response.statusCode === 403 && errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') && /Concurrent/i.test(messageOf(response.body));
+	return (
+		response.statusCode === 403 &&
+		errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED') &&
+		/Concurrent/i.test(messageOf(response.body))
+	);
 }
 
 /** The request's headers without jsforce's own Authorization header: n8n signs the request with the credential's session. */
 function withoutAuthorization(headers: Record<string, string> | undefined): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name !== 'Authorization' && name !== 'authorization'));
+	return Object.fromEntries(
+		Object.entries(headers ?? {}).filter(
+			([name]) => name !== 'Authorization' && name !== 'authorization',
+		),
+	);
 }
 
 /**
@@ -157,10 +199,17 @@ function withoutAuthorization(headers: Record<string, string> | undefined): Reco
  * status), else why no answer came, as a typed error: the login service refused to renew the
  * session, or the network failed, or n8n could not sign the request.
  */
-function answerOrFailure(error: unknown, url: string): HttpResponse | SalesforceCredentialError | SalesforceNetworkError {
+function answerOrFailure(
+	error: unknown,
+	url: string,
+): HttpResponse | SalesforceCredentialError | SalesforceNetworkError {
 	const answered = responseOf(error);
 	if (answered && !answered.fromLogin) return answered.response;
-	if (answered) return new SalesforceCredentialError(`Salesforce's login service answered HTTP ${answered.response.statusCode} when n8n renewed the session`, answered.response.statusCode);
+	if (answered)
+		return new SalesforceCredentialError(
+			`Salesforce's login service answered HTTP ${answered.response.statusCode} when n8n renewed the session`,
+			answered.response.statusCode,
+		);
 	const code = networkCodeOf(error);
 	if (code) return new SalesforceNetworkError(code, hostOf(url), 1);
 	return new SalesforceCredentialError(firstLineOf(error));
@@ -172,12 +221,31 @@ function answerOrFailure(error: unknown, url: string): HttpResponse | Salesforce
  * from the REST API.
  */
 function responseOf(error: unknown): { response: HttpResponse; fromLogin: boolean } | undefined {
-	for (let e = error as { cause?: unknown; response?: unknown; config?: { url?: unknown } } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-		const r = e.response as { status?: number; statusCode?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown; config?: { url?: unknown } } | undefined;
+	for (
+		let e = error as
+				| { cause?: unknown; response?: unknown; config?: { url?: unknown } }
+				| undefined,
+			depth = 0;
+		e && depth < 4;
+		e = e.cause as typeof e, depth++
+	) {
+		const r = e.response as
+			| {
+					status?: number;
+					statusCode?: number;
+					headers?: Record<string, unknown>;
+					data?: unknown;
+					body?: unknown;
+					config?: { url?: unknown };
+			  }
+			| undefined;
 		const status = r?.status ?? r?.statusCode;
 		if (r && typeof status === 'number') {
 			const url = String(e.config?.url ?? r.config?.url ?? '');
-			return { response: normalize(status, r.headers ?? {}, r.data ?? r.body), fromLogin: url.includes('/services/oauth2/') };
+			return {
+				response: normalize(status, r.headers ?? {}, r.data ?? r.body),
+				fromLogin: url.includes('/services/oauth2/'),
+			};
 		}
 	}
 	return undefined;
@@ -189,7 +257,11 @@ function responseOf(error: unknown): { response: HttpResponse; fromLogin: boolea
  * error: Salesforce was reached, the credential is the problem.
  */
 function networkCodeOf(error: unknown): string {
-	for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+	for (
+		let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0;
+		e && depth < 4;
+		e = e.cause as typeof e, depth++
+	) {
 		if (e.code === 'EAUTH' || e.code === 'ESTATUS') return '';
 		if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.code)) return e.code;
 	}
@@ -202,9 +274,14 @@ function firstLineOf(error: unknown): string {
 	return message.split('\n')[0].slice(0, 500);
 }
 
-function normalize(statusCode: number, headers: Record<string, unknown>, body: unknown): HttpResponse {
+function normalize(
+	statusCode: number,
+	headers: Record<string, unknown>,
+	body: unknown,
+): HttpResponse {
 	const lower: Record<string, string> = {};
-	for (const [k, v] of Object.entries(headers ?? {})) lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	for (const [k, v] of Object.entries(headers ?? {}))
+		lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
 	let text: string;
 	if (body === undefined || body === null) text = '';
 	else if (typeof body === 'string') text = body;

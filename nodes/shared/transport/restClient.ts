@@ -22,14 +22,22 @@ export class SalesforceRestClient {
 		if (response.statusCode === 204) return undefined as T;
 		const body = parseBody(response);
 		if (response.statusCode >= 400) throw errorOf(response, body);
-		if (response.statusCode === 300) throw new SalesforceApiError({ errorCode: 'MULTIPLE_CHOICES', message: 'Multiple records found', fields: [], statusCode: 300, data: body });
+		if (response.statusCode === 300)
+			throw new SalesforceApiError({
+				errorCode: 'MULTIPLE_CHOICES',
+				message: 'Multiple records found',
+				fields: [],
+				statusCode: 300,
+				data: body,
+			});
 		return body as T;
 	}
 }
 
 function parseBody(response: HttpResponse): unknown {
 	const contentType = response.headers['content-type'] ?? '';
-	if (!/^application\/json(;|$)/.test(contentType) && !/^\s*[[{]/.test(response.body)) return response.body;
+	if (!/^application\/json(;|$)/.test(contentType) && !/^\s*[[{]/.test(response.body))
+		return response.body;
 	try {
 		return JSON.parse(response.body) as unknown;
 	} catch {
@@ -39,16 +47,30 @@ function parseBody(response: HttpResponse): unknown {
 
 /** Salesforce's error body `[{message, errorCode, fields}]` as an error; any other body as `ERROR_HTTP_<status>`. */
 function errorOf(response: HttpResponse, body: unknown): SalesforceApiError {
-	const errors = (Array.isArray(body) ? body : [body]) as Array<{ errorCode?: unknown; message?: unknown; fields?: unknown } | null>;
+	const errors = (Array.isArray(body) ? body : [body]) as Array<{
+		errorCode?: unknown;
+		message?: unknown;
+		fields?: unknown;
+	} | null>;
 	const first = errors[0];
 	if (first && typeof first === 'object' && typeof first.message === 'string') {
 		return new SalesforceApiError({
-			errorCode: typeof first.errorCode === 'string' ? first.errorCode : `ERROR_HTTP_${response.statusCode}`,
-			message: errors.map((e) => String(e?.message ?? '')).filter(Boolean).join(' '),
+			errorCode:
+				typeof first.errorCode === 'string' ? first.errorCode : `ERROR_HTTP_${response.statusCode}`,
+			message: errors
+				.map((e) => String(e?.message ?? ''))
+				.filter(Boolean)
+				.join(' '),
 			fields: Array.isArray(first.fields) ? first.fields.map(String) : [],
 			statusCode: response.statusCode,
 			data: first,
 		});
 	}
-	return new SalesforceApiError({ errorCode: `ERROR_HTTP_${response.statusCode}`, message: response.body.slice(0, 500), fields: [], statusCode: response.statusCode, data: body });
+	return new SalesforceApiError({
+		errorCode: `ERROR_HTTP_${response.statusCode}`,
+		message: response.body.slice(0, 500),
+		fields: [],
+		statusCode: response.statusCode,
+		data: body,
+	});
 }

@@ -4,10 +4,26 @@ import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node';
 const TRANSIENT_ERROR_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE']);
 
 /** Network failures of a request that may not have reached Salesforce, or whose answer was lost. */
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ECONNREFUSED',
+	'UND_ERR_SOCKET',
+]);
 
 /** Network failures of a request that never left this server: nothing reached Salesforce. */
-const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
 
 /** How a request failed: an HTTP answer, or a network error code. */
 export type RequestFailure = { statusCode: number } | { networkCode: string };
@@ -38,7 +54,8 @@ export function isRepeatable(method: HttpMethods): boolean {
  */
 export function mayRepeat(method: HttpMethods, failure: RequestFailure): boolean {
 	if ('statusCode' in failure) return failure.statusCode === 503;
-	if (!reachedSalesforce(failure.networkCode)) return TRANSIENT_NETWORK_CODES.has(failure.networkCode);
+	if (!reachedSalesforce(failure.networkCode))
+		return TRANSIENT_NETWORK_CODES.has(failure.networkCode);
 	return isRepeatable(method) && isTransientNetworkError(failure.networkCode);
 }
 
@@ -63,7 +80,11 @@ export function errorCodesOf(body: string): string[] {
 	if (!body || body.charAt(0) !== '[') return [];
 	try {
 		const parsed = JSON.parse(body) as unknown;
-		return Array.isArray(parsed) ? parsed.map((e) => (e as { errorCode?: unknown }).errorCode).filter((c): c is string => typeof c === 'string') : [];
+		return Array.isArray(parsed)
+			? parsed
+					.map((e) => (e as { errorCode?: unknown }).errorCode)
+					.filter((c): c is string => typeof c === 'string')
+			: [];
 	} catch {
 		return [];
 	}

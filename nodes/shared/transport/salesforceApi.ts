@@ -1,4 +1,9 @@
-import type { DescribeGlobalResult, DescribeSObjectResult, HttpMethods, HttpRequest } from '@jsforce/jsforce-node';
+import type {
+	DescribeGlobalResult,
+	DescribeSObjectResult,
+	HttpMethods,
+	HttpRequest,
+} from '@jsforce/jsforce-node';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { SalesforceRestClient } from './restClient';
@@ -27,7 +32,8 @@ function versionRoot(apiVersion: string): string {
  * The credential test's URL, as an n8n expression: the REST API's resource list for the
  * credential's version (the same normalisation as `apiVersionOf`), which needs a session and API access.
  */
-export const CREDENTIAL_TEST_URL = '={{ "/services/data/v" + String($credentials.apiVersion || "64.0").trim().replace(/^v/i, "").replace(/^(\\d+)$/, "$1.0") + "/" }}';
+export const CREDENTIAL_TEST_URL =
+	'={{ "/services/data/v" + String($credentials.apiVersion || "64.0").trim().replace(/^v/i, "").replace(/^(\\d+)$/, "$1.0") + "/" }}';
 
 // ----- Query -----------------------------------------------------------------------------------
 
@@ -45,38 +51,77 @@ export function queryUrl(apiVersion: string, soql: string): string {
 }
 
 /** The first page of a SOQL query. */
-export function queryFirstPage<T = IDataObject>(sf: ApiClient, soql: string, headers?: Record<string, string>): Promise<QueryPage<T>> {
-	return sf.conn.request<QueryPage<T>>({ method: 'GET', url: queryUrl(sf.apiVersion, soql), ...(headers ? { headers } : {}) });
+export function queryFirstPage<T = IDataObject>(
+	sf: ApiClient,
+	soql: string,
+	headers?: Record<string, string>,
+): Promise<QueryPage<T>> {
+	return sf.conn.request<QueryPage<T>>({
+		method: 'GET',
+		url: queryUrl(sf.apiVersion, soql),
+		...(headers ? { headers } : {}),
+	});
 }
 
 /** The next page of a query result, from the `nextRecordsUrl` Salesforce gave with the page before. */
-export function queryNextPage<T = IDataObject>(sf: ApiClient, nextRecordsUrl: string, headers?: Record<string, string>): Promise<QueryPage<T>> {
-	if (!nextRecordsUrl.startsWith('/services/data/')) throw new Error(`Salesforce gave a next page address outside its REST API: ${nextRecordsUrl.slice(0, 100)}`);
-	return sf.conn.request<QueryPage<T>>({ method: 'GET', url: nextRecordsUrl, ...(headers ? { headers } : {}) });
+export function queryNextPage<T = IDataObject>(
+	sf: ApiClient,
+	nextRecordsUrl: string,
+	headers?: Record<string, string>,
+): Promise<QueryPage<T>> {
+	if (!nextRecordsUrl.startsWith('/services/data/'))
+		throw new Error(
+			`Salesforce gave a next page address outside its REST API: ${nextRecordsUrl.slice(0, 100)}`,
+		);
+	return sf.conn.request<QueryPage<T>>({
+		method: 'GET',
+		url: nextRecordsUrl,
+		...(headers ? { headers } : {}),
+	});
 }
 
 // ----- Records and describes ---------------------------------------------------------------------
 
 /** One record by Id, with the given fields (all when none are given). */
-export function retrieveRecord(sf: ApiClient, objectName: string, id: string, fields: string[] = []): Promise<IDataObject> {
+export function retrieveRecord(
+	sf: ApiClient,
+	objectName: string,
+	id: string,
+	fields: string[] = [],
+): Promise<IDataObject> {
 	const query = fields.length > 0 ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
-	return sf.conn.request<IDataObject>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}${query}` });
+	return sf.conn.request<IDataObject>({
+		method: 'GET',
+		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}${query}`,
+	});
 }
 
 /** An object's describe (fields, child relationships). An object the org does not have is an `UnknownObjectError`. */
-export async function describeObject(sf: ApiClient, objectName: string): Promise<DescribeSObjectResult> {
+export async function describeObject(
+	sf: ApiClient,
+	objectName: string,
+): Promise<DescribeSObjectResult> {
 	let failure: unknown;
 	try {
-		return await sf.conn.request<DescribeSObjectResult>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/describe` });
+		return await sf.conn.request<DescribeSObjectResult>({
+			method: 'GET',
+			url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/describe`,
+		});
 	} catch (error) {
 		failure = error;
 	}
-	throw failure instanceof SalesforceApiError && (failure.errorCode === 'NOT_FOUND' || failure.errorCode === 'INVALID_TYPE') ? new UnknownObjectError(objectName, failure.message) : failure;
+	throw failure instanceof SalesforceApiError &&
+		(failure.errorCode === 'NOT_FOUND' || failure.errorCode === 'INVALID_TYPE')
+		? new UnknownObjectError(objectName, failure.message)
+		: failure;
 }
 
 /** The org's objects (the global describe). */
 export function describeGlobal(sf: ApiClient): Promise<DescribeGlobalResult> {
-	return sf.conn.request<DescribeGlobalResult>({ method: 'GET', url: `${versionRoot(sf.apiVersion)}/sobjects` });
+	return sf.conn.request<DescribeGlobalResult>({
+		method: 'GET',
+		url: `${versionRoot(sf.apiVersion)}/sobjects`,
+	});
 }
 
 // ----- sObject Collections and Composite ----------------------------------------------------------
@@ -87,7 +132,10 @@ export type CollectionsTarget =
 	| { operation: 'delete'; ids: string[]; allOrNone: boolean };
 
 /** The method and URL of an sObject Collections call (up to 200 records); the body is the caller's. */
-export function collectionsTarget(apiVersion: string, target: CollectionsTarget): { method: HttpMethods; url: string } {
+export function collectionsTarget(
+	apiVersion: string,
+	target: CollectionsTarget,
+): { method: HttpMethods; url: string } {
 	const base = `${versionRoot(apiVersion)}/composite/sobjects`;
 	switch (target.operation) {
 		case 'create':
@@ -95,9 +143,15 @@ export function collectionsTarget(apiVersion: string, target: CollectionsTarget)
 		case 'update':
 			return { method: 'PATCH', url: base };
 		case 'upsert':
-			return { method: 'PATCH', url: `${base}/${encodeURIComponent(target.objectName)}/${encodeURIComponent(target.externalIdField)}` };
+			return {
+				method: 'PATCH',
+				url: `${base}/${encodeURIComponent(target.objectName)}/${encodeURIComponent(target.externalIdField)}`,
+			};
 		case 'delete':
-			return { method: 'DELETE', url: `${base}?ids=${target.ids.map(encodeURIComponent).join(',')}&allOrNone=${String(target.allOrNone)}` };
+			return {
+				method: 'DELETE',
+				url: `${base}?ids=${target.ids.map(encodeURIComponent).join(',')}&allOrNone=${String(target.allOrNone)}`,
+			};
 	}
 }
 
@@ -114,19 +168,37 @@ export interface CompositeAnswer {
 }
 
 /** A query as a Composite subrequest. */
-export function compositeQuery(apiVersion: string, referenceId: string, soql: string): CompositeSubrequest {
+export function compositeQuery(
+	apiVersion: string,
+	referenceId: string,
+	soql: string,
+): CompositeSubrequest {
 	return { method: 'GET', referenceId, url: queryUrl(apiVersion, soql) };
 }
 
 /** Up to 25 subrequests (5 queries or Collections calls) in one Composite request, counted as one API call. */
-export function sendComposite(sf: ApiClient, compositeRequest: CompositeSubrequest[], allOrNone = false): Promise<CompositeAnswer> {
-	const request: HttpRequest = { method: 'POST', url: `${versionRoot(sf.apiVersion)}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: JSON_HEADERS };
+export function sendComposite(
+	sf: ApiClient,
+	compositeRequest: CompositeSubrequest[],
+	allOrNone = false,
+): Promise<CompositeAnswer> {
+	const request: HttpRequest = {
+		method: 'POST',
+		url: `${versionRoot(sf.apiVersion)}/composite`,
+		body: JSON.stringify({ allOrNone, compositeRequest }),
+		headers: JSON_HEADERS,
+	};
 	return sf.conn.request<CompositeAnswer>(request);
 }
 
 /** A failed Composite subrequest's answer as the error Salesforce would have given for it on its own. */
-export function subrequestError(sub: { body: unknown; httpStatusCode: number }): SalesforceApiError {
-	const first = (Array.isArray(sub.body) ? sub.body[0] : sub.body) as { errorCode?: string; message?: string; fields?: string[] } | undefined;
+export function subrequestError(sub: {
+	body: unknown;
+	httpStatusCode: number;
+}): SalesforceApiError {
+	const first = (Array.isArray(sub.body) ? sub.body[0] : sub.body) as
+		| { errorCode?: string; message?: string; fields?: string[] }
+		| undefined;
 	return new SalesforceApiError({
 		errorCode: first?.errorCode ?? `ERROR_HTTP_${sub.httpStatusCode}`,
 		message: first?.message ?? 'A query in a Composite request failed',
@@ -158,7 +230,9 @@ export async function instanceUrlOf(
 ): Promise<string | undefined> {
 	if (sf.conn.instanceUrl !== INSTANCE_PENDING) return sf.conn.instanceUrl;
 	const credentials = await ctx.getCredentials(sf.credentialType);
-	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl ? credentials.instanceUrl.replace(/\/+$/, '') : undefined;
+	return typeof credentials.instanceUrl === 'string' && credentials.instanceUrl
+		? credentials.instanceUrl.replace(/\/+$/, '')
+		: undefined;
 }
 
 /** The Lightning address of a record. */

@@ -17,10 +17,18 @@ interface RowAnswer {
 }
 
 /** The request of one Collections call for these records (at most 200). */
-export function collectionsRequest(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): HttpRequest {
+export function collectionsRequest(
+	sf: CollectionsClient,
+	request: WriteRequest,
+	records: WriteRecord[],
+): HttpRequest {
 	const headers = { 'Content-Type': 'application/json' };
 	if (request.operation === 'delete') {
-		return collectionsTarget(sf.apiVersion, { operation: 'delete', ids: records.map((r) => idOf(r.fields)), allOrNone: request.allOrNone });
+		return collectionsTarget(sf.apiVersion, {
+			operation: 'delete',
+			ids: records.map((r) => idOf(r.fields)),
+			allOrNone: request.allOrNone,
+		});
 	}
 	// attributes.type on every record; for upsert the external ID value stays in the body, so no value goes in a URL.
 	const body = JSON.stringify({
@@ -28,7 +36,15 @@ export function collectionsRequest(sf: CollectionsClient, request: WriteRequest,
 		records: records.map((r) => ({ ...r.fields, attributes: { type: request.objectName } })),
 	});
 	if (request.operation === 'upsert') {
-		return { ...collectionsTarget(sf.apiVersion, { operation: 'upsert', objectName: request.objectName, externalIdField: request.externalIdField ?? '' }), body, headers };
+		return {
+			...collectionsTarget(sf.apiVersion, {
+				operation: 'upsert',
+				objectName: request.objectName,
+				externalIdField: request.externalIdField ?? '',
+			}),
+			body,
+			headers,
+		};
 	}
 	return { ...collectionsTarget(sf.apiVersion, { operation: request.operation }), body, headers };
 }
@@ -41,8 +57,15 @@ export function idOf(fields: IDataObject): string {
 }
 
 /** Sends one Collections call and pairs its answer rows with the records, in order. */
-export async function sendCollectionsCall(sf: CollectionsClient, request: WriteRequest, records: WriteRecord[]): Promise<WriteResult[]> {
-	return rowsResults(records, await sf.conn.request<unknown>(collectionsRequest(sf, request, records)));
+export async function sendCollectionsCall(
+	sf: CollectionsClient,
+	request: WriteRequest,
+	records: WriteRecord[],
+): Promise<WriteResult[]> {
+	return rowsResults(
+		records,
+		await sf.conn.request<unknown>(collectionsRequest(sf, request, records)),
+	);
 }
 
 /**
@@ -51,7 +74,9 @@ export async function sendCollectionsCall(sf: CollectionsClient, request: WriteR
  */
 export function rowsResults(records: WriteRecord[], answer: unknown): WriteResult[] {
 	if (!Array.isArray(answer) || answer.length !== records.length) {
-		const reason = Array.isArray(answer) ? `Salesforce answered ${records.length} records with ${answer.length} results` : "Salesforce's answer was cut off or could not be read";
+		const reason = Array.isArray(answer)
+			? `Salesforce answered ${records.length} records with ${answer.length} results`
+			: "Salesforce's answer was cut off or could not be read";
 		return records.map((r) => unknownOutcome(r, reason));
 	}
 	return records.map((record, i) => rowResult(record.itemIndex, answer[i] as RowAnswer));
@@ -59,7 +84,12 @@ export function rowsResults(records: WriteRecord[], answer: unknown): WriteResul
 
 function rowResult(itemIndex: number, row: RowAnswer): WriteResult {
 	if (row?.success === true && typeof row.id === 'string') {
-		return { itemIndex, success: true, id: row.id, ...(typeof row.created === 'boolean' ? { created: row.created } : {}) };
+		return {
+			itemIndex,
+			success: true,
+			id: row.id,
+			...(typeof row.created === 'boolean' ? { created: row.created } : {}),
+		};
 	}
 	const error = row?.errors?.[0] ?? {};
 	return {

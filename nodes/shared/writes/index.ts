@@ -1,6 +1,15 @@
 export { MAX_RECORDS_PER_CALL } from './collectionsCall';
 export { NOT_SENT, OUTCOME_UNKNOWN } from './outcomes';
-export type { CollectionsClient, WriteFailure, WriteOperation, WriteOptions, WriteRecord, WriteRequest, WriteResult, WriteSuccess } from './types';
+export type {
+	CollectionsClient,
+	WriteFailure,
+	WriteOperation,
+	WriteOptions,
+	WriteRecord,
+	WriteRequest,
+	WriteResult,
+	WriteSuccess,
+} from './types';
 export { refusedBeforeWriting } from './refusedBeforeWriting';
 export { writeInBatches } from './writeInBatches';
 export { openWriteLedger } from './writeLedger';

@@ -1,5 +1,9 @@
 import { reachedSalesforce } from '../transport/retryPolicy';
-import { ApiLimitError, SalesforceCredentialError, SalesforceNetworkError } from '../transport/salesforceErrors';
+import {
+	ApiLimitError,
+	SalesforceCredentialError,
+	SalesforceNetworkError,
+} from '../transport/salesforceErrors';
 import type { WriteFailure, WriteRecord, WriteResult } from './types';
 
 export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
@@ -33,11 +37,17 @@ export function notSent(record: WriteRecord, stoppedBy: unknown): WriteFailure {
 /** One line saying why a request failed, nothing of the request itself. */
 export function reasonOf(error: unknown): string {
 	if (error instanceof ApiLimitError) return "the org's daily API allowance is spent";
-	if (error instanceof SalesforceCredentialError) return 'the Salesforce session ended and could not be renewed';
+	if (error instanceof SalesforceCredentialError)
+		return 'the Salesforce session ended and could not be renewed';
 	if (error instanceof SalesforceNetworkError) return `no answer from Salesforce: ${error.code}`;
 	const e = (error ?? {}) as { errorCode?: string; message?: string };
-	if (e.errorCode === 'INVALID_SESSION_ID') return 'the Salesforce session ended and could not be renewed';
-	return e.errorCode ? `${e.errorCode}: ${String(e.message ?? '').split('\n')[0].slice(0, 200)}` : 'no readable answer from Salesforce';
+	if (e.errorCode === 'INVALID_SESSION_ID')
+		return 'the Salesforce session ended and could not be renewed';
+	return e.errorCode
+		? `${e.errorCode}: ${String(e.message ?? '')
+				.split('\n')[0]
+				.slice(0, 200)}`
+		: 'no readable answer from Salesforce';
 }
 
 /** What a failed request tells about its records. */
@@ -54,18 +64,44 @@ export interface WholeRequestOutcome {
  */
 export function wholeRequestOutcome(error: unknown, records: WriteRecord[]): WholeRequestOutcome {
 	const e = (error ?? {}) as { errorCode?: string; message?: string; data?: { fields?: unknown } };
-	if (error instanceof ApiLimitError || error instanceof SalesforceCredentialError || e.errorCode === 'INVALID_SESSION_ID') {
+	if (
+		error instanceof ApiLimitError ||
+		error instanceof SalesforceCredentialError ||
+		e.errorCode === 'INVALID_SESSION_ID'
+	) {
 		return { rows: records.map((r) => notSent(r, error)), stop: error };
 	}
 	if (error instanceof SalesforceNetworkError) {
-		if (!reachedSalesforce(error.code)) return { rows: records.map((r) => notSent(r, error)), stop: error };
-		return { rows: records.map((r) => unknownOutcome(r, `the connection was lost after the request was sent: ${error.code}`)), stop: error };
+		if (!reachedSalesforce(error.code))
+			return { rows: records.map((r) => notSent(r, error)), stop: error };
+		return {
+			rows: records.map((r) =>
+				unknownOutcome(r, `the connection was lost after the request was sent: ${error.code}`),
+			),
+			stop: error,
+		};
 	}
-	if (!e.errorCode || e.errorCode === 'UNKNOWN_EXCEPTION' || (/^ERROR_HTTP_5\d\d$/.test(e.errorCode) && e.errorCode !== 'ERROR_HTTP_503')) {
-		const reason = e.errorCode ? `Salesforce answered ${reasonOf(error)}` : 'the answer could not be read';
-		return { rows: records.map((r) => unknownOutcome(r, reason)), ...(e.errorCode ? {} : { stop: error }) };
+	if (
+		!e.errorCode ||
+		e.errorCode === 'UNKNOWN_EXCEPTION' ||
+		(/^ERROR_HTTP_5\d\d$/.test(e.errorCode) && e.errorCode !== 'ERROR_HTTP_503')
+	) {
+		const reason = e.errorCode
+			? `Salesforce answered ${reasonOf(error)}`
+			: 'the answer could not be read';
+		return {
+			rows: records.map((r) => unknownOutcome(r, reason)),
+			...(e.errorCode ? {} : { stop: error }),
+		};
 	}
 	const fields = Array.isArray(e.data?.fields) ? e.data.fields.map(String) : [];
-	return { rows: records.map((r) => ({ itemIndex: r.itemIndex, success: false, errorCode: e.errorCode ?? 'UNKNOWN_ERROR', message: e.message ?? String(error), fields })) };
+	return {
+		rows: records.map((r) => ({
+			itemIndex: r.itemIndex,
+			success: false,
+			errorCode: e.errorCode ?? 'UNKNOWN_ERROR',
+			message: e.message ?? String(error),
+			fields,
+		})),
+	};
 }
-

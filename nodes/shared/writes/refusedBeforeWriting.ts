@@ -11,7 +11,8 @@ export function refusedBeforeWriting(ctx: IExecuteFunctions, refused: WriteFailu
 	if (refused.length === 0 || ctx.continueOnFail()) return;
 	const ordered = [...refused].sort((a, b) => a.itemIndex - b.itemIndex);
 	const [first] = ordered;
-	const what = (r: WriteFailure) => `item ${r.itemIndex}${r.fields.length > 0 ? `, field ${r.fields.join(', ')}` : ''}: ${r.message} [${r.errorCode}]`;
+	const what = (r: WriteFailure) =>
+		`item ${r.itemIndex}${r.fields.length > 0 ? `, field ${r.fields.join(', ')}` : ''}: ${r.message} [${r.errorCode}]`;
 	const others = ordered.slice(1, 11).map(what);
 	const more = ordered.length > 11 ? ` and ${ordered.length - 11} more` : '';
 	const error = new NodeOperationError(ctx.getNode(), `Nothing was written: ${what(first)}`, {
@@ -23,6 +24,10 @@ export function refusedBeforeWriting(ctx: IExecuteFunctions, refused: WriteFailu
 	});
 	error.context.errorCode = first.errorCode;
 	error.context.fields = first.fields;
-	error.context.refusedItems = ordered.map((r) => ({ itemIndex: r.itemIndex, fields: r.fields, errorCode: r.errorCode }));
+	error.context.refusedItems = ordered.map((r) => ({
+		itemIndex: r.itemIndex,
+		fields: r.fields,
+		errorCode: r.errorCode,
+	}));
 	throw error;
 }

@@ -3,7 +3,14 @@ import { sleep } from 'n8n-workflow';
 import { idOf, MAX_RECORDS_PER_CALL, sendCollectionsCall } from './collectionsCall';
 import { MAX_CALLS_PER_BUNDLE, sendBundle } from './compositeBundle';
 import { notSent, wholeRequestOutcome } from './outcomes';
-import type { CollectionsClient, WriteFailure, WriteOptions, WriteRecord, WriteRequest, WriteResult } from './types';
+import type {
+	CollectionsClient,
+	WriteFailure,
+	WriteOptions,
+	WriteRecord,
+	WriteRequest,
+	WriteResult,
+} from './types';
 
 const LOCKED = 'UNABLE_TO_LOCK_ROW';
 const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
@@ -22,7 +29,11 @@ const DEFAULT_LOCK_RETRY_DELAY_MS = 1000;
  *   connection lost after sending) come back as OUTCOME_UNKNOWN, not as failed.
  * With a ledger (n8n's Retry On Fail), records an earlier try wrote or left unknown are not sent again.
  */
-export async function writeInBatches(sf: CollectionsClient, request: WriteRequest, options: WriteOptions = {}): Promise<WriteResult[]> {
+export async function writeInBatches(
+	sf: CollectionsClient,
+	request: WriteRequest,
+	options: WriteOptions = {},
+): Promise<WriteResult[]> {
 	const { records, allOrNone } = request;
 	const results: WriteResult[] = new Array<WriteResult>(records.length);
 	const repeatable = request.operation !== 'create';
@@ -30,7 +41,10 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 	let stop: unknown;
 	const store = (positions: number[], rows: WriteResult[]) => {
 		positions.forEach((p, i) => (results[p] = rows[i]));
-		options.ledger?.note(positions.map((p) => records[p]), rows);
+		options.ledger?.note(
+			positions.map((p) => records[p]),
+			rows,
+		);
 	};
 	const send = async (positions: number[]): Promise<WriteResult[]> => {
 		const batch = positions.map((p) => records[p]);
@@ -80,7 +94,10 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 	}
 	for (const chunk of chunks) {
 		if (halted) {
-			store(chunk, chunk.map((p) => halt(records[p])));
+			store(
+				chunk,
+				chunk.map((p) => halt(records[p])),
+			);
 			continue;
 		}
 		let rows = await send(chunk);
@@ -97,7 +114,12 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 		for (const chunk of chunksOf(locked)) {
 			// A follow-up that did not get through leaves the rows' first answer (locked) standing.
 			const rows = await send(chunk);
-			store(chunk, rows.map((row, i) => (row.success === false && row.outcome === 'notSent' ? results[chunk[i]] : row)));
+			store(
+				chunk,
+				rows.map((row, i) =>
+					row.success === false && row.outcome === 'notSent' ? results[chunk[i]] : row,
+				),
+			);
 		}
 	}
 	return results;
@@ -106,7 +128,13 @@ export async function writeInBatches(sf: CollectionsClient, request: WriteReques
 /** A record that cannot be sent as it is: a delete needs an Id (it goes in the URL's list). */
 function localProblem(request: WriteRequest, record: WriteRecord): WriteFailure | undefined {
 	if (request.operation !== 'delete' || idOf(record.fields) !== '') return undefined;
-	return { itemIndex: record.itemIndex, success: false, errorCode: 'MISSING_ARGUMENT', message: 'Id not specified in a delete call', fields: ['Id'] };
+	return {
+		itemIndex: record.itemIndex,
+		success: false,
+		errorCode: 'MISSING_ARGUMENT',
+		message: 'Id not specified in a delete call',
+		fields: ['Id'],
+	};
 }
 
 function halt(record: WriteRecord): WriteFailure {
@@ -124,17 +152,23 @@ function halt(record: WriteRecord): WriteFailure {
  * applied; only for an update, upsert or delete, which may be repeated).
  */
 function isLocked(result: WriteResult): boolean {
-	return !result.success && (result.errorCode === LOCKED || result.errorCode === 'SERVER_UNAVAILABLE');
+	return (
+		!result.success && (result.errorCode === LOCKED || result.errorCode === 'SERVER_UNAVAILABLE')
+	);
 }
 
 /** An all-or-none call that failed only because rows were locked (the others rolled back with them). */
 function failedOnlyForLocks(rows: WriteResult[]): boolean {
-	return rows.some(isLocked) && rows.every((r) => r.success || r.errorCode === LOCKED || r.errorCode === ROLLED_BACK);
+	return (
+		rows.some(isLocked) &&
+		rows.every((r) => r.success || r.errorCode === LOCKED || r.errorCode === ROLLED_BACK)
+	);
 }
 
 function chunksOf(positions: number[]): number[][] {
 	const chunks: number[][] = [];
-	for (let i = 0; i < positions.length; i += MAX_RECORDS_PER_CALL) chunks.push(positions.slice(i, i + MAX_RECORDS_PER_CALL));
+	for (let i = 0; i < positions.length; i += MAX_RECORDS_PER_CALL)
+		chunks.push(positions.slice(i, i + MAX_RECORDS_PER_CALL));
 	return chunks;
 }
 

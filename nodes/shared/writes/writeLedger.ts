@@ -33,7 +33,15 @@ interface Entry {
 type Scopes = Record<string, Record<string, Entry>>;
 
 /** The ledger of this try, or undefined when Retry On Fail is off. */
-export function openWriteLedger(ctx: IExecuteFunctions): { scope(request: Pick<WriteRequest, 'operation' | 'objectName' | 'externalIdField'>): WriteLedgerScope } | undefined {
+export function openWriteLedger(
+	ctx: IExecuteFunctions,
+):
+	| {
+			scope(
+				request: Pick<WriteRequest, 'operation' | 'objectName' | 'externalIdField'>,
+			): WriteLedgerScope;
+	  }
+	| undefined {
 	if (ctx.getNode().retryOnFail !== true) return undefined;
 	const data = ctx.getWorkflowStaticData('node');
 	const key = executionKey(ctx);
@@ -55,17 +63,32 @@ export function openWriteLedger(ctx: IExecuteFunctions): { scope(request: Pick<W
 				earlier(record: WriteRecord): WriteResult | undefined {
 					const entry = entriesOf(name, false)?.[String(record.itemIndex)];
 					if (!entry || entry.f !== fingerprint(record)) return undefined;
-					if (entry.u) return unknownOutcome(record, 'an earlier try of this node got no clear answer for it, so it was not sent again');
-					return { itemIndex: record.itemIndex, success: true, id: entry.id ?? '', ...(entry.created === undefined ? {} : { created: entry.created }) };
+					if (entry.u)
+						return unknownOutcome(
+							record,
+							'an earlier try of this node got no clear answer for it, so it was not sent again',
+						);
+					return {
+						itemIndex: record.itemIndex,
+						success: true,
+						id: entry.id ?? '',
+						...(entry.created === undefined ? {} : { created: entry.created }),
+					};
 				},
 				note(records: WriteRecord[], results: WriteResult[]): void {
 					if (!results.some((r) => r.success || r.outcome === 'unknown')) return;
 					const entries = entriesOf(name, true) as Record<string, Entry>;
 					records.forEach((record, i) => {
 						const result = results[i];
-						if (result.success) entries[String(record.itemIndex)] = { f: fingerprint(record), id: result.id, ...(result.created === undefined ? {} : { created: result.created }) };
+						if (result.success)
+							entries[String(record.itemIndex)] = {
+								f: fingerprint(record),
+								id: result.id,
+								...(result.created === undefined ? {} : { created: result.created }),
+							};
 						// Only a create could be duplicated; an update, upsert or delete may be sent again.
-						else if (result.outcome === 'unknown' && request.operation === 'create') entries[String(record.itemIndex)] = { f: fingerprint(record), u: 1 };
+						else if (result.outcome === 'unknown' && request.operation === 'create')
+							entries[String(record.itemIndex)] = { f: fingerprint(record), u: 1 };
 					});
 				},
 			};
@@ -79,7 +102,12 @@ export function openWriteLedger(ctx: IExecuteFunctions): { scope(request: Pick<W
  */
 export function closeWriteLedger(ctx: IExecuteFunctions, output: INodeExecutionData[]): void {
 	if (ctx.getNode().retryOnFail !== true) return;
-	if (output[0]?.json?.error !== undefined && output[0]?.json?.error !== null && output[0]?.json?.error !== false) return;
+	if (
+		output[0]?.json?.error !== undefined &&
+		output[0]?.json?.error !== null &&
+		output[0]?.json?.error !== false
+	)
+		return;
 	const data = ctx.getWorkflowStaticData('node');
 	if (data[KEY] !== undefined) delete data[KEY];
 }
@@ -99,7 +127,10 @@ function stableJson(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
 	if (value && typeof value === 'object' && !(value instanceof Date)) {
 		const o = value as IDataObject;
-		return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`;
+		return `{${Object.keys(o)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+			.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'undefined';
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { InputRefusal, toNodeError } from '../transport/errorBoundary';
 import type { WriteFailure, WriteResult, WriteSuccess } from './types';
@@ -9,7 +15,11 @@ export interface OutputOptions {
 	successJson?: (result: WriteSuccess, input: INodeExecutionData) => IDataObject;
 }
 
-const defaultSuccessJson = (result: WriteSuccess): IDataObject => ({ id: result.id, success: true, ...(result.created === undefined ? {} : { created: result.created }) });
+const defaultSuccessJson = (result: WriteSuccess): IDataObject => ({
+	id: result.id,
+	success: true,
+	...(result.created === undefined ? {} : { created: result.created }),
+});
 
 /**
  * Turns write results into an execute()'s items, in input order, each paired with its input item.
@@ -18,7 +28,12 @@ const defaultSuccessJson = (result: WriteSuccess): IDataObject => ({ id: result.
  * it is not a plain failure). Without it, n8n allows only a throw: the error says how many items
  * were written, names them, and carries their Ids in `context.writtenItems`.
  */
-export function writeResultsToItems(ctx: IExecuteFunctions, results: WriteResult[], items: INodeExecutionData[], options: OutputOptions = {}): INodeExecutionData[] {
+export function writeResultsToItems(
+	ctx: IExecuteFunctions,
+	results: WriteResult[],
+	items: INodeExecutionData[],
+	options: OutputOptions = {},
+): INodeExecutionData[] {
 	const successJson = options.successJson ?? defaultSuccessJson;
 	const ordered = [...results].sort((a, b) => a.itemIndex - b.itemIndex);
 	if (ordered.some((r) => !r.success) && !ctx.continueOnFail()) throw runError(ctx, ordered);
@@ -26,8 +41,18 @@ export function writeResultsToItems(ctx: IExecuteFunctions, results: WriteResult
 		const pairedItem = { item: result.itemIndex };
 		const input = items[result.itemIndex] ?? { json: {} };
 		if (result.success) return { json: successJson(result, input), pairedItem };
-		const outcome = result.outcome && result.outcome !== 'failed' ? { outcome: result.outcome } : {};
-		return { json: { error: result.message, errorCode: result.errorCode, fields: result.fields, ...outcome, input: input.json }, pairedItem };
+		const outcome =
+			result.outcome && result.outcome !== 'failed' ? { outcome: result.outcome } : {};
+		return {
+			json: {
+				error: result.message,
+				errorCode: result.errorCode,
+				fields: result.fields,
+				...outcome,
+				input: input.json,
+			},
+			pairedItem,
+		};
 	});
 	closeWriteLedger(ctx, output);
 	return output;
@@ -37,7 +62,10 @@ export function writeResultsToItems(ctx: IExecuteFunctions, results: WriteResult
  * The error of a run that did not write every item: built from what stopped the run (or the
  * first failed item), and saying plainly what was written, what may have been, and what was not.
  */
-function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError | NodeOperationError {
+function runError(
+	ctx: IExecuteFunctions,
+	ordered: WriteResult[],
+): NodeApiError | NodeOperationError {
 	const written = ordered.filter((r): r is WriteSuccess => r.success);
 	const problems = ordered.filter((r): r is WriteFailure => !r.success);
 	const unknown = problems.filter((r) => r.outcome === 'unknown');
@@ -48,7 +76,13 @@ function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError 
 	const error =
 		stoppedBy !== undefined
 			? toNodeError(ctx.getNode(), stoppedBy)
-			: toNodeError(ctx.getNode(), first.checkedLocally ? new InputRefusal(first.message, first.errorCode, first.fields) : { errorCode: first.errorCode, message: first.message, fields: first.fields }, first.itemIndex);
+			: toNodeError(
+					ctx.getNode(),
+					first.checkedLocally
+						? new InputRefusal(first.message, first.errorCode, first.fields)
+						: { errorCode: first.errorCode, message: first.message, fields: first.fields },
+					first.itemIndex,
+				);
 	const total = ordered.length;
 	const count = (n: number) => n.toLocaleString('en-US');
 	const headline =
@@ -59,9 +93,16 @@ function runError(ctx: IExecuteFunctions, ordered: WriteResult[]): NodeApiError 
 				: `Nothing was written: item ${first.itemIndex} was refused`;
 	error.message = `${headline}: ${error.message}`;
 	const parts: string[] = [];
-	if (stoppedBy === undefined) parts.push(`Item ${first.itemIndex}: ${withoutFalseComfort(error.description ?? '')}`);
-	if (written.length > 0) parts.push(`Written (they exist in Salesforce, their Ids are in this error's context, writtenItems): ${itemRanges(written)}.`);
-	if (unknown.length > 0) parts.push(`May or may not have been written (check in Salesforce before running the workflow again): ${itemRanges(unknown)}.`);
+	if (stoppedBy === undefined)
+		parts.push(`Item ${first.itemIndex}: ${withoutFalseComfort(error.description ?? '')}`);
+	if (written.length > 0)
+		parts.push(
+			`Written (they exist in Salesforce, their Ids are in this error's context, writtenItems): ${itemRanges(written)}.`,
+		);
+	if (unknown.length > 0)
+		parts.push(
+			`May or may not have been written (check in Salesforce before running the workflow again): ${itemRanges(unknown)}.`,
+		);
 	if (failed.length > 0) parts.push(`Not written, refused: ${itemRanges(failed)}.`);
 	if (notSent.length > 0) parts.push(`Not sent: ${itemRanges(notSent)}.`);
 	if (stoppedBy !== undefined) parts.push(withoutFalseComfort(error.description ?? ''));

@@ -1,11 +1,20 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CREDENTIAL_TYPES, type Authentication } from '../../../nodes/shared/transport/credentialTypes';
+import {
+	CREDENTIAL_TYPES,
+	type Authentication,
+} from '../../../nodes/shared/transport/credentialTypes';
 import { AUTHENTICATIONS, credentialData } from '../../connection/credentialData';
 import type { TestOrg } from '../../sandbox-org/testing';
 import { N8nInstance } from './n8n-instance';
-import { ensureN8n, installPackageLikeEditor, n8nVersionUnderTest, packPackage, REPO_ROOT } from './n8n-install';
+import {
+	ensureN8n,
+	installPackageLikeEditor,
+	n8nVersionUnderTest,
+	packPackage,
+	REPO_ROOT,
+} from './n8n-install';
 
 // What the end-to-end suite and `npm start` set up around a sandbox org: a real n8n with the
 // package installed, a credential of each kind pointing at the org, and the example workflows.
@@ -32,13 +41,26 @@ export const LEAD_EXTERNAL_ID_FIELD = 'External_Id__c';
 /** Shapes the org the way the example workflows expect it (an External ID field on Lead). */
 export function prepareOrgForExamples(t: TestOrg): void {
 	if (!t.org.schema.get('Lead')?.field(LEAD_EXTERNAL_ID_FIELD)) {
-		t.org.schema.addCustomField('Lead', { name: LEAD_EXTERNAL_ID_FIELD, label: 'External ID', type: 'string', externalId: true, unique: true, length: 80 });
+		t.org.schema.addCustomField('Lead', {
+			name: LEAD_EXTERNAL_ID_FIELD,
+			label: 'External ID',
+			type: 'string',
+			externalId: true,
+			unique: true,
+			length: 80,
+		});
 	}
 }
 
 /** The three credentials, as `n8n import:credentials` reads them, pointing at the org (its URL as My Domain). */
 export async function demoCredentials(t: TestOrg): Promise<object[]> {
-	return Promise.all(AUTHENTICATIONS.map(async (a) => ({ ...DEMO_CREDENTIALS[a], type: CREDENTIAL_TYPES[a], data: await credentialData(t, a) })));
+	return Promise.all(
+		AUTHENTICATIONS.map(async (a) => ({
+			...DEMO_CREDENTIALS[a],
+			type: CREDENTIAL_TYPES[a],
+			data: await credentialData(t, a),
+		})),
+	);
 }
 
 export interface WorkflowJson {
@@ -46,7 +68,14 @@ export interface WorkflowJson {
 	name: string;
 	versionId?: string;
 	active?: boolean;
-	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> } & Record<string, unknown>>;
+	nodes: Array<
+		{
+			name: string;
+			type: string;
+			parameters: Record<string, unknown>;
+			credentials?: Record<string, { id: string; name: string }>;
+		} & Record<string, unknown>
+	>;
 	connections: Record<string, unknown>;
 	[key: string]: unknown;
 }
@@ -64,7 +93,11 @@ export function exampleWorkflows(): Record<string, WorkflowJson> {
  * A copy of `workflow` whose Salesforce nodes use the `authentication` kind and its demo
  * credential, under a new id (n8n ids: up to 16 letters and digits).
  */
-export function withAuthentication(workflow: WorkflowJson, authentication: Authentication, id: string): WorkflowJson {
+export function withAuthentication(
+	workflow: WorkflowJson,
+	authentication: Authentication,
+	id: string,
+): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	copy.id = id;
 	copy.versionId = `${id}-v1`.padEnd(36, '0').slice(0, 36);
@@ -88,9 +121,16 @@ export function packageTarball(): string {
 }
 
 /** A real n8n of the version under test (N8N_VERSION) with the package installed in a new user folder. */
-export function n8nWithPackage(options: { env?: Record<string, string>; userFolder?: string; port?: number } = {}): N8nInstance {
+export function n8nWithPackage(
+	options: { env?: Record<string, string>; userFolder?: string; port?: number } = {},
+): N8nInstance {
 	const version = n8nVersionUnderTest();
-	const n8n = new N8nInstance({ installDir: ensureN8n(version), version, echo: process.env.E2E_ECHO === '1', ...options });
+	const n8n = new N8nInstance({
+		installDir: ensureN8n(version),
+		version,
+		echo: process.env.E2E_ECHO === '1',
+		...options,
+	});
 	installPackageLikeEditor(n8n.userFolder, packageTarball());
 	return n8n;
 }

@@ -29,7 +29,13 @@ export interface ReadExecution {
 interface RunData {
 	resultData: {
 		error?: { message: string };
-		runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+		runData: Record<
+			string,
+			Array<{
+				error?: { message: string };
+				data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+			}>
+		>;
 	};
 }
 
@@ -45,17 +51,25 @@ export class WorkflowExecutions {
 		private readonly rest: N8nRestClient,
 		private readonly workflowId: string,
 	) {
-		this.flatted = createRequire(join(n8n.installDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
+		this.flatted = createRequire(join(n8n.installDir, 'node_modules', 'n8n', 'package.json'))(
+			'flatted',
+		) as { parse(text: string): unknown };
 	}
 
 	/** Reads the finished executions not read yet; returns them and the whole list (running ones too). */
 	async collect(): Promise<{ fresh: ReadExecution[]; all: ExecutionSummary[] }> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: this.workflowId }));
-		const list = await this.rest.ok<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+		const list = await this.rest.ok<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=100`,
+		);
 		const fresh: ReadExecution[] = [];
 		for (const execution of [...list.results].reverse()) {
 			if (this.read.has(execution.id) || !FINISHED.has(execution.status)) continue;
-			const detail = await this.rest.ok<{ data: string }>('GET', `/rest/executions/${execution.id}`);
+			const detail = await this.rest.ok<{ data: string }>(
+				'GET',
+				`/rest/executions/${execution.id}`,
+			);
 			const run = this.flatted.parse(detail.data) as RunData;
 			const items: ReadExecution['items'] = {};
 			let error = run.resultData.error?.message;
@@ -63,7 +77,14 @@ export class WorkflowExecutions {
 				items[node] = (runs[0]?.data?.main[0] ?? []).map((i) => i.json);
 				error ??= runs[0]?.error?.message;
 			}
-			const read: ReadExecution = { id: execution.id, status: execution.status, mode: execution.mode, startedAt: execution.startedAt, items, error };
+			const read: ReadExecution = {
+				id: execution.id,
+				status: execution.status,
+				mode: execution.mode,
+				startedAt: execution.startedAt,
+				items,
+				error,
+			};
 			this.read.set(execution.id, read);
 			fresh.push(read);
 		}
@@ -72,7 +93,9 @@ export class WorkflowExecutions {
 
 	/** Every item `node` put out, across the executions read, with the execution it came in. */
 	itemsOf(node: string): Array<{ executionId: string; json: Record<string, unknown> }> {
-		return [...this.read.values()].flatMap((e) => (e.items[node] ?? []).map((json) => ({ executionId: e.id, json })));
+		return [...this.read.values()].flatMap((e) =>
+			(e.items[node] ?? []).map((json) => ({ executionId: e.id, json })),
+		);
 	}
 
 	static isFinished(status: string): boolean {

@@ -10,7 +10,9 @@ export const REPO_ROOT = join(__dirname, '..', '..', '..');
 /** The n8n versions the end-to-end suite runs on: the newest 2.x, and the newest 1.123.x (the 1.x line). */
 export const N8N_VERSIONS = ['2.41.1', '1.123.81'] as const;
 
-export const PACKAGE_NAME: string = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+export const PACKAGE_NAME: string = (
+	JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }
+).name;
 
 /** The n8n version a run of the suite uses: N8N_VERSION, or the newest. */
 export function n8nVersionUnderTest(): string {
@@ -19,7 +21,10 @@ export function n8nVersionUnderTest(): string {
 
 /** Installs n8n `version` into .cache/n8n/<version> unless it is there; returns the folder. */
 export function ensureN8n(version: string): string {
-	const out = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n', 'install.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n', 'install.sh'), version], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	return out.trim().split('\n').pop() ?? '';
 }
 
@@ -28,7 +33,10 @@ export function packPackage(): string {
 	const destination = join(REPO_ROOT, '.cache', 'pack');
 	rmSync(destination, { recursive: true, force: true });
 	mkdirSync(destination, { recursive: true });
-	execFileSync('npm', ['pack', '--pack-destination', destination, '--loglevel=error'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--pack-destination', destination, '--loglevel=error'], {
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = readdirSync(destination).find((f) => f.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack wrote no tarball');
 	return join(destination, tarball);
@@ -48,20 +56,39 @@ export function installPackageLikeEditor(userFolder: string, tarball: string): s
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = join(packageDir, 'package.json');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
+	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+		delete manifest[key];
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-	execFileSync('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'], {
-		cwd: packageDir,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--loglevel=error',
+		],
+		{
+			cwd: packageDir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		},
+	);
 	const nodesManifest = join(nodesDir, 'package.json');
 	let dependencies: Record<string, string> = {};
 	try {
-		dependencies = (JSON.parse(readFileSync(nodesManifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+		dependencies =
+			(JSON.parse(readFileSync(nodesManifest, 'utf8')) as { dependencies?: Record<string, string> })
+				.dependencies ?? {};
 	} catch {
 		// first package in this user folder
 	}
 	dependencies[PACKAGE_NAME] = String(manifest.version);
-	writeFileSync(nodesManifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2));
+	writeFileSync(
+		nodesManifest,
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2),
+	);
 	return packageDir;
 }

@@ -117,7 +117,10 @@ export class N8nInstance {
 		if (this.server) throw new Error('n8n is already running');
 		if (!this.port) this.port = await freePort();
 		const runnerPort = await freePort();
-		const child = spawn(process.execPath, [this.bin, 'start'], { env: this.env(runnerPort), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [this.bin, 'start'], {
+			env: this.env(runnerPort),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.server = child;
 		const collect = (chunk: Buffer) => {
 			const text = chunk.toString();
@@ -133,12 +136,17 @@ export class N8nInstance {
 		});
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited !== null) throw new Error(`n8n ${this.version} exited with code ${exited} while starting:\n${this.tail()}`);
+			if (exited !== null)
+				throw new Error(
+					`n8n ${this.version} exited with code ${exited} while starting:\n${this.tail()}`,
+				);
 			if (await this.ready()) return;
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		await this.stop();
-		throw new Error(`n8n ${this.version} did not start within ${timeoutMs / 1000} s:\n${this.tail()}`);
+		throw new Error(
+			`n8n ${this.version} did not start within ${timeoutMs / 1000} s:\n${this.tail()}`,
+		);
 	}
 
 	private async ready(): Promise<boolean> {
@@ -167,7 +175,8 @@ export class N8nInstance {
 	/** Stops n8n and removes the temporary user folder (kept when E2E_KEEP=1, to look into). */
 	async dispose(): Promise<void> {
 		await this.stop();
-		if (this.ownsUserFolder && process.env.E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.ownsUserFolder && process.env.E2E_KEEP !== '1')
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	get running(): boolean {
@@ -184,17 +193,25 @@ export class N8nInstance {
 		if (!this.port) this.port = await freePort();
 		const runnerPort = await freePort();
 		return new Promise((resolve) => {
-			execFile(process.execPath, [this.bin, ...args], { env: this.env(runnerPort), timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-				resolve({ code, stdout, stderr });
-			});
+			execFile(
+				process.execPath,
+				[this.bin, ...args],
+				{ env: this.env(runnerPort), timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				(error, stdout, stderr) => {
+					const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+					resolve({ code, stdout, stderr });
+				},
+			);
 		});
 	}
 
 	/** Runs an n8n command and fails with its output when it does not exit 0. */
 	async cliOk(args: string[], timeoutMs?: number): Promise<CliResult> {
 		const result = await this.cli(args, timeoutMs);
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${result.code}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`,
+			);
 		return result;
 	}
 
@@ -223,7 +240,9 @@ export class N8nInstance {
 		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
 		const start = result.stdout.search(/^\{$/m);
 		if (result.code !== 0 || start < 0) {
-			throw new Error(`n8n execute --id=${id} failed (exit ${result.code}):\n${result.stdout.slice(-6000)}\n${result.stderr.slice(-4000)}`);
+			throw new Error(
+				`n8n execute --id=${id} failed (exit ${result.code}):\n${result.stdout.slice(-6000)}\n${result.stderr.slice(-4000)}`,
+			);
 		}
 		// n8n may log more lines after the run's JSON; it ends at the first "}" at the start of a line.
 		const end = result.stdout.indexOf('\n}', start);
@@ -237,7 +256,13 @@ export interface ExecutedRun {
 	status?: string;
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+					error?: { message: string };
+				}>
+			>;
 			error?: { message: string };
 		};
 	};
@@ -246,7 +271,10 @@ export interface ExecutedRun {
 /** The items a node put out (first output) in its last run. */
 export function nodeOutput(run: ExecutedRun, nodeName: string): Array<Record<string, unknown>> {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs?.length)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	const last = runs[runs.length - 1];
 	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
 	return (last.data?.main[0] ?? []).map((i) => i.json);

@@ -1,20 +1,35 @@
 import type { SfResponse } from '../http/types';
 import type { AuthorizeRequest } from './authorize-request';
 
-const HTML_HEADERS: Record<string, string> = { 'Content-Type': 'text/html;charset=UTF-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' };
+const HTML_HEADERS: Record<string, string> = {
+	'Content-Type': 'text/html;charset=UTF-8',
+	'Cache-Control': 'no-store',
+	'X-Frame-Options': 'DENY',
+};
 
 /** Salesforce's words for a failed login. */
-export const LOGIN_FAILED_MESSAGE = "Please check your username and password. If you still can't log in, contact your Salesforce administrator.";
+export const LOGIN_FAILED_MESSAGE =
+	"Please check your username and password. If you still can't log in, contact your Salesforce administrator.";
 
 /**
  * The login-and-consent page. Salesforce shows a login page and then an "Allow Access?" page; the
  * sandbox shows both on one, keeping Salesforce's element ids (`username`, `password`, `oaapprove`,
  * `oadeny`) so a person or a Playwright script can drive it.
  */
-export function loginPage(request: AuthorizeRequest, options: { error?: string; username?: string } = {}): SfResponse {
-	const hidden = request.carried.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('\n\t\t');
+export function loginPage(
+	request: AuthorizeRequest,
+	options: { error?: string; username?: string } = {},
+): SfResponse {
+	const hidden = request.carried
+		.map(
+			([name, value]) =>
+				`<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+		)
+		.join('\n\t\t');
 	const username = options.username ?? request.loginHint ?? '';
-	const error = options.error ? `<div id="error" class="loginError" role="alert">${escapeHtml(options.error)}</div>` : '';
+	const error = options.error
+		? `<div id="error" class="loginError" role="alert">${escapeHtml(options.error)}</div>`
+		: '';
 	const scopes = request.scopes.map((s) => `<li>${escapeHtml(SCOPE_LABELS[s] ?? s)}</li>`).join('');
 	const text = `<!DOCTYPE html>
 <html lang="en">
@@ -72,7 +87,13 @@ const SCOPE_LABELS: Record<string, string> = {
 	web: 'Manage user data via Web browsers (web)',
 };
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
 
 function escapeHtml(value: string): string {
 	return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);

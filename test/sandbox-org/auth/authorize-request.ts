@@ -25,29 +25,60 @@ export type AuthorizeRefusal =
 	| { kind: 'redirect'; redirectUri: string; error: string; description?: string; state?: string };
 
 /** The parameters of the authorize endpoint the login form carries from the GET to the POST. */
-const CARRIED_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'prompt', 'login_hint', 'display', 'nonce'];
+const CARRIED_PARAMS = [
+	'response_type',
+	'client_id',
+	'redirect_uri',
+	'scope',
+	'state',
+	'code_challenge',
+	'code_challenge_method',
+	'prompt',
+	'login_hint',
+	'display',
+	'nonce',
+];
 
 /**
  * Checks an authorization request in Salesforce's order: an unknown consumer key or a callback URL
  * the app does not list gets an error page (never a redirect to an untrusted URL); anything wrong
  * after that is reported to the callback.
  */
-export function checkAuthorizeRequest(req: SfRequest, params: OAuthParams): AuthorizeRequest | AuthorizeRefusal {
+export function checkAuthorizeRequest(
+	req: SfRequest,
+	params: OAuthParams,
+): AuthorizeRequest | AuthorizeRefusal {
 	const clientId = params.get('client_id');
 	const app = clientId ? req.org.app(clientId) : undefined;
-	if (!app) return { kind: 'page', error: 'invalid_client_id', description: 'client identifier invalid' };
+	if (!app)
+		return { kind: 'page', error: 'invalid_client_id', description: 'client identifier invalid' };
 
 	const redirectUri = params.get('redirect_uri');
-	if (!redirectUri || !isUrl(redirectUri) || (app.callbackUrls.length > 0 && !app.callbackUrls.includes(redirectUri))) {
-		return { kind: 'page', error: 'redirect_uri_mismatch', description: 'redirect_uri must match configuration' };
+	if (
+		!redirectUri ||
+		!isUrl(redirectUri) ||
+		(app.callbackUrls.length > 0 && !app.callbackUrls.includes(redirectUri))
+	) {
+		return {
+			kind: 'page',
+			error: 'redirect_uri_mismatch',
+			description: 'redirect_uri must match configuration',
+		};
 	}
 
 	const state = params.get('state');
 	if (params.get('response_type') !== 'code') {
-		return { kind: 'redirect', redirectUri, error: 'unsupported_response_type', description: 'response type not supported', state };
+		return {
+			kind: 'redirect',
+			redirectUri,
+			error: 'unsupported_response_type',
+			description: 'response type not supported',
+			state,
+		};
 	}
 	// The sandbox keeps no browser session, so a request that may not show a login page cannot succeed.
-	if (params.get('prompt')?.split(' ').includes('none')) return { kind: 'redirect', redirectUri, error: 'login_required', state };
+	if (params.get('prompt')?.split(' ').includes('none'))
+		return { kind: 'redirect', redirectUri, error: 'login_required', state };
 
 	const scope = params.get('scope')?.trim();
 	return {
@@ -70,9 +101,13 @@ export function isRefusal(value: AuthorizeRequest | AuthorizeRefusal): value is 
 }
 
 /** The callback URL with parameters added to its query (keeping any it already has). */
-export function callbackWith(redirectUri: string, params: Record<string, string | undefined>): string {
+export function callbackWith(
+	redirectUri: string,
+	params: Record<string, string | undefined>,
+): string {
 	const url = new URL(redirectUri);
-	for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(key, value);
+	for (const [key, value] of Object.entries(params))
+		if (value !== undefined) url.searchParams.append(key, value);
 	return url.toString();
 }
 

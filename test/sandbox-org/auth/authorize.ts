@@ -1,7 +1,12 @@
 import type { SfRequest, SfResponse } from '../http/types';
 import { issueAuthorizationCode } from './authorization-codes';
 import { authorizeErrorPage, LOGIN_FAILED_MESSAGE, loginPage } from './authorize-page';
-import { type AuthorizeRefusal, callbackWith, checkAuthorizeRequest, isRefusal } from './authorize-request';
+import {
+	type AuthorizeRefusal,
+	callbackWith,
+	checkAuthorizeRequest,
+	isRefusal,
+} from './authorize-request';
 import { oauthParams } from './form-params';
 import { passwordLogin } from './logins';
 
@@ -21,10 +26,17 @@ export function submitAuthorizePage(req: SfRequest): SfResponse {
 	if (isRefusal(request)) return refuse(request);
 
 	if (params.get('decision') === 'deny') {
-		return redirect(callbackWith(request.redirectUri, { error: 'access_denied', error_description: 'end-user denied authorization', state: request.state }));
+		return redirect(
+			callbackWith(request.redirectUri, {
+				error: 'access_denied',
+				error_description: 'end-user denied authorization',
+				state: request.state,
+			}),
+		);
 	}
 	const login = passwordLogin(req.org, params.get('username'), params.get('password'));
-	if (!login) return loginPage(request, { error: LOGIN_FAILED_MESSAGE, username: params.get('username') });
+	if (!login)
+		return loginPage(request, { error: LOGIN_FAILED_MESSAGE, username: params.get('username') });
 
 	const code = issueAuthorizationCode(req.org, {
 		clientId: request.app.clientId,
@@ -39,7 +51,13 @@ export function submitAuthorizePage(req: SfRequest): SfResponse {
 
 function refuse(refusal: AuthorizeRefusal): SfResponse {
 	if (refusal.kind === 'page') return authorizeErrorPage(refusal.error, refusal.description);
-	return redirect(callbackWith(refusal.redirectUri, { error: refusal.error, error_description: refusal.description, state: refusal.state }));
+	return redirect(
+		callbackWith(refusal.redirectUri, {
+			error: refusal.error,
+			error_description: refusal.description,
+			state: refusal.state,
+		}),
+	);
 }
 
 function redirect(location: string): SfResponse {

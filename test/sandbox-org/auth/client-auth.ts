@@ -23,13 +23,19 @@ export function clientCredentials(req: SfRequest, params: OAuthParams): ClientCr
  * The connected app a request names, with its secret checked: `invalid_client_id` for an unknown
  * consumer key, `invalid_client` for a wrong (or, when `secret` is 'required', missing) secret.
  */
-export function authenticateClient(req: SfRequest, credentials: ClientCredentials, secret: 'required' | 'checked-when-given'): ConnectedApp | SfResponse {
+export function authenticateClient(
+	req: SfRequest,
+	credentials: ClientCredentials,
+	secret: 'required' | 'checked-when-given',
+): ConnectedApp | SfResponse {
 	const app = credentials.clientId ? req.org.app(credentials.clientId) : undefined;
 	if (!app) return TokenErrors.invalidClientId();
 	if (credentials.clientSecret === undefined) {
 		return secret === 'required' ? TokenErrors.invalidClientCredentials() : app;
 	}
-	return sameSecret(credentials.clientSecret, app.clientSecret) ? app : TokenErrors.invalidClientCredentials();
+	return sameSecret(credentials.clientSecret, app.clientSecret)
+		? app
+		: TokenErrors.invalidClientCredentials();
 }
 
 export function isResponse(value: ConnectedApp | SfResponse): value is SfResponse {
@@ -46,7 +52,10 @@ function basicCredentials(header: string | undefined): ClientCredentials | undef
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon < 0) return undefined;
-	return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+	return {
+		clientId: formDecode(decoded.slice(0, colon)),
+		clientSecret: formDecode(decoded.slice(colon + 1)),
+	};
 }
 
 /** Salesforce keys and secrets have no `%`, so one there can only be form encoding. */

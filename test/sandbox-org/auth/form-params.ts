@@ -19,5 +19,7 @@ export function oauthParams(req: SfRequest): OAuthParams {
 }
 
 function isFormBody(req: SfRequest): boolean {
-	return (req.headers['content-type'] ?? '').toLowerCase().includes('application/x-www-form-urlencoded');
+	return (req.headers['content-type'] ?? '')
+		.toLowerCase()
+		.includes('application/x-www-form-urlencoded');
 }

@@ -18,7 +18,8 @@ export function authorizationCodeGrant(req: SfRequest, params: OAuthParams): SfR
 	const credentials = clientCredentials(req, params);
 	const app = authenticateClient(req, credentials, 'checked-when-given');
 	if (isResponse(app)) return app;
-	if (credentials.clientSecret === undefined && app.requireSecretForWebServerFlow !== false) return TokenErrors.invalidClientCredentials();
+	if (credentials.clientSecret === undefined && app.requireSecretForWebServerFlow !== false)
+		return TokenErrors.invalidClientCredentials();
 
 	const code = params.get('code');
 	const grant = code ? redeemAuthorizationCode(req.org, code) : 'invalid';
@@ -29,7 +30,8 @@ export function authorizationCodeGrant(req: SfRequest, params: OAuthParams): SfR
 
 	const verifier = params.get('code_verifier');
 	if (grant.codeChallenge !== undefined) {
-		if (!verifier || !verifierMatches(verifier, grant.codeChallenge, grant.codeChallengeMethod)) return TokenErrors.invalidCodeVerifier();
+		if (!verifier || !verifierMatches(verifier, grant.codeChallenge, grant.codeChallengeMethod))
+			return TokenErrors.invalidCodeVerifier();
 	} else if (verifier !== undefined) {
 		// A verifier with no challenge to answer is refused too: the client's PKCE state is out of step.
 		return TokenErrors.invalidCodeVerifier();

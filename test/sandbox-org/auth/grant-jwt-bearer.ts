@@ -31,7 +31,8 @@ export function jwtBearerGrant(req: SfRequest, params: OAuthParams): SfResponse 
 
 	const audiences = Array.isArray(jwt.claims.aud) ? jwt.claims.aud : [jwt.claims.aud];
 	const accepted = acceptedAudiences(req);
-	if (!audiences.some((a) => typeof a === 'string' && accepted.includes(a))) return TokenErrors.audienceInvalid();
+	if (!audiences.some((a) => typeof a === 'string' && accepted.includes(a)))
+		return TokenErrors.audienceInvalid();
 
 	const exp = jwt.claims.exp;
 	if (typeof exp !== 'number' || !Number.isFinite(exp)) return TokenErrors.invalidAssertion();
@@ -40,7 +41,8 @@ export function jwtBearerGrant(req: SfRequest, params: OAuthParams): SfResponse 
 	if (exp * 1000 > now + MAX_ASSERTION_VALIDITY_MS) return TokenErrors.invalidAssertion();
 
 	const login = findLogin(req.org, typeof jwt.claims.sub === 'string' ? jwt.claims.sub : undefined);
-	if (!login || !isActiveUser(req.org, login.userId) || !app.preAuthorizedUserIds.has(login.userId)) return TokenErrors.userNotApproved();
+	if (!login || !isActiveUser(req.org, login.userId) || !app.preAuthorizedUserIds.has(login.userId))
+		return TokenErrors.userNotApproved();
 
 	return tokenResponse(req, app, login.userId, [...DEFAULT_APP_SCOPES], { unsigned: true });
 }

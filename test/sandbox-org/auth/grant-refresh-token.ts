@@ -17,7 +17,8 @@ export function refreshTokenGrant(req: SfRequest, params: OAuthParams): SfRespon
 
 	const refreshToken = params.get('refresh_token') ?? '';
 	const grant = req.org.sessions.refreshGrant(refreshToken);
-	if (!grant || grant.clientId !== app.clientId || !isActiveUser(req.org, grant.userId)) return TokenErrors.expiredRefreshToken();
+	if (!grant || grant.clientId !== app.clientId || !isActiveUser(req.org, grant.userId))
+		return TokenErrors.expiredRefreshToken();
 
 	if (!(req.org.sessions.rotateRefreshTokens || app.rotateRefreshTokens)) {
 		return tokenResponse(req, app, grant.userId, grant.scopes, { issuedFrom: refreshToken });

@@ -103,9 +103,14 @@ export function identityDocument(s: IdentitySubject, now: number, assertedUser: 
 }
 
 /** Fills `{version}` in every URL, as the identity service does for `?version=62.0`. */
-export function withVersion<T extends { urls: Record<string, string> }>(doc: T, version: string | null): T {
+export function withVersion<T extends { urls: Record<string, string> }>(
+	doc: T,
+	version: string | null,
+): T {
 	if (!version || !/^\d+\.\d$/.test(version)) return doc;
-	const urls = Object.fromEntries(Object.entries(doc.urls).map(([k, v]) => [k, v.replace('{version}', version)]));
+	const urls = Object.fromEntries(
+		Object.entries(doc.urls).map(([k, v]) => [k, v.replace('{version}', version)]),
+	);
 	return { ...doc, urls };
 }
 
@@ -124,7 +129,10 @@ function userFacts(s: IdentitySubject, now: number) {
 		firstName: text(u.FirstName),
 		lastName: text(u.LastName),
 		timeZone,
-		photos: { picture: `${s.baseUrl}/profilephoto/005/F`, thumbnail: `${s.baseUrl}/profilephoto/005/T` },
+		photos: {
+			picture: `${s.baseUrl}/profilephoto/005/F`,
+			thumbnail: `${s.baseUrl}/profilephoto/005/T`,
+		},
 		active: u.IsActive === true,
 		userType: (text(u.UserType) ?? 'Standard').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(),
 		language: 'en_US',
@@ -146,7 +154,10 @@ export function standardUtcOffsetMs(timeZone: string, now: number): number {
 
 function offsetAt(timeZone: string, at: number): number {
 	try {
-		const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+		const name =
+			new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+				.formatToParts(at)
+				.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
 		const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
 		if (!m) return 0;
 		return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60 * 1000;

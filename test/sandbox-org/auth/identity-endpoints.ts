@@ -1,6 +1,11 @@
 import type { SfRequest, SfResponse } from '../http/types';
 import { oauthParams } from './form-params';
-import { identityDocument, type IdentitySubject, userInfoDocument, withVersion } from './identity-documents';
+import {
+	identityDocument,
+	type IdentitySubject,
+	userInfoDocument,
+	withVersion,
+} from './identity-documents';
 import { identityError } from './oauth-errors';
 import type { Session } from './sessions';
 import { identityUrl } from './token-response';
@@ -46,7 +51,13 @@ function authenticate(req: SfRequest): Session | SfResponse {
 function subjectOf(req: SfRequest, userId: string): IdentitySubject | undefined {
 	const user = req.org.store.get(userId, 'User');
 	if (!user) return undefined;
-	return { baseUrl: req.baseUrl, orgId: req.org.orgId, userId, user, identityUrl: identityUrl(req, userId) };
+	return {
+		baseUrl: req.baseUrl,
+		orgId: req.org.orgId,
+		userId,
+		user,
+		identityUrl: identityUrl(req, userId),
+	};
 }
 
 /** 15- and 18-character forms of an Id name the same record. */

@@ -16,11 +16,19 @@ export function parseJwt(token: string | undefined): ParsedJwt | undefined {
 	const header = jsonObject(parts[0]);
 	const claims = jsonObject(parts[1]);
 	if (!header || !claims || parts[2] === '') return undefined;
-	return { header, claims, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2], 'base64url') };
+	return {
+		header,
+		claims,
+		signingInput: `${parts[0]}.${parts[1]}`,
+		signature: Buffer.from(parts[2], 'base64url'),
+	};
 }
 
 /** Whether an RS256 signature verifies against the public key of any of the PEM certificates. */
-export function signedByAnyCertificate(jwt: ParsedJwt, certificatePems: readonly string[]): boolean {
+export function signedByAnyCertificate(
+	jwt: ParsedJwt,
+	certificatePems: readonly string[],
+): boolean {
 	return certificatePems.some((pem) => {
 		try {
 			const publicKey = new X509Certificate(pem).publicKey;
@@ -34,7 +42,9 @@ export function signedByAnyCertificate(jwt: ParsedJwt, certificatePems: readonly
 function jsonObject(part: string): Record<string, unknown> | undefined {
 	try {
 		const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}

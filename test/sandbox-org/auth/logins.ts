@@ -27,16 +27,25 @@ export function securityTokenOf(org: SandboxOrg, userId: string): string {
 }
 
 /** The web login page's check: the password exactly, for an active user. */
-export function passwordLogin(org: SandboxOrg, username: string | undefined, password: string | undefined): OrgUserLogin | undefined {
+export function passwordLogin(
+	org: SandboxOrg,
+	username: string | undefined,
+	password: string | undefined,
+): OrgUserLogin | undefined {
 	const login = findLogin(org, username);
 	if (!login || password !== login.password || !isActiveUser(org, login.userId)) return undefined;
 	return login;
 }
 
 /** The password flow's check: the password, with or without the security token appended. */
-export function passwordFlowLogin(org: SandboxOrg, username: string | undefined, password: string | undefined): OrgUserLogin | undefined {
+export function passwordFlowLogin(
+	org: SandboxOrg,
+	username: string | undefined,
+	password: string | undefined,
+): OrgUserLogin | undefined {
 	const login = findLogin(org, username);
 	if (!login || password === undefined || !isActiveUser(org, login.userId)) return undefined;
-	const accepted = password === login.password || password === login.password + securityTokenOf(org, login.userId);
+	const accepted =
+		password === login.password || password === login.password + securityTokenOf(org, login.userId);
 	return accepted ? login : undefined;
 }

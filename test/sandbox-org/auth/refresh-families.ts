@@ -23,7 +23,11 @@ export function linkSession(org: SandboxOrg, refreshToken: string, accessToken: 
 	map.set(refreshToken, family);
 }
 
-export function passFamilyOn(org: SandboxOrg, oldRefreshToken: string, newRefreshToken: string): void {
+export function passFamilyOn(
+	org: SandboxOrg,
+	oldRefreshToken: string,
+	newRefreshToken: string,
+): void {
 	const map = familiesOf(org);
 	const family = map.get(oldRefreshToken);
 	map.delete(oldRefreshToken);

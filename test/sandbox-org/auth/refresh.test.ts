@@ -5,7 +5,15 @@ import { connect, dataApiCall, postForm, refresh, tokenUrl } from './oauth-test-
 
 // Refreshing as n8n does it when a request answers 401: with and without refresh-token rotation.
 
-const REFRESH_RESPONSE_KEYS = ['access_token', 'signature', 'scope', 'instance_url', 'id', 'token_type', 'issued_at'];
+const REFRESH_RESPONSE_KEYS = [
+	'access_token',
+	'signature',
+	'scope',
+	'instance_url',
+	'id',
+	'token_type',
+	'issued_at',
+];
 
 let t: TestOrg;
 beforeEach(async () => {
@@ -21,7 +29,9 @@ describe('without rotation', () => {
 		const first = await refresh(t, connected.refresh_token);
 		expect(first.status).toBe(200);
 		expect(Object.keys(first.json ?? {})).toEqual(REFRESH_RESPONSE_KEYS);
-		expectSameShape(first.json, fixture('restforce__oauth-token-success.json'), { allowExtra: true });
+		expectSameShape(first.json, fixture('restforce__oauth-token-success.json'), {
+			allowExtra: true,
+		});
 		expect(first.json?.access_token).not.toBe(connected.access_token);
 		expect(first.json?.scope).toBe('full refresh_token');
 		expect((await dataApiCall(t, String(first.json?.access_token))).status).not.toBe(401);
@@ -33,7 +43,10 @@ describe('without rotation', () => {
 	it('brings a client back after its session ended (401 INVALID_SESSION_ID, then refresh)', async () => {
 		const connected = await connect(t);
 		t.org.sessions.expireAll();
-		expect(await dataApiCall(t, connected.access_token)).toEqual({ status: 401, body: fixture('restforce__error-401-INVALID_SESSION_ID.json') });
+		expect(await dataApiCall(t, connected.access_token)).toEqual({
+			status: 401,
+			body: fixture('restforce__error-401-INVALID_SESSION_ID.json'),
+		});
 		const refreshed = await refresh(t, connected.refresh_token);
 		expect(refreshed.status).toBe(200);
 		expect((await dataApiCall(t, String(refreshed.json?.access_token))).status).not.toBe(401);
@@ -41,10 +54,20 @@ describe('without rotation', () => {
 
 	it('takes the client id alone (a public client) and checks a secret when one is given', async () => {
 		const connected = await connect(t);
-		expect((await refresh(t, connected.refresh_token, t.identity.clientId, undefined)).status).toBe(200);
-		const wrongSecret = await refresh(t, connected.refresh_token, t.identity.clientId, 'wrong-secret');
+		expect((await refresh(t, connected.refresh_token, t.identity.clientId, undefined)).status).toBe(
+			200,
+		);
+		const wrongSecret = await refresh(
+			t,
+			connected.refresh_token,
+			t.identity.clientId,
+			'wrong-secret',
+		);
 		expect(wrongSecret.status).toBe(400);
-		expect(wrongSecret.json).toEqual({ error: 'invalid_client', error_description: 'invalid client credentials' });
+		expect(wrongSecret.json).toEqual({
+			error: 'invalid_client',
+			error_description: 'invalid client credentials',
+		});
 	});
 
 	it('refuses an unknown refresh token in the recorded wording', async () => {
@@ -76,7 +99,11 @@ describe('with rotation', () => {
 		const connected = await connect(t);
 		const rotated = await refresh(t, connected.refresh_token);
 		expect(rotated.status).toBe(200);
-		expect(Object.keys(rotated.json ?? {})).toEqual(['access_token', 'refresh_token', ...REFRESH_RESPONSE_KEYS.slice(1)]);
+		expect(Object.keys(rotated.json ?? {})).toEqual([
+			'access_token',
+			'refresh_token',
+			...REFRESH_RESPONSE_KEYS.slice(1),
+		]);
 		const newRefreshToken = String(rotated.json?.refresh_token);
 		expect(newRefreshToken).toMatch(/^5Aep861/);
 		expect(newRefreshToken).not.toBe(connected.refresh_token);
@@ -90,12 +117,18 @@ describe('with rotation', () => {
 		expect(next.json?.refresh_token).not.toBe(newRefreshToken);
 	});
 
-	it('for one app: the app\'s setting turns rotation on for its tokens only', async () => {
-		const app = t.org.addConnectedApp({ clientId: 'rotating-app', clientSecret: 'rotating-secret', rotateRefreshTokens: true });
+	it("for one app: the app's setting turns rotation on for its tokens only", async () => {
+		const app = t.org.addConnectedApp({
+			clientId: 'rotating-app',
+			clientSecret: 'rotating-secret',
+			rotateRefreshTokens: true,
+		});
 		const rotatingTokens = await connect(t, 'api refresh_token', app.clientId, app.clientSecret);
 		const rotated = await refresh(t, rotatingTokens.refresh_token, app.clientId, app.clientSecret);
 		expect(rotated.json?.refresh_token).toEqual(expect.any(String));
-		expect((await refresh(t, rotatingTokens.refresh_token, app.clientId, app.clientSecret)).status).toBe(400);
+		expect(
+			(await refresh(t, rotatingTokens.refresh_token, app.clientId, app.clientSecret)).status,
+		).toBe(400);
 
 		const demoTokens = await connect(t);
 		const plain = await refresh(t, demoTokens.refresh_token);
@@ -103,8 +136,13 @@ describe('with rotation', () => {
 	});
 });
 
-it('reads the refresh request\'s parameters from the body as n8n sends them (client id and secret in the body)', async () => {
+it("reads the refresh request's parameters from the body as n8n sends them (client id and secret in the body)", async () => {
 	const connected = await connect(t);
-	const res = await postForm(tokenUrl(t), { grant_type: 'refresh_token', refresh_token: connected.refresh_token, client_id: t.identity.clientId, client_secret: t.identity.clientSecret });
+	const res = await postForm(tokenUrl(t), {
+		grant_type: 'refresh_token',
+		refresh_token: connected.refresh_token,
+		client_id: t.identity.clientId,
+		client_secret: t.identity.clientSecret,
+	});
 	expect(res.status).toBe(200);
 });

@@ -31,8 +31,13 @@ export function handleTokenRequest(req: SfRequest): SfResponse {
 	const fault = req.org.faults.failNextLogin;
 	if (fault && fault.count > 0) {
 		fault.count--;
-		if (fault.status === 400) return { ...oauthError('unknown_error', 'retry your request'), headers: NO_STORE };
-		return { status: fault.status, text: '<html><body>Service Unavailable</body></html>', headers: { ...NO_STORE, 'Content-Type': 'text/html' } };
+		if (fault.status === 400)
+			return { ...oauthError('unknown_error', 'retry your request'), headers: NO_STORE };
+		return {
+			status: fault.status,
+			text: '<html><body>Service Unavailable</body></html>',
+			headers: { ...NO_STORE, 'Content-Type': 'text/html' },
+		};
 	}
 	const grant = grantType === undefined ? undefined : GRANTS.get(grantType);
 	const response = grant ? grant(req, params) : TokenErrors.unsupportedGrantType();

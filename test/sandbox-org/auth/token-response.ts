@@ -48,7 +48,13 @@ export function identityUrl(req: SfRequest, userId: string): string {
  * `signature` over `id + issued_at` keyed with the consumer secret, by which a client can check
  * that the identity URL came from Salesforce.
  */
-export function tokenResponse(req: SfRequest, app: ConnectedApp, userId: string, scopes: string[], options: TokenResponseOptions = {}): SfResponse {
+export function tokenResponse(
+	req: SfRequest,
+	app: ConnectedApp,
+	userId: string,
+	scopes: string[],
+	options: TokenResponseOptions = {},
+): SfResponse {
 	const session = req.org.sessions.issue(userId, app.clientId, scopes);
 	const family = options.returned ?? options.issuedFrom;
 	if (family) linkSession(req.org, family, session.accessToken);
@@ -69,11 +75,15 @@ export function tokenResponse(req: SfRequest, app: ConnectedApp, userId: string,
 }
 
 export function tokenSignature(id: string, issuedAt: string, clientSecret: string): string {
-	return createHmac('sha256', clientSecret).update(id + issuedAt).digest('base64');
+	return createHmac('sha256', clientSecret)
+		.update(id + issuedAt)
+		.digest('base64');
 }
 
 /** Token responses and errors are never cached. */
-export const NO_STORE: Record<string, string> = { 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private' };
+export const NO_STORE: Record<string, string> = {
+	'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private',
+};
 
 /** The scopes an app grants when a flow names none (the connected app's selected OAuth scopes). */
 export const DEFAULT_APP_SCOPES: readonly string[] = ['api', 'refresh_token'];

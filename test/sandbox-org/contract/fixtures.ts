@@ -9,7 +9,9 @@ export const FIXTURES_DIR = resolve(__dirname, 'recorded');
 
 /** Names of the recorded response files (SOURCES.txt aside). */
 export function fixtureNames(): string[] {
-	return readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.json')).sort();
+	return readdirSync(FIXTURES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort();
 }
 
 export function fixture<T = unknown>(name: string): T {

@@ -22,21 +22,42 @@ function kind(value: unknown): string {
 }
 
 /** Every difference in shape between `actual` and `recorded`, as `path: message` lines. */
-export function shapeDifferences(actual: unknown, recorded: unknown, opts: ShapeOptions = {}, path = '$'): string[] {
+export function shapeDifferences(
+	actual: unknown,
+	recorded: unknown,
+	opts: ShapeOptions = {},
+	path = '$',
+): string[] {
 	if (recorded === null || recorded === undefined) return [];
 	if (actual === null && recorded !== null && typeof recorded !== 'object') return []; // an empty value where the recording had one
 	const a = kind(actual);
 	const r = kind(recorded);
 	if (a !== r) {
 		// A string Id or date-time field may legitimately hold another string in another org, but not another JSON type.
-		if (a.startsWith('string') && r.startsWith('string') && !(r === 'string(datetime)' || a === 'string(datetime)')) return [];
-		return [`${path}: expected ${r}, got ${a}${actual === null ? '' : ` (${JSON.stringify(actual).slice(0, 60)})`}`];
+		if (
+			a.startsWith('string') &&
+			r.startsWith('string') &&
+			!(r === 'string(datetime)' || a === 'string(datetime)')
+		)
+			return [];
+		return [
+			`${path}: expected ${r}, got ${a}${actual === null ? '' : ` (${JSON.stringify(actual).slice(0, 60)})`}`,
+		];
 	}
 	if (Array.isArray(recorded)) {
 		const arr = actual as unknown[];
 		if (recorded.length === 0 || arr.length === 0) return [];
 		const diffs: string[] = [];
-		arr.forEach((item, i) => diffs.push(...shapeDifferences(item, recorded[Math.min(i, recorded.length - 1)], opts, `${path}[${i}]`)));
+		arr.forEach((item, i) =>
+			diffs.push(
+				...shapeDifferences(
+					item,
+					recorded[Math.min(i, recorded.length - 1)],
+					opts,
+					`${path}[${i}]`,
+				),
+			),
+		);
 		return diffs;
 	}
 	if (typeof recorded === 'object') {
@@ -50,7 +71,9 @@ export function shapeDifferences(actual: unknown, recorded: unknown, opts: Shape
 			}
 			diffs.push(...shapeDifferences(act[key], rec[key], opts, `${path}.${key}`));
 		}
-		if (!opts.allowExtra) for (const key of Object.keys(act)) if (!(key in rec)) diffs.push(`${path}.${key}: not in the recording`);
+		if (!opts.allowExtra)
+			for (const key of Object.keys(act))
+				if (!(key in rec)) diffs.push(`${path}.${key}: not in the recording`);
 		return diffs;
 	}
 	return [];
@@ -59,5 +82,8 @@ export function shapeDifferences(actual: unknown, recorded: unknown, opts: Shape
 /** Jest-friendly: throws with every difference listed. */
 export function expectSameShape(actual: unknown, recorded: unknown, opts: ShapeOptions = {}): void {
 	const diffs = shapeDifferences(actual, recorded, opts);
-	if (diffs.length > 0) throw new Error(`Response differs in shape from the recording:\n${diffs.slice(0, 40).join('\n')}${diffs.length > 40 ? `\n... and ${diffs.length - 40} more` : ''}`);
+	if (diffs.length > 0)
+		throw new Error(
+			`Response differs in shape from the recording:\n${diffs.slice(0, 40).join('\n')}${diffs.length > 40 ? `\n... and ${diffs.length - 40} more` : ''}`,
+		);
 }

@@ -1,9 +1,30 @@
 // The shapes of Salesforce's describe responses (REST `GET /sobjects/T/describe`).
 
 export type FieldType =
-	| 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'multipicklist' | 'combobox'
-	| 'boolean' | 'int' | 'double' | 'currency' | 'percent' | 'date' | 'datetime' | 'time' | 'reference'
-	| 'address' | 'location' | 'encryptedstring' | 'base64' | 'anyType' | 'long';
+	| 'id'
+	| 'string'
+	| 'textarea'
+	| 'email'
+	| 'phone'
+	| 'url'
+	| 'picklist'
+	| 'multipicklist'
+	| 'combobox'
+	| 'boolean'
+	| 'int'
+	| 'double'
+	| 'currency'
+	| 'percent'
+	| 'date'
+	| 'datetime'
+	| 'time'
+	| 'reference'
+	| 'address'
+	| 'location'
+	| 'encryptedstring'
+	| 'base64'
+	| 'anyType'
+	| 'long';
 
 export interface PicklistValue {
 	active: boolean;

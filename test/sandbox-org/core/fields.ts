@@ -35,19 +35,49 @@ export interface FieldSpec {
 
 /** Fields Salesforce maintains itself: never writable through the API. */
 const SYSTEM_FIELDS = new Set([
-	'Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp',
-	'LastViewedDate', 'LastReferencedDate', 'LastActivityDate', 'MasterRecordId',
+	'Id',
+	'IsDeleted',
+	'CreatedDate',
+	'CreatedById',
+	'LastModifiedDate',
+	'LastModifiedById',
+	'SystemModstamp',
+	'LastViewedDate',
+	'LastReferencedDate',
+	'LastActivityDate',
+	'MasterRecordId',
 ]);
 
 const SOAP_TYPES: Record<string, string> = {
-	id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', int: 'xsd:int', long: 'xsd:long', double: 'xsd:double',
-	currency: 'xsd:double', percent: 'xsd:double', date: 'xsd:date', datetime: 'xsd:dateTime', time: 'xsd:time',
-	base64: 'xsd:base64Binary', address: 'urn:address', location: 'urn:location', anyType: 'xsd:anyType',
+	id: 'tns:ID',
+	reference: 'tns:ID',
+	boolean: 'xsd:boolean',
+	int: 'xsd:int',
+	long: 'xsd:long',
+	double: 'xsd:double',
+	currency: 'xsd:double',
+	percent: 'xsd:double',
+	date: 'xsd:date',
+	datetime: 'xsd:dateTime',
+	time: 'xsd:time',
+	base64: 'xsd:base64Binary',
+	address: 'urn:address',
+	location: 'urn:location',
+	anyType: 'xsd:anyType',
 };
 
 const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = {
-	id: 18, reference: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255,
-	multipicklist: 4099, combobox: 255, encryptedstring: 175,
+	id: 18,
+	reference: 18,
+	string: 255,
+	textarea: 32000,
+	email: 80,
+	phone: 40,
+	url: 255,
+	picklist: 255,
+	multipicklist: 4099,
+	combobox: 255,
+	encryptedstring: 175,
 };
 
 function picklistValue(v: string | PicklistValue, isDefault: boolean): PicklistValue {
@@ -63,13 +93,23 @@ export function completeField(spec: FieldSpec): FieldDescribe {
 	const readOnlyType = t === 'id' || t === 'address' || t === 'location';
 	const calculated = spec.calculated ?? false;
 	const autoNumber = spec.autoNumber ?? false;
-	const picklistValues = (spec.picklist ?? []).map((v) => picklistValue(v, v === spec.defaultValue));
+	const picklistValues = (spec.picklist ?? []).map((v) =>
+		picklistValue(v, v === spec.defaultValue),
+	);
 	const picklistDefault = picklistValues.find((p) => p.defaultValue)?.value ?? null;
-	const defaultValue = spec.defaultValue !== undefined ? spec.defaultValue : isBoolean ? false : picklistDefault;
+	const defaultValue =
+		spec.defaultValue !== undefined ? spec.defaultValue : isBoolean ? false : picklistDefault;
 	const writable = !system && !readOnlyType && !calculated && !autoNumber;
 	const length = spec.length ?? DEFAULT_LENGTH[t] ?? 0;
 	return {
-		aggregatable: !['textarea', 'boolean', 'multipicklist', 'address', 'location', 'base64'].includes(t),
+		aggregatable: ![
+			'textarea',
+			'boolean',
+			'multipicklist',
+			'address',
+			'location',
+			'base64',
+		].includes(t),
 		aiPredictionField: false,
 		autoNumber,
 		byteLength: length * 3,
@@ -84,7 +124,13 @@ export function completeField(spec: FieldSpec): FieldDescribe {
 		defaultValue,
 		defaultValueFormula: null,
 		defaultedOnCreate:
-			spec.defaultedOnCreate ?? (t === 'id' || isBoolean || autoNumber || system || spec.name === 'OwnerId' || picklistDefault !== null),
+			spec.defaultedOnCreate ??
+			(t === 'id' ||
+				isBoolean ||
+				autoNumber ||
+				system ||
+				spec.name === 'OwnerId' ||
+				picklistDefault !== null),
 		dependentPicklist: false,
 		deprecatedAndHidden: false,
 		digits: t === 'int' ? 9 : 0,
@@ -95,7 +141,20 @@ export function completeField(spec: FieldSpec): FieldDescribe {
 		filterable: spec.filterable ?? !['textarea', 'address', 'location', 'base64'].includes(t),
 		filteredLookupInfo: null,
 		formulaTreatNullNumberAsZero: false,
-		groupable: spec.groupable ?? ['string', 'picklist', 'boolean', 'id', 'reference', 'email', 'phone', 'date', 'combobox', 'url'].includes(t),
+		groupable:
+			spec.groupable ??
+			[
+				'string',
+				'picklist',
+				'boolean',
+				'id',
+				'reference',
+				'email',
+				'phone',
+				'date',
+				'combobox',
+				'url',
+			].includes(t),
 		highScaleNumber: false,
 		htmlFormatted: spec.htmlFormatted ?? false,
 		idLookup: spec.idLookup ?? (t === 'id' || !!spec.externalId),
@@ -115,14 +174,16 @@ export function completeField(spec: FieldSpec): FieldDescribe {
 		queryByDistance: false,
 		referenceTargetField: null,
 		referenceTo: spec.referenceTo ?? [],
-		relationshipName: spec.relationshipName ?? (t === 'reference' ? relationshipNameFor(spec.name) : null),
+		relationshipName:
+			spec.relationshipName ?? (t === 'reference' ? relationshipNameFor(spec.name) : null),
 		relationshipOrder: null,
 		restrictedDelete: false,
 		restrictedPicklist: spec.restrictedPicklist ?? false,
 		scale: spec.scale ?? (t === 'currency' ? 2 : 0),
 		searchPrefilterable: false,
 		soapType: SOAP_TYPES[t] ?? 'xsd:string',
-		sortable: spec.sortable ?? !['textarea', 'multipicklist', 'address', 'location', 'base64'].includes(t),
+		sortable:
+			spec.sortable ?? !['textarea', 'multipicklist', 'address', 'location', 'base64'].includes(t),
 		type: t,
 		unique: spec.unique ?? false,
 		updateable: spec.updateable ?? (writable && spec.name !== 'CaseNumber'),
@@ -138,14 +199,20 @@ export function relationshipNameFor(fieldName: string): string | null {
 }
 
 function labelFor(name: string): string {
-	return name.replace(/__c$/, '').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
+	return name
+		.replace(/__c$/, '')
+		.replace(/_/g, ' ')
+		.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 /**
  * Completes a recorded partial describe entry (the SOQL-metadata cache keeps only some keys):
  * the recorded keys win, the missing ones are derived as for a spec.
  */
-export function completeRecordedField(recorded: Partial<FieldDescribe> & { name: string; type: FieldType }, overrides: Partial<FieldSpec> = {}): FieldDescribe {
+export function completeRecordedField(
+	recorded: Partial<FieldDescribe> & { name: string; type: FieldType },
+	overrides: Partial<FieldSpec> = {},
+): FieldDescribe {
 	const derived = completeField({
 		name: recorded.name,
 		type: recorded.type,
@@ -157,8 +224,16 @@ export function completeRecordedField(recorded: Partial<FieldDescribe> & { name:
 		custom: recorded.custom,
 		...overrides,
 	});
-	const merged = { ...derived, ...recorded, ...pick(derived, Object.keys(overrides) as Array<keyof FieldDescribe>) };
-	if (merged.picklistValues.some((p) => p.defaultValue) && overrides.defaultedOnCreate === undefined) merged.defaultedOnCreate = true;
+	const merged = {
+		...derived,
+		...recorded,
+		...pick(derived, Object.keys(overrides) as Array<keyof FieldDescribe>),
+	};
+	if (
+		merged.picklistValues.some((p) => p.defaultValue) &&
+		overrides.defaultedOnCreate === undefined
+	)
+		merged.defaultedOnCreate = true;
 	return merged;
 }
 

@@ -12,7 +12,10 @@ export function formatDate(ms: number): string {
 
 /** Parses the date-time forms Salesforce accepts in JSON bodies; undefined when it is not one. */
 export function parseDateTime(value: string): number | undefined {
-	const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+	const m =
+		/^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+			value.trim(),
+		);
 	if (!m) return undefined;
 	const time = m[2] ?? '00:00:00';
 	let zone = m[3] ?? 'Z';

@@ -38,7 +38,8 @@ function flatten(s: string): string {
 
 /** A 15- or 18-character Id with a valid suffix. */
 export function isValidId(value: unknown): value is string {
-	if (typeof value !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value)) return false;
+	if (typeof value !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value))
+		return false;
 	return value.length === 15 || idSuffix(value.slice(0, 15)) === value.slice(15);
 }
 

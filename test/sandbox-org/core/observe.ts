@@ -8,7 +8,10 @@ export interface Faults {
 	 * The next `count` API requests fail with this error before reaching the org (CONCURRENT_LONG_TXN:
 	 * 403 REQUEST_LIMIT_EXCEEDED for too many concurrent long requests).
 	 */
-	failNext: { count: number; kind: 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'CONCURRENT_LONG_TXN' };
+	failNext: {
+		count: number;
+		kind: 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'CONCURRENT_LONG_TXN';
+	};
 	/** The next `count` token requests fail: 400 `unknown_error`, or 500/503 with Salesforce's HTML error page. */
 	failNextLogin?: { count: number; status: 400 | 500 | 503 };
 	/** Faults aimed at particular requests, each used once (see http/plannedFaults.ts). */
@@ -26,7 +29,14 @@ export interface Faults {
  * - SESSION_END: every session ends and the token endpoint answers 503 to the next `tokenFailures` token requests (all of them when absent); nothing applied: 401.
  * - ALLOWANCE_SPENT: the daily API allowance is spent from now on, or for this one request with `lasting: false` (nothing applied: 403 REQUEST_LIMIT_EXCEEDED).
  */
-export type PlannedFaultKind = 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'SUBREQUEST_500' | 'CUT_OFF' | 'RESET' | 'SESSION_END' | 'ALLOWANCE_SPENT';
+export type PlannedFaultKind =
+	| 'SERVER_UNAVAILABLE'
+	| 'UNABLE_TO_LOCK_ROW'
+	| 'SUBREQUEST_500'
+	| 'CUT_OFF'
+	| 'RESET'
+	| 'SESSION_END'
+	| 'ALLOWANCE_SPENT';
 
 export interface PlannedFault {
 	kind: PlannedFaultKind;
@@ -101,5 +111,14 @@ export class Counters {
 }
 
 function emptyKinds(): Record<ApiKind, number> {
-	return { query: 0, sobject: 0, describe: 0, collections: 0, composite: 0, limits: 0, connect: 0, other: 0 };
+	return {
+		query: 0,
+		sobject: 0,
+		describe: 0,
+		collections: 0,
+		composite: 0,
+		limits: 0,
+		connect: 0,
+		other: 0,
+	};
 }

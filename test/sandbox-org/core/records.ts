@@ -4,7 +4,11 @@ import type { SObjectType } from './schema';
 import type { Row } from './store';
 
 /** `{type, url}` as every record in a REST response carries it. */
-export function attributes(type: SObjectType, id: unknown, version: string): { type: string; url: string } {
+export function attributes(
+	type: SObjectType,
+	id: unknown,
+	version: string,
+): { type: string; url: string } {
 	return { type: type.name, url: `/services/data/v${version}/sobjects/${type.name}/${String(id)}` };
 }
 
@@ -17,14 +21,33 @@ export function jsonValue(field: FieldDescribe | undefined, value: unknown): unk
 }
 
 /** A whole record as `GET /sobjects/T/Id` returns it: attributes first, then every field in describe order. */
-export function recordJson(type: SObjectType, row: Row, version: string, fieldNames?: string[]): Record<string, unknown> {
+export function recordJson(
+	type: SObjectType,
+	row: Row,
+	version: string,
+	fieldNames?: string[],
+): Record<string, unknown> {
 	const out: Record<string, unknown> = { attributes: attributes(type, row.Id, version) };
-	const fields = fieldNames ? fieldNames.map((n) => type.field(n)).filter((f): f is FieldDescribe => !!f) : type.fields;
-	for (const f of fields) out[f.name] = f.type === 'address' ? addressValue(f.name, row) : jsonValue(f, row[f.name]);
+	const fields = fieldNames
+		? fieldNames.map((n) => type.field(n)).filter((f): f is FieldDescribe => !!f)
+		: type.fields;
+	for (const f of fields)
+		out[f.name] = f.type === 'address' ? addressValue(f.name, row) : jsonValue(f, row[f.name]);
 	return out;
 }
 
-const ADDRESS_PARTS = ['city', 'country', 'countryCode', 'geocodeAccuracy', 'latitude', 'longitude', 'postalCode', 'state', 'stateCode', 'street'] as const;
+const ADDRESS_PARTS = [
+	'city',
+	'country',
+	'countryCode',
+	'geocodeAccuracy',
+	'latitude',
+	'longitude',
+	'postalCode',
+	'state',
+	'stateCode',
+	'street',
+] as const;
 
 /**
  * A compound address (`BillingAddress`, `MailingAddress`, a Lead's `Address`) as Salesforce writes

@@ -1,4 +1,9 @@
-import type { ChildRelationship, FieldDescribe, ObjectProperties, RecordTypeInfo } from './describe-types';
+import type {
+	ChildRelationship,
+	FieldDescribe,
+	ObjectProperties,
+	RecordTypeInfo,
+} from './describe-types';
 import { completeField, type FieldSpec } from './fields';
 
 export interface ObjectSpec {
@@ -59,15 +64,29 @@ export class SObjectType {
 		this.setRecordTypes(types);
 	}
 
-	setRecordTypes(types: Array<{ developerName: string; name: string; id: string; isDefault?: boolean }>): void {
+	setRecordTypes(
+		types: Array<{ developerName: string; name: string; id: string; isDefault?: boolean }>,
+	): void {
 		const master: RecordTypeInfo = {
-			active: true, available: true, defaultRecordTypeMapping: types.length === 0, developerName: 'Master', master: true,
-			name: 'Master', recordTypeId: '012000000000000AAA', urls: { layout: '' },
+			active: true,
+			available: true,
+			defaultRecordTypeMapping: types.length === 0,
+			developerName: 'Master',
+			master: true,
+			name: 'Master',
+			recordTypeId: '012000000000000AAA',
+			urls: { layout: '' },
 		};
 		this.recordTypes = [
 			...types.map((t, i) => ({
-				active: true, available: true, defaultRecordTypeMapping: t.isDefault ?? i === 0, developerName: t.developerName,
-				master: false, name: t.name, recordTypeId: t.id, urls: { layout: '' },
+				active: true,
+				available: true,
+				defaultRecordTypeMapping: t.isDefault ?? i === 0,
+				developerName: t.developerName,
+				master: false,
+				name: t.name,
+				recordTypeId: t.id,
+				urls: { layout: '' },
 			})),
 			master,
 		];
@@ -78,7 +97,8 @@ export class SObjectType {
 		if (existing) this.fieldList.splice(this.fieldList.indexOf(existing), 1, field);
 		else this.fieldList.push(field);
 		this.byName.set(field.name.toLowerCase(), field);
-		if (field.type === 'reference' && field.relationshipName) this.byRelationship.set(field.relationshipName.toLowerCase(), field);
+		if (field.type === 'reference' && field.relationshipName)
+			this.byRelationship.set(field.relationshipName.toLowerCase(), field);
 	}
 
 	get fields(): readonly FieldDescribe[] {
@@ -128,10 +148,19 @@ export class Schema {
 		const out: ChildRelationship[] = [];
 		for (const child of this.objects.values()) {
 			for (const f of child.fields) {
-				if (f.type !== 'reference' || !f.referenceTo.some((r) => r.toLowerCase() === parent.toLowerCase())) continue;
+				if (
+					f.type !== 'reference' ||
+					!f.referenceTo.some((r) => r.toLowerCase() === parent.toLowerCase())
+				)
+					continue;
 				out.push({
-					cascadeDelete: f.cascadeDelete, childSObject: child.name, deprecatedAndHidden: false, field: f.name,
-					junctionIdListNames: [], junctionReferenceTo: [], relationshipName: this.childRelationshipName(child, f),
+					cascadeDelete: f.cascadeDelete,
+					childSObject: child.name,
+					deprecatedAndHidden: false,
+					field: f.name,
+					junctionIdListNames: [],
+					junctionReferenceTo: [],
+					relationshipName: this.childRelationshipName(child, f),
 					restrictedDelete: false,
 				});
 			}
@@ -142,7 +171,9 @@ export class Schema {
 	/** The child relationship `relationshipName` of `parent` (`Case.EmailMessages`), case-insensitively. */
 	childRelationship(parent: string, relationshipName: string): ChildRelationship | undefined {
 		const wanted = relationshipName.toLowerCase();
-		return this.childRelationships(parent).find((r) => r.relationshipName?.toLowerCase() === wanted);
+		return this.childRelationships(parent).find(
+			(r) => r.relationshipName?.toLowerCase() === wanted,
+		);
 	}
 
 	/** Adds a custom object (`Name__c`) with the standard system fields and a Name field. */
@@ -150,8 +181,23 @@ export class Schema {
 		if (!name.endsWith('__c')) throw new Error(`custom object names end in __c: ${name}`);
 		const keyPrefix = `a0${'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.charAt(this.nextCustomPrefix++)}`;
 		return this.add({
-			name, label, labelPlural: `${label}s`, keyPrefix, custom: true,
-			fields: [...standardFields({ owner: true }), completeField({ name: 'Name', type: 'string', label: `${label} Name`, length: 80, nameField: true, idLookup: true }), ...fields.map((f) => completeField({ ...f, custom: true }))],
+			name,
+			label,
+			labelPlural: `${label}s`,
+			keyPrefix,
+			custom: true,
+			fields: [
+				...standardFields({ owner: true }),
+				completeField({
+					name: 'Name',
+					type: 'string',
+					label: `${label} Name`,
+					length: 80,
+					nameField: true,
+					idLookup: true,
+				}),
+				...fields.map((f) => completeField({ ...f, custom: true })),
+			],
 		});
 	}
 
@@ -166,7 +212,10 @@ export class Schema {
 	}
 
 	private childRelationshipName(child: SObjectType, field: FieldDescribe): string | null {
-		return CHILD_RELATIONSHIP_NAMES[`${child.name}.${field.name}`] ?? (child.properties.custom ? `${child.name.slice(0, -3)}s__r` : null);
+		return (
+			CHILD_RELATIONSHIP_NAMES[`${child.name}.${field.name}`] ??
+			(child.properties.custom ? `${child.name.slice(0, -3)}s__r` : null)
+		);
 	}
 }
 
@@ -190,16 +239,40 @@ const CHILD_RELATIONSHIP_NAMES: Record<string, string> = {
 };
 
 /** The system fields every object has, plus OwnerId where the object has an owner. */
-export function standardFields(opts: { owner?: boolean; ownerTo?: string[] } = {}): FieldDescribe[] {
+export function standardFields(
+	opts: { owner?: boolean; ownerTo?: string[] } = {},
+): FieldDescribe[] {
 	const fields: FieldSpec[] = [
 		{ name: 'Id', type: 'id', label: 'Record ID' },
 		{ name: 'IsDeleted', type: 'boolean', label: 'Deleted' },
 		{ name: 'CreatedDate', type: 'datetime', label: 'Created Date', nillable: false },
-		{ name: 'CreatedById', type: 'reference', label: 'Created By ID', referenceTo: ['User'], relationshipName: 'CreatedBy', nillable: false },
+		{
+			name: 'CreatedById',
+			type: 'reference',
+			label: 'Created By ID',
+			referenceTo: ['User'],
+			relationshipName: 'CreatedBy',
+			nillable: false,
+		},
 		{ name: 'LastModifiedDate', type: 'datetime', label: 'Last Modified Date', nillable: false },
-		{ name: 'LastModifiedById', type: 'reference', label: 'Last Modified By ID', referenceTo: ['User'], relationshipName: 'LastModifiedBy', nillable: false },
+		{
+			name: 'LastModifiedById',
+			type: 'reference',
+			label: 'Last Modified By ID',
+			referenceTo: ['User'],
+			relationshipName: 'LastModifiedBy',
+			nillable: false,
+		},
 		{ name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp', nillable: false },
 	];
-	if (opts.owner) fields.push({ name: 'OwnerId', type: 'reference', label: 'Owner ID', referenceTo: opts.ownerTo ?? ['Group', 'User'], relationshipName: 'Owner', nillable: false });
+	if (opts.owner)
+		fields.push({
+			name: 'OwnerId',
+			type: 'reference',
+			label: 'Owner ID',
+			referenceTo: opts.ownerTo ?? ['Group', 'User'],
+			relationshipName: 'Owner',
+			nillable: false,
+		});
 	return fields.map(completeField);
 }

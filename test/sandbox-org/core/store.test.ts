@@ -14,17 +14,35 @@ describe('the sandbox org keeps date-times to the second', () => {
 		org.clock.advance(100);
 		org.store.update('Case', id, { Status: 'Closed' });
 		const row = org.store.get(id)!;
-		expect([row.CreatedDate, row.LastModifiedDate, row.SystemModstamp, row.ClosedDate]).toEqual([second, second, second, second]);
+		expect([row.CreatedDate, row.LastModifiedDate, row.SystemModstamp, row.ClosedDate]).toEqual([
+			second,
+			second,
+			second,
+			second,
+		]);
 		org.clock.advance(300);
 		org.store.delete('Case', id);
-		expect(org.store.rows('Case', { includeDeleted: true }).find((r) => r.Id === id)?.SystemModstamp).toBe(Date.UTC(2026, 4, 4, 9, 30, 13));
+		expect(
+			org.store.rows('Case', { includeDeleted: true }).find((r) => r.Id === id)?.SystemModstamp,
+		).toBe(Date.UTC(2026, 4, 4, 9, 30, 13));
 	});
 
 	it('rounds the date-times it is given down to the second: field values and backdated audit fields', () => {
 		const org = new SandboxOrg({ frozenAt: at });
-		const id = org.store.insert('Case', { Subject: 'Migrated', Status: 'Closed' }, { audit: { CreatedDate: at - 86_400_000, ClosedDate: at - 3_600_000 } });
-		expect(org.store.get(id)).toMatchObject({ CreatedDate: second - 86_400_000, ClosedDate: second - 3_600_000 });
-		const mail = org.store.insert('EmailMessage', { ParentId: id, Subject: 'Hello', MessageDate: at + 5 });
+		const id = org.store.insert(
+			'Case',
+			{ Subject: 'Migrated', Status: 'Closed' },
+			{ audit: { CreatedDate: at - 86_400_000, ClosedDate: at - 3_600_000 } },
+		);
+		expect(org.store.get(id)).toMatchObject({
+			CreatedDate: second - 86_400_000,
+			ClosedDate: second - 3_600_000,
+		});
+		const mail = org.store.insert('EmailMessage', {
+			ParentId: id,
+			Subject: 'Hello',
+			MessageDate: at + 5,
+		});
 		expect(org.store.get(mail)?.MessageDate).toBe(second);
 	});
 
@@ -37,6 +55,10 @@ describe('the sandbox org keeps date-times to the second', () => {
 		org.clock.advance(499);
 		expect(org.store.get(id)?.IsClosed).toBe(false);
 		org.clock.advance(1);
-		expect(org.store.get(id)).toMatchObject({ IsClosed: true, SystemModstamp: second, ClosedDate: second });
+		expect(org.store.get(id)).toMatchObject({
+			IsClosed: true,
+			SystemModstamp: second,
+			ClosedDate: second,
+		});
 	});
 });

@@ -92,10 +92,12 @@ export class Store {
 		const user = opts.userId ?? this.defaultUserId;
 		const row: Row = {};
 		for (const f of type.fields) {
-			if (f.defaultValue !== null && f.defaultValue !== undefined && f.type !== 'reference') row[f.name] = f.defaultValue;
+			if (f.defaultValue !== null && f.defaultValue !== undefined && f.type !== 'reference')
+				row[f.name] = f.defaultValue;
 			else row[f.name] = f.type === 'boolean' ? false : null;
 		}
-		for (const [k, v] of Object.entries(values)) row[type.field(k)?.name ?? k] = storedValue(type, k, v);
+		for (const [k, v] of Object.entries(values))
+			row[type.field(k)?.name ?? k] = storedValue(type, k, v);
 		const created = toSecond(opts.audit?.CreatedDate ?? now);
 		Object.assign(row, { Id: id, IsDeleted: false });
 		if (type.field('CreatedDate')) row.CreatedDate = created;
@@ -104,7 +106,8 @@ export class Store {
 		if (type.field('LastModifiedById')) row.LastModifiedById = row.LastModifiedById ?? user;
 		if (type.field('SystemModstamp')) row.SystemModstamp = now;
 		if (type.field('OwnerId') && !row.OwnerId) row.OwnerId = user;
-		for (const f of type.fields) if (f.autoNumber) row[f.name] = this.nextAutoNumber(type.name, f.name);
+		for (const f of type.fields)
+			if (f.autoNumber) row[f.name] = this.nextAutoNumber(type.name, f.name);
 		this.derive(type, row, undefined, now, opts);
 		// A row built field by field keeps a large dictionary-mode shape; a spread copy is compact
 		// (about a quarter of the memory, which matters at 100,000 cases with their emails).
@@ -125,7 +128,8 @@ export class Store {
 		const now = toSecond(this.clock.now());
 		const user = opts.userId ?? this.defaultUserId;
 		const next: Row = { ...current };
-		for (const [k, v] of Object.entries(values)) next[type.field(k)?.name ?? k] = storedValue(type, k, v);
+		for (const [k, v] of Object.entries(values))
+			next[type.field(k)?.name ?? k] = storedValue(type, k, v);
 		if (type.field('LastModifiedDate')) next.LastModifiedDate = now;
 		if (type.field('LastModifiedById')) next.LastModifiedById = user;
 		if (type.field('SystemModstamp')) next.SystemModstamp = now;
@@ -148,7 +152,8 @@ export class Store {
 		this.moveToRecycleBin(type.name, row);
 		for (const rel of this.schema.childRelationships(type.name)) {
 			if (!['EmailMessage', 'CaseComment', 'CaseHistory'].includes(rel.childSObject)) continue;
-			for (const child of [...this.table(rel.childSObject).values()]) if (child[rel.field] === row.Id) this.moveToRecycleBin(rel.childSObject, child);
+			for (const child of [...this.table(rel.childSObject).values()])
+				if (child[rel.field] === row.Id) this.moveToRecycleBin(rel.childSObject, child);
 		}
 		return true;
 	}
@@ -160,7 +165,11 @@ export class Store {
 		if (!bin) this.deleted.set(objectName, (bin = new Map()));
 		const type = this.type(objectName);
 		const now = toSecond(this.clock.now());
-		bin.set(row.Id as string, { ...row, IsDeleted: true, ...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}) });
+		bin.set(row.Id as string, {
+			...row,
+			IsDeleted: true,
+			...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}),
+		});
 	}
 
 	/** Applies the writes whose commit time has come. */
@@ -184,7 +193,8 @@ export class Store {
 	 * so copying the maps is enough. Ids and autonumbers stay consumed, as in Salesforce.
 	 */
 	savepoint(): () => void {
-		const copy = (m: Map<string, Map<string, Row>>) => new Map([...m].map(([k, t]) => [k, new Map(t)]));
+		const copy = (m: Map<string, Map<string, Row>>) =>
+			new Map([...m].map(([k, t]) => [k, new Map(t)]));
 		const tables = copy(this.tables);
 		const deleted = copy(this.deleted);
 		const pending = [...this.pending];
@@ -221,7 +231,12 @@ export class Store {
 	}
 
 	private touchAll(): void {
-		for (const name of new Set([...this.revisions.keys(), ...this.tables.keys(), ...this.deleted.keys()])) this.touch(name);
+		for (const name of new Set([
+			...this.revisions.keys(),
+			...this.tables.keys(),
+			...this.deleted.keys(),
+		]))
+			this.touch(name);
 	}
 
 	private table(name: string): Map<string, Row> {
@@ -250,28 +265,50 @@ export class Store {
 	}
 
 	/** Fields Salesforce computes: compound names, and a Case's IsClosed / ClosedDate from its Status. */
-	private derive(type: SObjectType, row: Row, before: Row | undefined, now: number, opts: WriteOptions): void {
+	private derive(
+		type: SObjectType,
+		row: Row,
+		before: Row | undefined,
+		now: number,
+		opts: WriteOptions,
+	): void {
 		if (type.field('FirstName') && type.field('Name') && !type.field('Name')?.createable) {
-			row.Name = [row.FirstName, row.LastName].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+			row.Name = [row.FirstName, row.LastName]
+				.filter((v) => v !== null && v !== undefined && v !== '')
+				.join(' ');
 		}
 		if (type.name !== 'Case') return;
 		const closed = typeof row.Status === 'string' && this.closedStatuses.has(row.Status);
 		row.IsClosed = closed;
-		if (opts.audit && 'ClosedDate' in opts.audit) row.ClosedDate = closed ? toSecond(opts.audit.ClosedDate ?? now) : null;
+		if (opts.audit && 'ClosedDate' in opts.audit)
+			row.ClosedDate = closed ? toSecond(opts.audit.ClosedDate ?? now) : null;
 		else if (!closed) row.ClosedDate = null;
 		else if (!before?.IsClosed) row.ClosedDate = now;
 	}
 
 	/** Case field history (Owner and Status are tracked), as an org with history tracking on keeps it. */
-	private recordHistory(type: SObjectType, before: Row | undefined, after: Row, user: string, now: number): void {
+	private recordHistory(
+		type: SObjectType,
+		before: Row | undefined,
+		after: Row,
+		user: string,
+		now: number,
+	): void {
 		if (type.name !== 'Case') return;
 		const history = this.type('CaseHistory');
 		const add = (field: string, oldValue: unknown, newValue: unknown, dataType: string) => {
 			const id = this.nextId(history);
 			this.touch('CaseHistory');
 			this.table('CaseHistory').set(id, {
-				Id: id, IsDeleted: false, CaseId: after.Id, Field: field, DataType: dataType, OldValue: oldValue ?? null, NewValue: newValue ?? null,
-				CreatedDate: before ? now : (after.CreatedDate as number), CreatedById: user,
+				Id: id,
+				IsDeleted: false,
+				CaseId: after.Id,
+				Field: field,
+				DataType: dataType,
+				OldValue: oldValue ?? null,
+				NewValue: newValue ?? null,
+				CreatedDate: before ? now : (after.CreatedDate as number),
+				CreatedById: user,
 			});
 		};
 		if (!before) {
@@ -285,5 +322,7 @@ export class Store {
 
 /** A value as stored: a date-time field's epoch ms rounded down to the second. */
 function storedValue(type: SObjectType, name: string, value: unknown): unknown {
-	return typeof value === 'number' && type.field(name)?.type === 'datetime' ? toSecond(value) : value;
+	return typeof value === 'number' && type.field(name)?.type === 'datetime'
+		? toSecond(value)
+		: value;
 }

@@ -12,7 +12,8 @@ export function fromJson(type: SObjectType, values: Record<string, unknown>): Ro
 		if (key === 'attributes') continue;
 		const field = type.field(key);
 		const name = field?.name ?? key;
-		if (field?.type === 'datetime' && typeof value === 'string') row[name] = parseDateTime(value) ?? value;
+		if (field?.type === 'datetime' && typeof value === 'string')
+			row[name] = parseDateTime(value) ?? value;
 		else if (field?.type === 'datetime' && typeof value === 'number') row[name] = value;
 		else row[name] = value;
 	}

@@ -9,7 +9,13 @@ import { THEMES, type CasePriority, type QueueKey, type Theme } from './themes';
 export type Channel = 'email' | 'web' | 'phone' | 'chat' | 'messaging';
 export type Outcome = 'closed' | 'new' | 'working' | 'escalated';
 export type CustomerIntent = 'opening' | 'details' | 'stillBroken' | 'nudge' | 'thanks' | 'reopen';
-export type AgentIntent = 'first' | 'progress' | 'escalation' | 'followUp' | 'resolution' | 'reopened';
+export type AgentIntent =
+	| 'first'
+	| 'progress'
+	| 'escalation'
+	| 'followUp'
+	| 'resolution'
+	| 'reopened';
 
 export type PlanEvent =
 	| { at: number; kind: 'sessionStart' }
@@ -44,12 +50,32 @@ export interface CasePlan {
 
 /** Thread lengths: most threads are short, a few run long (up to 15). */
 const THREAD_LENGTHS: ReadonlyArray<readonly [number, number]> = [
-	[1, 22], [2, 29], [3, 19], [4, 11.5], [5, 7], [6, 4.5], [7, 3], [8, 1.4], [9, 0.9], [10, 0.6], [11, 0.4], [12, 0.3], [13, 0.2], [14, 0.15], [15, 0.15],
+	[1, 22],
+	[2, 29],
+	[3, 19],
+	[4, 11.5],
+	[5, 7],
+	[6, 4.5],
+	[7, 3],
+	[8, 1.4],
+	[9, 0.9],
+	[10, 0.6],
+	[11, 0.4],
+	[12, 0.3],
+	[13, 0.2],
+	[14, 0.15],
+	[15, 0.15],
 ];
 
 const THEME_WEIGHTS = THEMES.map((t) => [t, t.weight] as const);
 
-const MAIL_KINDS = new Set<PlanEventKind>(['customerMail', 'agentMail', 'autoResponse', 'forward', 'draft']);
+const MAIL_KINDS = new Set<PlanEventKind>([
+	'customerMail',
+	'agentMail',
+	'autoResponse',
+	'forward',
+	'draft',
+]);
 
 export function isMail(e: PlanEvent): boolean {
 	return MAIL_KINDS.has(e.kind);
@@ -58,27 +84,53 @@ export function isMail(e: PlanEvent): boolean {
 /** Where a case's timeline sits: closed ones end at a sampled close time, open ones shortly before now. */
 function placement(r: Random, outcome: Outcome, anchor: number): number {
 	if (outcome === 'closed') {
-		const band = r.weighted([['hours', 5], ['days', 10], ['weeks', 45], ['months', 40]] as const);
-		const ago = band === 'hours' ? r.between(10 * MINUTE, 6 * HOUR)
-			: band === 'days' ? r.between(6 * HOUR, 2 * DAY)
-			: band === 'weeks' ? r.between(2 * DAY, 30 * DAY)
-			: r.between(30 * DAY, 90 * DAY);
+		const band = r.weighted([
+			['hours', 5],
+			['days', 10],
+			['weeks', 45],
+			['months', 40],
+		] as const);
+		const ago =
+			band === 'hours'
+				? r.between(10 * MINUTE, 6 * HOUR)
+				: band === 'days'
+					? r.between(6 * HOUR, 2 * DAY)
+					: band === 'weeks'
+						? r.between(2 * DAY, 30 * DAY)
+						: r.between(30 * DAY, 90 * DAY);
 		return anchor - Math.round(ago);
 	}
-	const idle = outcome === 'new' ? r.logUniform(2 * MINUTE, 20 * HOUR) : outcome === 'working' ? r.logUniform(10 * MINUTE, 3 * DAY) : r.logUniform(30 * MINUTE, 4 * DAY);
+	const idle =
+		outcome === 'new'
+			? r.logUniform(2 * MINUTE, 20 * HOUR)
+			: outcome === 'working'
+				? r.logUniform(10 * MINUTE, 3 * DAY)
+				: r.logUniform(30 * MINUTE, 4 * DAY);
 	return anchor - idle;
 }
 
 function agentDelay(r: Random, priority: CasePriority): number {
-	return priority === 'High' ? r.logUniform(10 * MINUTE, 3 * HOUR) : priority === 'Medium' ? r.logUniform(20 * MINUTE, 8 * HOUR) : r.logUniform(HOUR, DAY);
+	return priority === 'High'
+		? r.logUniform(10 * MINUTE, 3 * HOUR)
+		: priority === 'Medium'
+			? r.logUniform(20 * MINUTE, 8 * HOUR)
+			: r.logUniform(HOUR, DAY);
 }
 
 function acceptDelay(r: Random, priority: CasePriority): number {
-	return priority === 'High' ? r.logUniform(5 * MINUTE, 2 * HOUR) : priority === 'Medium' ? r.logUniform(15 * MINUTE, 8 * HOUR) : r.logUniform(30 * MINUTE, 30 * HOUR);
+	return priority === 'High'
+		? r.logUniform(5 * MINUTE, 2 * HOUR)
+		: priority === 'Medium'
+			? r.logUniform(15 * MINUTE, 8 * HOUR)
+			: r.logUniform(30 * MINUTE, 30 * HOUR);
 }
 
 /** Who writes each mail after the first, and why. */
-function mailSequence(r: Random, count: number, closed: boolean): Array<{ side: 'customer'; intent: CustomerIntent } | { side: 'agent'; intent: AgentIntent }> {
+function mailSequence(
+	r: Random,
+	count: number,
+	closed: boolean,
+): Array<{ side: 'customer'; intent: CustomerIntent } | { side: 'agent'; intent: AgentIntent }> {
 	const sides: Array<'agent' | 'customer'> = [];
 	let turn: 'agent' | 'customer' = 'agent';
 	for (let i = 0; i < count; i++) {
@@ -109,17 +161,30 @@ function mailSequence(r: Random, count: number, closed: boolean): Array<{ side: 
 
 /** Plans one case whose timeline ends before `anchor`. */
 export function planCase(r: Random, anchor: number): CasePlan {
-	const channel = r.weighted<Channel>([['email', 45], ['web', 20], ['phone', 14], ['chat', 11], ['messaging', 10]]);
+	const channel = r.weighted<Channel>([
+		['email', 45],
+		['web', 20],
+		['phone', 14],
+		['chat', 11],
+		['messaging', 10],
+	]);
 	const theme = r.weighted(THEME_WEIGHTS);
 	const priority = r.weighted(theme.priority);
-	let outcome: Outcome = r.chance(0.82) ? 'closed' : r.weighted<Outcome>([['new', 25], ['working', 55], ['escalated', 20]]);
+	let outcome: Outcome = r.chance(0.82)
+		? 'closed'
+		: r.weighted<Outcome>([
+				['new', 25],
+				['working', 55],
+				['escalated', 20],
+			]);
 	const agentOwned = channel === 'phone' || channel === 'chat' || channel === 'messaging';
 	if (outcome === 'new' && agentOwned) outcome = 'working';
 	const closed = outcome === 'closed';
 	let mails = r.weighted(THREAD_LENGTHS);
 	if (outcome === 'new') mails = channel === 'email' ? r.int(1, 2) : 1;
 	const reopen = closed && mails >= 5 && r.chance(0.1);
-	const escalate = outcome === 'escalated' || (closed && theme.escalateTo !== theme.queue && r.chance(0.12));
+	const escalate =
+		outcome === 'escalated' || (closed && theme.escalateTo !== theme.queue && r.chance(0.12));
 	const forward = theme.forwardTo !== undefined && mails >= 4 && r.chance(0.3);
 
 	const events: PlanEvent[] = [];
@@ -162,7 +227,11 @@ export function planCase(r: Random, anchor: number): CasePlan {
 	const sequence = mailSequence(r, mails - used - reserved, closed);
 	let escalated = false;
 	let forwarded = false;
-	const escalateAt = escalate ? sequence.findIndex((m, i) => m.side === 'agent' && m.intent !== 'resolution' && i < sequence.length - 1) : -1;
+	const escalateAt = escalate
+		? sequence.findIndex(
+				(m, i) => m.side === 'agent' && m.intent !== 'resolution' && i < sequence.length - 1,
+			)
+		: -1;
 	sequence.forEach((m, i) => {
 		const prevSide = i === 0 ? 'customer' : sequence[i - 1].side;
 		if (m.side === 'agent') {
@@ -185,9 +254,11 @@ export function planCase(r: Random, anchor: number): CasePlan {
 				return;
 			}
 			push({ at: t, kind: 'agentMail', intent: m.intent });
-			if (r.chance(0.2)) push({ at: t + r.logUniform(MINUTE, 30 * MINUTE), kind: 'comment', note: 'theme' });
+			if (r.chance(0.2))
+				push({ at: t + r.logUniform(MINUTE, 30 * MINUTE), kind: 'comment', note: 'theme' });
 		} else {
-			t += prevSide === 'customer' ? r.logUniform(DAY, 4 * DAY) : r.logUniform(15 * MINUTE, 2 * DAY);
+			t +=
+				prevSide === 'customer' ? r.logUniform(DAY, 4 * DAY) : r.logUniform(15 * MINUTE, 2 * DAY);
 			push({ at: t, kind: 'customerMail', intent: m.intent });
 		}
 	});
@@ -199,15 +270,30 @@ export function planCase(r: Random, anchor: number): CasePlan {
 			push({ at: t, kind: 'accept' });
 		}
 	}
-	if (outcome === 'working' && sequence.length > 0 && sequence[sequence.length - 1].side === 'customer' && events.filter(isMail).length < 15 && r.chance(0.15)) {
+	if (
+		outcome === 'working' &&
+		sequence.length > 0 &&
+		sequence[sequence.length - 1].side === 'customer' &&
+		events.filter(isMail).length < 15 &&
+		r.chance(0.15)
+	) {
 		t += r.logUniform(5 * MINUTE, 40 * MINUTE);
 		push({ at: t, kind: 'draft' });
 	}
 
 	if (closed) {
 		const last = sequence[sequence.length - 1];
-		if (!last) push({ at: t + r.logUniform(10 * MINUTE, 4 * HOUR), kind: 'comment', note: 'resolvedByPhone' });
-		t += !last ? r.logUniform(30 * MINUTE, DAY) : last.side === 'agent' ? r.logUniform(MINUTE, 3 * HOUR) : r.logUniform(5 * MINUTE, 6 * HOUR);
+		if (!last)
+			push({
+				at: t + r.logUniform(10 * MINUTE, 4 * HOUR),
+				kind: 'comment',
+				note: 'resolvedByPhone',
+			});
+		t += !last
+			? r.logUniform(30 * MINUTE, DAY)
+			: last.side === 'agent'
+				? r.logUniform(MINUTE, 3 * HOUR)
+				: r.logUniform(5 * MINUTE, 6 * HOUR);
 		push({ at: t, kind: 'close' });
 		if (reopen) {
 			t += r.logUniform(DAY, 6 * DAY);
@@ -227,6 +313,14 @@ export function planCase(r: Random, anchor: number): CasePlan {
 		const end = events[events.length - 1].at;
 		const shift = placement(r, outcome, anchor) - end;
 		for (const e of events) e.at += shift;
-		return { channel, theme, outcome, priority, queue: theme.queue, events, mails: events.filter(isMail).length };
+		return {
+			channel,
+			theme,
+			outcome,
+			priority,
+			queue: theme.queue,
+			events,
+			mails: events.filter(isMail).length,
+		};
 	}
 }

@@ -9,19 +9,32 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /** Runs the CLI with Node and tsx, as `npm run sandbox` does, without npm in between. */
 function runCli(args: string[]): ChildProcessWithoutNullStreams {
-	return spawn(process.execPath, ['--import', 'tsx', 'test/sandbox-org/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+	return spawn(process.execPath, ['--import', 'tsx', 'test/sandbox-org/cli.ts', ...args], {
+		cwd: ROOT,
+		env: { ...process.env, NODE_OPTIONS: '' },
+	});
 }
 
-function collect(child: ChildProcessWithoutNullStreams): { stdout: () => string; stderr: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+function collect(child: ChildProcessWithoutNullStreams): {
+	stdout: () => string;
+	stderr: () => string;
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
 	let out = '';
 	let err = '';
 	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 	child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	return { stdout: () => out, stderr: () => err, exited };
 }
 
-async function firstLine(child: ChildProcessWithoutNullStreams, stdout: () => string, timeoutMs: number): Promise<string> {
+async function firstLine(
+	child: ChildProcessWithoutNullStreams,
+	stdout: () => string,
+	timeoutMs: number,
+): Promise<string> {
 	const started = Date.now();
 	while (!stdout().includes('\n')) {
 		if (child.exitCode !== null) throw new Error(`CLI exited early with ${child.exitCode}`);
@@ -38,7 +51,15 @@ describe('npm run sandbox (test/sandbox-org/cli.ts)', () => {
 		try {
 			const line = await firstLine(child, io.stdout, 25_000);
 			const info = JSON.parse(line) as Record<string, string>;
-			expect(Object.keys(info).sort()).toEqual(['certificatePath', 'clientId', 'clientSecret', 'password', 'privateKeyPath', 'url', 'username']);
+			expect(Object.keys(info).sort()).toEqual([
+				'certificatePath',
+				'clientId',
+				'clientSecret',
+				'password',
+				'privateKeyPath',
+				'url',
+				'username',
+			]);
 			expect(existsSync(info.privateKeyPath)).toBe(true);
 			expect(existsSync(info.certificatePath)).toBe(true);
 			expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -66,8 +87,15 @@ describe('npm run sandbox (test/sandbox-org/cli.ts)', () => {
 
 describe('command-line options and the printed guide', () => {
 	it('reads --port, --seed, --cases and --json, with defaults', () => {
-		expect(parseLaunchArgs([], { cases: 200 })).toEqual({ port: 8787, seed: 1, cases: 200, json: false });
-		expect(parseLaunchArgs(['--port', '0', '--seed', '42', '--cases', '10', '--json'], { cases: 200 })).toEqual({ port: 0, seed: 42, cases: 10, json: true });
+		expect(parseLaunchArgs([], { cases: 200 })).toEqual({
+			port: 8787,
+			seed: 1,
+			cases: 200,
+			json: false,
+		});
+		expect(
+			parseLaunchArgs(['--port', '0', '--seed', '42', '--cases', '10', '--json'], { cases: 200 }),
+		).toEqual({ port: 0, seed: 42, cases: 10, json: true });
 		expect(() => parseLaunchArgs(['--port', '70000'], { cases: 1 })).toThrow(UsageError);
 		expect(() => parseLaunchArgs(['extra'], { cases: 1 })).toThrow(UsageError);
 	});
@@ -76,13 +104,25 @@ describe('command-line options and the printed guide', () => {
 		const running = await startSandboxOrg({ cases: 5 });
 		try {
 			const summary = summaryText(running);
-			for (const s of [running.url, running.identity.username, running.identity.password, running.identity.clientId, running.identity.clientSecret, '/__sandbox/']) expect(summary).toContain(s);
+			for (const s of [
+				running.url,
+				running.identity.username,
+				running.identity.password,
+				running.identity.clientId,
+				running.identity.clientSecret,
+				'/__sandbox/',
+			])
+				expect(summary).toContain(s);
 			const [token, query] = curlExamples(running);
-			expect(token).toContain(`curl -s ${running.url}/services/oauth2/token -d grant_type=client_credentials`);
+			expect(token).toContain(
+				`curl -s ${running.url}/services/oauth2/token -d grant_type=client_credentials`,
+			);
 			expect(token).toContain(`client_id='${running.identity.clientId}'`);
 			expect(query).toContain(`${running.url}/services/data/v62.0/query`);
 			expect(query).toContain('-H "Authorization: Bearer $SF_TOKEN"');
-			expect(query).toMatch(/--data-urlencode "q=SELECT .*\(SELECT .* FROM EmailMessages ORDER BY MessageDate\) FROM Case WHERE IsClosed = true ORDER BY ClosedDate DESC LIMIT 5"$/);
+			expect(query).toMatch(
+				/--data-urlencode "q=SELECT .*\(SELECT .* FROM EmailMessages ORDER BY MessageDate\) FROM Case WHERE IsClosed = true ORDER BY ClosedDate DESC LIMIT 5"$/,
+			);
 		} finally {
 			await running.close();
 		}

@@ -2,7 +2,20 @@
 // depend on the machine's locale or ICU data, or the same seed would give different bytes.
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -22,8 +35,13 @@ interface Parts {
 function parts(ms: number, offsetMinutes: number): Parts {
 	const d = new Date(ms + offsetMinutes * MINUTE);
 	return {
-		year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), weekday: d.getUTCDay(),
-		hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth(),
+		day: d.getUTCDate(),
+		weekday: d.getUTCDay(),
+		hour: d.getUTCHours(),
+		minute: d.getUTCMinutes(),
+		second: d.getUTCSeconds(),
 	};
 }
 
@@ -97,7 +115,9 @@ export function proseDate(ms: number, offset: number, order: DateOrder): string 
 /** A weekday and date in running text: `Tuesday, March 10` or `Tuesday 10 March`. */
 export function proseDay(ms: number, offset: number, order: DateOrder): string {
 	const p = parts(ms, offset);
-	return order === 'month-first' ? `${DAYS[p.weekday]}, ${MONTHS[p.month]} ${p.day}` : `${DAYS[p.weekday]} ${p.day} ${MONTHS[p.month]}`;
+	return order === 'month-first'
+		? `${DAYS[p.weekday]}, ${MONTHS[p.month]} ${p.day}`
+		: `${DAYS[p.weekday]} ${p.day} ${MONTHS[p.month]}`;
 }
 
 /** `March` */

@@ -26,22 +26,48 @@ function chatSized(text: string): string {
  * A support conversation telling `story` between `start` and `end`. In a legacy chat the agent greets
  * first; in messaging the customer writes first, and a bot may answer before the agent joins.
  */
-export function dialogue(r: Random, story: Story, facts: Facts, issue: { opening: string; subject: string }, start: number, end: number, opts: { withBot: boolean; customerFirst: boolean }): DialogueLine[] {
+export function dialogue(
+	r: Random,
+	story: Story,
+	facts: Facts,
+	issue: { opening: string; subject: string },
+	start: number,
+	end: number,
+	opts: { withBot: boolean; customerFirst: boolean },
+): DialogueLine[] {
 	const f = (s: string) => fill(s, facts);
 	const script: Array<[DialogueLine['role'], string]> = [];
 	if (opts.withBot) {
 		script.push(['EndUser', chatSized(issue.opening)]);
-		script.push(['Chatbot', f(CHAT_LINES.bot[0])], ['EndUser', r.pick(['agent please', 'talk to a person', issue.subject])]);
+		script.push(
+			['Chatbot', f(CHAT_LINES.bot[0])],
+			['EndUser', r.pick(['agent please', 'talk to a person', issue.subject])],
+		);
 		script.push(['Chatbot', f(CHAT_LINES.bot[1])], ['Agent', f(r.pick(CHAT_LINES.agentHello))]);
 	} else if (opts.customerFirst) {
 		script.push(['EndUser', chatSized(issue.opening)], ['Agent', f(r.pick(CHAT_LINES.agentHello))]);
 	} else {
 		script.push(['Agent', f(r.pick(CHAT_LINES.agentHello))], ['EndUser', chatSized(issue.opening)]);
 	}
-	script.push(['Agent', f(r.pick(CHAT_LINES.agentVerify))], ['EndUser', r.chance(0.5) ? `${facts.email} ${r.chance(0.5) ? facts.order : facts.serial}` : chatSized(f(r.pick(story.details)))]);
-	script.push(['Agent', chatSized(f(r.pick(story.agentFirst)))], ['EndUser', f(r.pick(CHAT_LINES.customerAck))]);
+	script.push(
+		['Agent', f(r.pick(CHAT_LINES.agentVerify))],
+		[
+			'EndUser',
+			r.chance(0.5)
+				? `${facts.email} ${r.chance(0.5) ? facts.order : facts.serial}`
+				: chatSized(f(r.pick(story.details))),
+		],
+	);
+	script.push(
+		['Agent', chatSized(f(r.pick(story.agentFirst)))],
+		['EndUser', f(r.pick(CHAT_LINES.customerAck))],
+	);
 	if (r.chance(0.6)) script.push(['Agent', chatSized(f(r.pick(story.agentProgress)))]);
-	script.push(['Agent', f(r.pick(CHAT_LINES.agentCaseCreated))], ['Agent', f(r.pick(CHAT_LINES.agentBye))], ['EndUser', f(r.pick(CHAT_LINES.customerBye))]);
+	script.push(
+		['Agent', f(r.pick(CHAT_LINES.agentCaseCreated))],
+		['Agent', f(r.pick(CHAT_LINES.agentBye))],
+		['EndUser', f(r.pick(CHAT_LINES.customerBye))],
+	);
 
 	// Spread the lines over the session, keeping their order.
 	const span = Math.max(60_000, end - start);
@@ -55,7 +81,16 @@ export function dialogue(r: Random, story: Story, facts: Facts, issue: { opening
 }
 
 /** The LiveChatTranscript Body. */
-export function transcriptBody(lines: DialogueLine[], p: { start: number; offsetMinutes: number; origin: string; agentName: string; visitorName: string }): string {
+export function transcriptBody(
+	lines: DialogueLine[],
+	p: {
+		start: number;
+		offsetMinutes: number;
+		origin: string;
+		agentName: string;
+		visitorName: string;
+	},
+): string {
 	let body = `<p align="center">Chat Started: ${chatStartedDate(p.start, p.offsetMinutes)}</p><p align="center">Chat Origin: ${escapeHtml(p.origin)}</p><p align="center">Agent ${escapeHtml(p.agentName)}</p>`;
 	for (const line of lines) {
 		const who = line.role === 'Agent' ? p.agentName : p.visitorName;

@@ -8,7 +8,12 @@ import type { ProductKind, Theme } from './themes';
 
 export type Facts = Record<string, string>;
 
-const PRODUCTS: ReadonlyArray<{ name: string; kind: ProductKind; serial: string; capacity: number }> = [
+const PRODUCTS: ReadonlyArray<{
+	name: string;
+	kind: ProductKind;
+	serial: string;
+	capacity: number;
+}> = [
 	{ name: 'HB-10 home battery', kind: 'battery', serial: 'HB10', capacity: 10.2 },
 	{ name: 'HB-20 home battery', kind: 'battery', serial: 'HB20', capacity: 20.4 },
 	{ name: 'SolarLink SI-5000 inverter', kind: 'inverter', serial: 'SI50', capacity: 0 },
@@ -19,14 +24,28 @@ const PRODUCTS: ReadonlyArray<{ name: string; kind: ProductKind; serial: string;
 ];
 
 const ERRORS = [
-	['E-214', 'battery over-temperature'], ['E-031', 'grid voltage out of range'], ['F-12', 'cooling fan failure'],
-	['E-507', 'cell voltage imbalance'], ['W-09', 'firmware mismatch between modules'], ['E-118', 'ground fault detected'],
+	['E-214', 'battery over-temperature'],
+	['E-031', 'grid voltage out of range'],
+	['F-12', 'cooling fan failure'],
+	['E-507', 'cell voltage imbalance'],
+	['W-09', 'firmware mismatch between modules'],
+	['E-118', 'ground fault detected'],
 	['E-402', 'communication lost with the battery module'],
 ] as const;
 
-const PLANS = [['Voltaris Care Plus', 299], ['Monitoring Pro', 119], ['Monitoring Basic', 9.99]] as const;
+const PLANS = [
+	['Voltaris Care Plus', 299],
+	['Monitoring Pro', 119],
+	['Monitoring Basic', 9.99],
+] as const;
 const CARRIERS = ['FreightLine', 'Parcelway', 'NorthStar Freight', 'Bluebird Courier'];
-const INSTALLERS = ['Brightspark Electrical', 'SunRise Installers', 'A1 Energy Services', 'Greenline Electric', 'Volt & Co. Installations'];
+const INSTALLERS = [
+	'Brightspark Electrical',
+	'SunRise Installers',
+	'A1 Energy Services',
+	'Greenline Electric',
+	'Volt & Co. Installations',
+];
 
 /** `$1,249.00`, `€89.00` */
 export function money(currency: string, amount: number): string {
@@ -41,7 +60,16 @@ export interface FactsInput {
 	region: Region;
 	/** When the case starts; dates in the story are around it. */
 	start: number;
-	customer: { firstName: string; name: string; email: string; phone: string | null; street: string; city: string; company: string; colleague: string };
+	customer: {
+		firstName: string;
+		name: string;
+		email: string;
+		phone: string | null;
+		street: string;
+		city: string;
+		company: string;
+		colleague: string;
+	};
 	accountNumber: string;
 }
 
@@ -52,7 +80,9 @@ export function caseFacts(r: Random, input: FactsInput): Facts {
 	const [errorCode, error] = r.pick(ERRORS);
 	const [plan, planPrice] = r.pick(PLANS);
 	const billing = theme.queue === 'billing';
-	const base = billing ? planPrice * (r.chance(0.3) ? 12 : 1) : r.pick([499, 899, 1249, 2190, 4350, 7999, 11450]) + r.pick([0, 0, 49, 99.5]);
+	const base = billing
+		? planPrice * (r.chance(0.3) ? 12 : 1)
+		: r.pick([499, 899, 1249, 2190, 4350, 7999, 11450]) + r.pick([0, 0, 49, 99.5]);
 	const amount2 = Math.round(base * r.between(0.75, 0.95) * 100) / 100;
 	const shipping = r.pick([49, 89, 129, 189]);
 	const year = new Date(start).getUTCFullYear();
@@ -66,7 +96,8 @@ export function caseFacts(r: Random, input: FactsInput): Facts {
 		product: product.name,
 		serial: `${product.serial}-${String(year - 2000 - r.int(0, 3))}${digits(2)}-${digits(5)}`,
 		capacity: product.capacity > 0 ? (product.capacity * r.between(0.9, 0.99)).toFixed(1) : '9.6',
-		errorCode, error,
+		errorCode,
+		error,
 		plan,
 		amount: money(region.currency, base),
 		amount2: money(region.currency, amount2),
@@ -84,7 +115,10 @@ export function caseFacts(r: Random, input: FactsInput): Facts {
 		installDate: proseDate(installAt, offset, order),
 		age: String(r.int(4, 40)),
 		last4: digits(4),
-		taxId: region.code === 'US' ? `${digits(2)}-${digits(7)}` : `${region.code === 'UK' ? 'GB' : region.code.slice(0, 2)}${digits(9)}`,
+		taxId:
+			region.code === 'US'
+				? `${digits(2)}-${digits(7)}`
+				: `${region.code === 'UK' ? 'GB' : region.code.slice(0, 2)}${digits(9)}`,
 		ticket,
 		firmware: `3.${firmwareMinor}.${r.int(0, 12)}`,
 		firmwareNext: `3.${firmwareMinor + 1}.0`,
@@ -119,7 +153,10 @@ export function caseFacts(r: Random, input: FactsInput): Facts {
 export function fill(template: string, facts: Facts): string {
 	// A line without placeholders comes back as the same (cached) string, so the thousands of
 	// mails that use it share one string instead of holding a copy each.
-	return plainPunctuation(template).replace(/\{([A-Za-z0-9]+)\}/g, (whole, name: string) => facts[name] ?? whole);
+	return plainPunctuation(template).replace(
+		/\{([A-Za-z0-9]+)\}/g,
+		(whole, name: string) => facts[name] ?? whole,
+	);
 }
 
 const plainTemplates = new Map<string, string>();

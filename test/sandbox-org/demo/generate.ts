@@ -32,14 +32,31 @@ export interface DemoDataSummary {
 
 /** Objects the summary counts. */
 export const DEMO_OBJECTS = [
-	'User', 'Group', 'GroupMember', 'QueueSobject', 'Account', 'Contact', 'Lead', 'Case', 'CaseHistory', 'CaseComment', 'EmailMessage',
-	'LiveChatTranscript', 'MessagingChannel', 'MessagingEndUser', 'Conversation', 'MessagingSession',
+	'User',
+	'Group',
+	'GroupMember',
+	'QueueSobject',
+	'Account',
+	'Contact',
+	'Lead',
+	'Case',
+	'CaseHistory',
+	'CaseComment',
+	'EmailMessage',
+	'LiveChatTranscript',
+	'MessagingChannel',
+	'MessagingEndUser',
+	'Conversation',
+	'MessagingSession',
 ] as const;
 
 /** Share of cases a data load brought in from a former helpdesk (closed, with backdated ClosedDate). */
 const LEGACY_SHARE = 0.01;
 
-export function generateDemoData(org: SandboxOrg, opts: { seed: number; cases: number }): DemoDataSummary {
+export function generateDemoData(
+	org: SandboxOrg,
+	opts: { seed: number; cases: number },
+): DemoDataSummary {
 	const wasFrozen = org.clock.frozen;
 	const anchor = org.clock.now();
 	const offsetFromRealTime = anchor - Date.now();
@@ -50,12 +67,21 @@ export function generateDemoData(org: SandboxOrg, opts: { seed: number; cases: n
 		datePreexistingUsers(org, setUpAt);
 		const team = addSupportTeam(org);
 		const world: DemoWorld = {
-			org, seed: opts.seed, team, channels: undefined, lightningSince: anchor - 60 * DAY, endUsers: new Map(), botId: makeId('0Xx', 1),
+			org,
+			seed: opts.seed,
+			team,
+			channels: undefined,
+			lightningSince: anchor - 60 * DAY,
+			endUsers: new Map(),
+			botId: makeId('0Xx', 1),
 		};
 		if (opts.cases > 0) {
 			world.channels = addMessagingChannels(org);
 			const counts = customerCounts(opts.cases);
-			const customers = addCustomers(org, root.fork(1), anchor, counts, { createdById: team.automationUserId, ownerId: team.agents[0].id });
+			const customers = addCustomers(org, root.fork(1), anchor, counts, {
+				createdById: team.automationUserId,
+				ownerId: team.agents[0].id,
+			});
 			addLeads(org, root.fork(2), anchor, counts.leads, team.automationUserId);
 			runCases(world, root, customers, opts.cases, anchor);
 		}
@@ -81,7 +107,13 @@ export function generateDemoData(org: SandboxOrg, opts: { seed: number; cases: n
  */
 function datePreexistingUsers(org: SandboxOrg, setUpAt: number): void {
 	for (const user of org.store.rows('User')) {
-		if (typeof user.CreatedDate === 'number' && user.CreatedDate > setUpAt) org.store.update('User', String(user.Id), { CreatedDate: setUpAt }, { userId: String(user.CreatedById || user.Id) });
+		if (typeof user.CreatedDate === 'number' && user.CreatedDate > setUpAt)
+			org.store.update(
+				'User',
+				String(user.Id),
+				{ CreatedDate: setUpAt },
+				{ userId: String(user.CreatedById || user.Id) },
+			);
 	}
 }
 
@@ -109,7 +141,13 @@ interface PendingCase {
  * stream, once to learn when it starts and again (identically) when its turn comes, so only the
  * cases in progress are held in memory.
  */
-function runCases(world: DemoWorld, root: Random, customers: readonly Customer[], cases: number, anchor: number): void {
+function runCases(
+	world: DemoWorld,
+	root: Random,
+	customers: readonly Customer[],
+	cases: number,
+	anchor: number,
+): void {
 	const legacyCount = Math.floor(cases * LEGACY_SHARE);
 	const importAt = anchor - 41 * DAY + 3 * HOUR;
 	const stream = (index: number) => root.fork(1000 + index);
@@ -120,10 +158,19 @@ function runCases(world: DemoWorld, root: Random, customers: readonly Customer[]
 		if (index < legacyCount) {
 			const theme = r.pick(THEMES);
 			const closedAt = anchor - r.int(120, 420) * DAY;
-			const legacy: LegacyCase = { openedAt: closedAt - r.int(1, 20) * DAY, closedAt, thanks: r.chance(0.4) };
+			const legacy: LegacyCase = {
+				openedAt: closedAt - r.int(1, 20) * DAY,
+				closedAt,
+				thanks: r.chance(0.4),
+			};
 			const plan = {
-				channel: 'email' as const, theme, outcome: 'closed' as const, priority: r.weighted(theme.priority), queue: theme.queue,
-				events: [{ at: importAt + index * 2000, kind: 'create' as const }], mails: legacy.thanks ? 3 : 2,
+				channel: 'email' as const,
+				theme,
+				outcome: 'closed' as const,
+				priority: r.weighted(theme.priority),
+				queue: theme.queue,
+				events: [{ at: importAt + index * 2000, kind: 'create' as const }],
+				mails: legacy.thanks ? 3 : 2,
 			};
 			return new CaseRunner(world, r, plan, customer, legacy);
 		}

@@ -15,9 +15,17 @@ export interface DemoIdentity {
  * certificate for JWT bearer, the demo user pre-authorized and set as client-credentials run-as user.
  */
 export function setUpDemoIdentity(org: SandboxOrg): DemoIdentity {
-	const userId = org.addUser({ firstName: 'Sandbox', lastName: 'Integration', email: DEMO.username, username: DEMO.username, password: DEMO.password, title: 'Integration User' });
+	const userId = org.addUser({
+		firstName: 'Sandbox',
+		lastName: 'Integration',
+		email: DEMO.username,
+		username: DEMO.username,
+		password: DEMO.password,
+		title: 'Integration User',
+	});
 	// The org's first user has no one to be created by: as in a new org, it is its own creator.
-	if (!org.store.get(userId)?.CreatedById) org.store.update('User', userId, { CreatedById: userId }, { userId });
+	if (!org.store.get(userId)?.CreatedById)
+		org.store.update('User', userId, { CreatedById: userId }, { userId });
 	org.addConnectedApp({
 		name: 'n8n Service Cloud (demo)',
 		clientId: DEMO.clientId,
@@ -26,5 +34,12 @@ export function setUpDemoIdentity(org: SandboxOrg): DemoIdentity {
 		preAuthorizedUserIds: new Set([userId]),
 		clientCredentialsUserId: userId,
 	});
-	return { username: DEMO.username, password: DEMO.password, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, userId, ...SandboxOrg.demoKeyPaths() };
+	return {
+		username: DEMO.username,
+		password: DEMO.password,
+		clientId: DEMO.clientId,
+		clientSecret: DEMO.clientSecret,
+		userId,
+		...SandboxOrg.demoKeyPaths(),
+	};
 }

@@ -29,16 +29,27 @@ export function usage(command: string, defaults: { cases: number }): string {
 	].join('\n');
 }
 
-function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function integer(
+	name: string,
+	value: string | undefined,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	if (value === undefined) return fallback;
-	if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+	if (!/^\d+$/.test(value.trim()))
+		throw new UsageError(`--${name} must be a whole number, got "${value}"`);
 	const n = Number(value);
-	if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+	if (n < min || n > max)
+		throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
 	return n;
 }
 
 /** Reads the command line; throws UsageError with a message for the user when it is wrong. */
-export function parseLaunchArgs(args: string[], defaults: { cases: number }): LaunchOptions | 'help' {
+export function parseLaunchArgs(
+	args: string[],
+	defaults: { cases: number },
+): LaunchOptions | 'help' {
 	let values: { port?: string; seed?: string; cases?: string; json?: boolean; help?: boolean };
 	try {
 		({ values } = parseArgs({
@@ -69,8 +80,13 @@ export function parseLaunchArgs(args: string[], defaults: { cases: number }): La
 export function connectionJson(running: RunningSandboxOrg): string {
 	const { identity } = running;
 	return JSON.stringify({
-		url: running.url, clientId: identity.clientId, clientSecret: identity.clientSecret, username: identity.username,
-		password: identity.password, privateKeyPath: identity.privateKeyPath, certificatePath: identity.certificatePath,
+		url: running.url,
+		clientId: identity.clientId,
+		clientSecret: identity.clientSecret,
+		username: identity.username,
+		password: identity.password,
+		privateKeyPath: identity.privateKeyPath,
+		certificatePath: identity.certificatePath,
 	});
 }
 
@@ -96,7 +112,8 @@ export function summaryText(running: RunningSandboxOrg): string {
 /** Two commands a newcomer can paste into a shell: get a token, then query the latest closed cases with their email threads. */
 export function curlExamples(running: RunningSandboxOrg): string[] {
 	const { url, identity } = running;
-	const soql = 'SELECT Id, CaseNumber, Subject, Status, ClosedDate, Owner.Name, (SELECT FromAddress, ToAddress, Subject, MessageDate, Incoming, TextBody FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE IsClosed = true ORDER BY ClosedDate DESC LIMIT 5';
+	const soql =
+		'SELECT Id, CaseNumber, Subject, Status, ClosedDate, Owner.Name, (SELECT FromAddress, ToAddress, Subject, MessageDate, Incoming, TextBody FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE IsClosed = true ORDER BY ClosedDate DESC LIMIT 5';
 	return [
 		`export SF_TOKEN=$(curl -s ${url}/services/oauth2/token -d grant_type=client_credentials -d client_id='${identity.clientId}' -d client_secret='${identity.clientSecret}' | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')`,
 		`curl -s -G ${url}/services/data/v${EXAMPLE_API_VERSION}/query -H "Authorization: Bearer $SF_TOKEN" --data-urlencode "q=${soql}"`,
@@ -104,13 +121,23 @@ export function curlExamples(running: RunningSandboxOrg): string[] {
 }
 
 /** Starts the org, prints what `print` makes of it, and keeps it running until SIGINT or SIGTERM. */
-export async function launch(options: LaunchOptions, print: (running: RunningSandboxOrg) => string): Promise<void> {
+export async function launch(
+	options: LaunchOptions,
+	print: (running: RunningSandboxOrg) => string,
+): Promise<void> {
 	let running: RunningSandboxOrg;
 	try {
-		running = await startSandboxOrg({ port: options.port, seed: options.seed, cases: options.cases });
+		running = await startSandboxOrg({
+			port: options.port,
+			seed: options.seed,
+			cases: options.cases,
+		});
 	} catch (e) {
 		const err = e as NodeJS.ErrnoException;
-		const reason = err.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port 0 for a free one)` : err.message;
+		const reason =
+			err.code === 'EADDRINUSE'
+				? `port ${options.port} is already in use (try --port 0 for a free one)`
+				: err.message;
 		process.stderr.write(`sandbox org: cannot start: ${reason}\n`);
 		process.exit(1);
 	}
@@ -119,14 +146,22 @@ export async function launch(options: LaunchOptions, print: (running: RunningSan
 	const stop = () => {
 		if (stopping) return;
 		stopping = true;
-		running.close().then(() => process.exit(0), () => process.exit(1));
+		running.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 }
 
 /** The shared main of the command-line entry points. */
-export async function main(command: string, args: string[], defaults: { cases: number }, print: (running: RunningSandboxOrg, options: LaunchOptions) => string): Promise<void> {
+export async function main(
+	command: string,
+	args: string[],
+	defaults: { cases: number },
+	print: (running: RunningSandboxOrg, options: LaunchOptions) => string,
+): Promise<void> {
 	let options: LaunchOptions | 'help';
 	try {
 		options = parseLaunchArgs(args, defaults);

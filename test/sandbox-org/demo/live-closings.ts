@@ -10,7 +10,11 @@ export interface LiveClosings {
 }
 
 /** Closes one open case (the oldest with an email thread) every `everyMs`, as its owner, until stopped or none are left. */
-export function startLiveClosings(org: SandboxOrg, everyMs: number, onClose?: (caseNumber: string) => void): LiveClosings {
+export function startLiveClosings(
+	org: SandboxOrg,
+	everyMs: number,
+	onClose?: (caseNumber: string) => void,
+): LiveClosings {
 	const closed: string[] = [];
 	const closeOne = () => {
 		const withThread = new Set(org.store.rows('EmailMessage').map((m) => String(m.ParentId)));
@@ -23,7 +27,12 @@ export function startLiveClosings(org: SandboxOrg, everyMs: number, onClose?: (c
 			return;
 		}
 		const ownerIsUser = String(next.OwnerId).startsWith('005');
-		org.store.update('Case', String(next.Id), { Status: 'Closed' }, ownerIsUser ? { userId: String(next.OwnerId) } : {});
+		org.store.update(
+			'Case',
+			String(next.Id),
+			{ Status: 'Closed' },
+			ownerIsUser ? { userId: String(next.OwnerId) } : {},
+		);
 		closed.push(String(next.Id));
 		onClose?.(String(next.CaseNumber));
 	};

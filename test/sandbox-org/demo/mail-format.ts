@@ -9,7 +9,13 @@
 
 import { appleDate, gmailDate, outlookDate, salesforceDate, type DateOrder } from './dates';
 
-export type MailClient = 'gmail' | 'outlook' | 'outlook-classic' | 'apple' | 'iphone' | 'salesforce';
+export type MailClient =
+	| 'gmail'
+	| 'outlook'
+	| 'outlook-classic'
+	| 'apple'
+	| 'iphone'
+	| 'salesforce';
 
 export interface Mailbox {
 	name: string;
@@ -59,7 +65,11 @@ export interface ComposedBody {
 /** Escapes text for HTML; text with nothing to escape comes back as the same string (no copy). */
 export function escapeHtml(s: string): string {
 	if (!/[&<>"]/.test(s)) return s;
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 const mailbox = (m: Mailbox) => `${m.name} <${m.address}>`;
@@ -98,8 +108,11 @@ export function composeBody(d: MailDraft): ComposedBody {
 	}
 	const quote = textQuote(d, d.quoted);
 	const htmlQuoteParts = htmlQuote(d, d.quoted);
-	const content = html.join('') + htmlQuoteParts.before + d.quoted.contentHtml + htmlQuoteParts.after;
-	const plain = quote.shared ? text.join('') + quote.header + d.quoted.text : text.join('') + quote.header;
+	const content =
+		html.join('') + htmlQuoteParts.before + d.quoted.contentHtml + htmlQuoteParts.after;
+	const plain = quote.shared
+		? text.join('') + quote.header + d.quoted.text
+		: text.join('') + quote.header;
 	return { text: plain, contentHtml: content, html: wrapDocument(d.client, content) };
 }
 
@@ -121,7 +134,10 @@ function htmlBlocks(client: MailClient, blocks: string[], closing: string): stri
 }
 
 function quoteLines(text: string): string {
-	return text.split('\n').map((l) => (l === '' ? '>' : l.startsWith('>') ? `>${l}` : `> ${l}`)).join('\n');
+	return text
+		.split('\n')
+		.map((l) => (l === '' ? '>' : l.startsWith('>') ? `>${l}` : `> ${l}`))
+		.join('\n');
 }
 
 /**
@@ -132,20 +148,65 @@ function quoteLines(text: string): string {
 function textQuote(d: MailDraft, q: QuotedMail): { header: string; shared: boolean } {
 	const when = q.sentAt;
 	const headerBlock = (first: string, sent: string, from: string) =>
-		[`\n\n${first}\nFrom: ${from}\nSent: ${sent}\nTo: ${q.to}\n`, q.cc ? `Cc: ${q.cc}\n` : '', `Subject: ${q.subject}\n\n`].join('');
+		[
+			`\n\n${first}\nFrom: ${from}\nSent: ${sent}\nTo: ${q.to}\n`,
+			q.cc ? `Cc: ${q.cc}\n` : '',
+			`Subject: ${q.subject}\n\n`,
+		].join('');
 	switch (d.client) {
 		case 'gmail':
-			return { header: [`\n\nOn ${gmailDate(when, d.offsetMinutes, d.dateOrder)} ${mailbox(q.from)} wrote:\n\n`, quoteLines(q.text)].join(''), shared: false };
+			return {
+				header: [
+					`\n\nOn ${gmailDate(when, d.offsetMinutes, d.dateOrder)} ${mailbox(q.from)} wrote:\n\n`,
+					quoteLines(q.text),
+				].join(''),
+				shared: false,
+			};
 		case 'apple':
-			return { header: [`\n\nOn ${appleDate(when, d.offsetMinutes, d.dateOrder)}, ${mailbox(q.from)} wrote:\n\n`, quoteLines(q.text)].join(''), shared: false };
+			return {
+				header: [
+					`\n\nOn ${appleDate(when, d.offsetMinutes, d.dateOrder)}, ${mailbox(q.from)} wrote:\n\n`,
+					quoteLines(q.text),
+				].join(''),
+				shared: false,
+			};
 		case 'iphone':
-			return { header: ['\n\n', quoteLines(`On ${appleDate(when, d.offsetMinutes, d.dateOrder)}, ${mailbox(q.from)} wrote:\n\n${q.text}`)].join(''), shared: false };
+			return {
+				header: [
+					'\n\n',
+					quoteLines(
+						`On ${appleDate(when, d.offsetMinutes, d.dateOrder)}, ${mailbox(q.from)} wrote:\n\n${q.text}`,
+					),
+				].join(''),
+				shared: false,
+			};
 		case 'outlook':
-			return { header: headerBlock('________________________________', outlookDate(when, d.offsetMinutes, d.dateOrder), mailbox(q.from)), shared: true };
+			return {
+				header: headerBlock(
+					'________________________________',
+					outlookDate(when, d.offsetMinutes, d.dateOrder),
+					mailbox(q.from),
+				),
+				shared: true,
+			};
 		case 'outlook-classic':
-			return { header: headerBlock('-----Original Message-----', outlookDate(when, d.offsetMinutes, d.dateOrder), mailbox(q.from)), shared: true };
+			return {
+				header: headerBlock(
+					'-----Original Message-----',
+					outlookDate(when, d.offsetMinutes, d.dateOrder),
+					mailbox(q.from),
+				),
+				shared: true,
+			};
 		case 'salesforce':
-			return { header: headerBlock('--------------- Original Message ---------------', salesforceDate(when, d.offsetMinutes), `${q.from.name} [${q.from.address}]`), shared: true };
+			return {
+				header: headerBlock(
+					'--------------- Original Message ---------------',
+					salesforceDate(when, d.offsetMinutes),
+					`${q.from.name} [${q.from.address}]`,
+				),
+				shared: true,
+			};
 	}
 }
 
@@ -154,25 +215,43 @@ function htmlQuote(d: MailDraft, q: QuotedMail): { before: string; after: string
 	const when = q.sentAt;
 	const from = `${escapeHtml(q.from.name)} &lt;<a href="mailto:${q.from.address}">${q.from.address}</a>&gt;`;
 	const plainFrom = escapeHtml(mailbox(q.from));
-	const header = (sent: string) => `<b>From:</b> ${plainFrom}<br><b>Sent:</b> ${sent}<br><b>To:</b> ${escapeHtml(q.to)}<br>${q.cc ? `<b>Cc:</b> ${escapeHtml(q.cc)}<br>` : ''}<b>Subject:</b> ${escapeHtml(q.subject)}`;
+	const header = (sent: string) =>
+		`<b>From:</b> ${plainFrom}<br><b>Sent:</b> ${sent}<br><b>To:</b> ${escapeHtml(q.to)}<br>${q.cc ? `<b>Cc:</b> ${escapeHtml(q.cc)}<br>` : ''}<b>Subject:</b> ${escapeHtml(q.subject)}`;
 	const around = (before: string, after: string) => ({ before: flatten(before), after });
 	switch (d.client) {
 		case 'gmail':
-			return around(`<br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">On ${escapeHtml(gmailDate(when, d.offsetMinutes, d.dateOrder))} ${from} wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">`, '</blockquote></div>');
+			return around(
+				`<br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">On ${escapeHtml(gmailDate(when, d.offsetMinutes, d.dateOrder))} ${from} wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">`,
+				'</blockquote></div>',
+			);
 		case 'apple':
 		case 'iphone':
-			return around(`<div dir="ltr"><br><blockquote type="cite">On ${escapeHtml(appleDate(when, d.offsetMinutes, d.dateOrder))}, ${plainFrom} wrote:<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">`, '</div></blockquote>');
+			return around(
+				`<div dir="ltr"><br><blockquote type="cite">On ${escapeHtml(appleDate(when, d.offsetMinutes, d.dateOrder))}, ${plainFrom} wrote:<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">`,
+				'</div></blockquote>',
+			);
 		case 'outlook':
-			return around(`<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">${header(escapeHtml(outlookDate(when, d.offsetMinutes, d.dateOrder)))}</font><div>&nbsp;</div></div>`, '');
+			return around(
+				`<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">${header(escapeHtml(outlookDate(when, d.offsetMinutes, d.dateOrder)))}</font><div>&nbsp;</div></div>`,
+				'',
+			);
 		case 'outlook-classic':
-			return around(`<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in"><p class="MsoNormal">-----Original Message-----<br>${header(escapeHtml(outlookDate(when, d.offsetMinutes, d.dateOrder)))}<o:p></o:p></p></div></div>`, '');
+			return around(
+				`<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in"><p class="MsoNormal">-----Original Message-----<br>${header(escapeHtml(outlookDate(when, d.offsetMinutes, d.dateOrder)))}<o:p></o:p></p></div></div>`,
+				'',
+			);
 		case 'salesforce':
-			return around(`<br><br>--------------- Original Message ---------------<br><b>From:</b> ${escapeHtml(q.from.name)} [${q.from.address}]<br><b>Sent:</b> ${salesforceDate(when, d.offsetMinutes)}<br><b>To:</b> ${escapeHtml(q.to)}<br>${q.cc ? `<b>Cc:</b> ${escapeHtml(q.cc)}<br>` : ''}<b>Subject:</b> ${escapeHtml(q.subject)}<br><blockquote style="margin:0 0 0 5px;border-left:1px solid #cccccc;padding-left:5px">`, '</blockquote>');
+			return around(
+				`<br><br>--------------- Original Message ---------------<br><b>From:</b> ${escapeHtml(q.from.name)} [${q.from.address}]<br><b>Sent:</b> ${salesforceDate(when, d.offsetMinutes)}<br><b>To:</b> ${escapeHtml(q.to)}<br>${q.cc ? `<b>Cc:</b> ${escapeHtml(q.cc)}<br>` : ''}<b>Subject:</b> ${escapeHtml(q.subject)}<br><blockquote style="margin:0 0 0 5px;border-left:1px solid #cccccc;padding-left:5px">`,
+				'</blockquote>',
+			);
 	}
 }
 
-const OUTLOOK_HEAD = '<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n</head>\n<body dir="ltr">\n';
-const OUTLOOK_CLASSIC_HEAD = '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><meta name="Generator" content="Microsoft Word 15 (filtered medium)"><style><!--p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0in;font-size:11.0pt;font-family:"Calibri",sans-serif;}--></style></head><body lang="EN-US" link="#0563C1" vlink="#954F72" style="word-wrap:break-word">';
+const OUTLOOK_HEAD =
+	'<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n</head>\n<body dir="ltr">\n';
+const OUTLOOK_CLASSIC_HEAD =
+	'<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><meta name="Generator" content="Microsoft Word 15 (filtered medium)"><style><!--p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0in;font-size:11.0pt;font-family:"Calibri",sans-serif;}--></style></head><body lang="EN-US" link="#0563C1" vlink="#954F72" style="word-wrap:break-word">';
 
 function wrapDocument(client: MailClient, content: string): string {
 	switch (client) {
@@ -208,12 +287,21 @@ export function customerSignature(
 			return { text: p.firstName, html: `<div>${esc(p.firstName)}</div>` };
 		case 'company': {
 			const lines = [p.name, p.title, p.company, ...(p.phone ? [`Tel. ${p.phone}`] : [])];
-			return { text: lines.join('\n'), html: `<div id="Signature"><p>${lines.map(esc).join('<br>')}</p></div>` };
+			return {
+				text: lines.join('\n'),
+				html: `<div id="Signature"><p>${lines.map(esc).join('<br>')}</p></div>`,
+			};
 		}
 		case 'iphone':
-			return { text: `${p.firstName}\n\nSent from my iPhone`, html: `<div dir="ltr">${esc(p.firstName)}</div><div dir="ltr"><br></div><div dir="ltr">Sent from my iPhone</div>` };
+			return {
+				text: `${p.firstName}\n\nSent from my iPhone`,
+				html: `<div dir="ltr">${esc(p.firstName)}</div><div dir="ltr"><br></div><div dir="ltr">Sent from my iPhone</div>`,
+			};
 		case 'outlook-mobile':
-			return { text: `${p.firstName}\n\nGet Outlook for Android`, html: `<div>${esc(p.firstName)}</div><div id="ms-outlook-mobile-signature"><div><br></div>Get Outlook for Android</div>` };
+			return {
+				text: `${p.firstName}\n\nGet Outlook for Android`,
+				html: `<div>${esc(p.firstName)}</div><div id="ms-outlook-mobile-signature"><div><br></div>Get Outlook for Android</div>`,
+			};
 		case 'none':
 			return { text: '', html: '' };
 	}

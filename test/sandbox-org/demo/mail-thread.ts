@@ -9,7 +9,14 @@ import type { Random } from './random';
 import { messageId } from './threading';
 
 /** EmailMessage.Status picklist values. */
-export const EMAIL_STATUS = { new: '0', read: '1', replied: '2', sent: '3', forwarded: '4', draft: '5' } as const;
+export const EMAIL_STATUS = {
+	new: '0',
+	read: '1',
+	replied: '2',
+	sent: '3',
+	forwarded: '4',
+	draft: '5',
+} as const;
 
 export interface ThreadMail extends QuotedMail {
 	id: string;
@@ -57,26 +64,62 @@ export class MailThread {
 	add(m: NewMail, sentAt: number): ThreadMail {
 		const identifier = messageId(this.r, m.client, m.domain);
 		// References as mail clients trim it: the thread's first message and the one answered.
-		const references = m.replyTo ? [...new Set([...this.references.slice(0, 1), m.replyTo.messageIdentifier])] : [];
+		const references = m.replyTo
+			? [...new Set([...this.references.slice(0, 1), m.replyTo.messageIdentifier])]
+			: [];
 		const headers = m.incoming
 			? [
-				`Date: ${rfc5322Date(sentAt, this.customerOffsetMinutes)}`,
-				`From: ${m.from.name} <${m.from.address}>`,
-				`To: ${m.to}`,
-				...(m.cc ? [`Cc: ${m.cc}`] : []),
-				`Message-ID: ${identifier}`,
-				...(m.replyTo ? [`In-Reply-To: ${m.replyTo.messageIdentifier}`, `References: ${references.join(' ')}`] : []),
-				`Subject: ${m.subject}`,
-			].join('\n')
+					`Date: ${rfc5322Date(sentAt, this.customerOffsetMinutes)}`,
+					`From: ${m.from.name} <${m.from.address}>`,
+					`To: ${m.to}`,
+					...(m.cc ? [`Cc: ${m.cc}`] : []),
+					`Message-ID: ${identifier}`,
+					...(m.replyTo
+						? [`In-Reply-To: ${m.replyTo.messageIdentifier}`, `References: ${references.join(' ')}`]
+						: []),
+					`Subject: ${m.subject}`,
+				].join('\n')
 			: null;
-		const id = this.store.insert('EmailMessage', {
-			ParentId: this.caseId, RelatedToId: this.caseId, Subject: m.subject, Name: m.subject.slice(0, 80),
-			FromName: m.from.name, FromAddress: m.from.address, ToAddress: m.to, CcAddress: m.cc, BccAddress: null,
-			TextBody: m.body.text, HtmlBody: m.body.html, Headers: headers, Incoming: m.incoming, Status: m.status,
-			MessageDate: m.draft ? null : sentAt, MessageIdentifier: identifier, ThreadIdentifier: this.root?.messageIdentifier ?? identifier,
-			ReplyToEmailMessageId: m.replyTo?.id ?? null, IsExternallyVisible: true, FromId: m.fromId, IsClientManaged: false, IsTracked: false,
-		}, { userId: m.userId });
-		const mail: ThreadMail = { id, messageIdentifier: identifier, incoming: m.incoming, from: m.from, to: m.to, cc: m.cc, subject: m.subject, sentAt, text: m.body.text, contentHtml: m.body.contentHtml };
+		const id = this.store.insert(
+			'EmailMessage',
+			{
+				ParentId: this.caseId,
+				RelatedToId: this.caseId,
+				Subject: m.subject,
+				Name: m.subject.slice(0, 80),
+				FromName: m.from.name,
+				FromAddress: m.from.address,
+				ToAddress: m.to,
+				CcAddress: m.cc,
+				BccAddress: null,
+				TextBody: m.body.text,
+				HtmlBody: m.body.html,
+				Headers: headers,
+				Incoming: m.incoming,
+				Status: m.status,
+				MessageDate: m.draft ? null : sentAt,
+				MessageIdentifier: identifier,
+				ThreadIdentifier: this.root?.messageIdentifier ?? identifier,
+				ReplyToEmailMessageId: m.replyTo?.id ?? null,
+				IsExternallyVisible: true,
+				FromId: m.fromId,
+				IsClientManaged: false,
+				IsTracked: false,
+			},
+			{ userId: m.userId },
+		);
+		const mail: ThreadMail = {
+			id,
+			messageIdentifier: identifier,
+			incoming: m.incoming,
+			from: m.from,
+			to: m.to,
+			cc: m.cc,
+			subject: m.subject,
+			sentAt,
+			text: m.body.text,
+			contentHtml: m.body.contentHtml,
+		};
 		if (m.partOfThread !== false) {
 			this.root ??= mail;
 			this.references.push(identifier);

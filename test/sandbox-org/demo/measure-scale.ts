@@ -12,7 +12,8 @@ function heapMb(): number {
 
 const cases = Number(process.argv[2] ?? 100000);
 const seed = Number(process.argv[3] ?? 1);
-if (!(globalThis as { gc?: unknown }).gc) console.warn('run with node --expose-gc for a heap figure after garbage collection');
+if (!(globalThis as { gc?: unknown }).gc)
+	console.warn('run with node --expose-gc for a heap figure after garbage collection');
 
 const before = heapMb();
 const org = new SandboxOrg();
@@ -26,19 +27,36 @@ const after = heapMb();
 // generation left as shared concatenations: this is the heap once every body has been read.
 let textChars = 0;
 for (const m of org.store.rows('EmailMessage')) {
-	for (const body of [m.TextBody, m.HtmlBody]) if (typeof body === 'string' && /\u0000/.test(body) === false) textChars += body.length;
+	for (const body of [m.TextBody, m.HtmlBody])
+		if (typeof body === 'string' && /\u0000/.test(body) === false) textChars += body.length;
 }
 const flattened = heapMb();
 
 // What the same rows would take in V8's fast (compact) object layout: Store.insert builds a row by
 // assigning its fields one by one, which leaves rows of 16+ fields in dictionary mode (~4x larger);
 // a spread copy is compact. Diagnostic only: reaches into the store's private tables.
-const tables = (org.store as unknown as { tables: Map<string, Map<string, Record<string, unknown>>> }).tables;
+const tables = (
+	org.store as unknown as { tables: Map<string, Map<string, Record<string, unknown>>> }
+).tables;
 for (const table of tables.values()) for (const [id, row] of table) table.set(id, { ...row });
 const compactRows = heapMb();
 
-console.log(JSON.stringify({
-	cases, seed, seconds: Math.round(seconds * 10) / 10,
-	heapMbBefore: Math.round(before), heapMbAfterGeneration: Math.round(after), heapMbAfterReadingEveryBody: Math.round(flattened), heapMbWithCompactRows: Math.round(compactRows),
-	casesInOrg: org.store.count('Case'), emailBodyMegachars: Math.round(textChars / 1e6), rssMb: Math.round(process.memoryUsage().rss / 1e6), counts: summary.counts,
-}, null, 2));
+console.log(
+	JSON.stringify(
+		{
+			cases,
+			seed,
+			seconds: Math.round(seconds * 10) / 10,
+			heapMbBefore: Math.round(before),
+			heapMbAfterGeneration: Math.round(after),
+			heapMbAfterReadingEveryBody: Math.round(flattened),
+			heapMbWithCompactRows: Math.round(compactRows),
+			casesInOrg: org.store.count('Case'),
+			emailBodyMegachars: Math.round(textChars / 1e6),
+			rssMb: Math.round(process.memoryUsage().rss / 1e6),
+			counts: summary.counts,
+		},
+		null,
+		2,
+	),
+);

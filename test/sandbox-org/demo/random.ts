@@ -108,7 +108,8 @@ export class Random {
 	/** `length` characters drawn from `alphabet`. */
 	chars(alphabet: string, length: number): string {
 		const out: string[] = [];
-		for (let i = 0; i < length; i++) out.push(alphabet.charAt(Math.floor(this.next() * alphabet.length)));
+		for (let i = 0; i < length; i++)
+			out.push(alphabet.charAt(Math.floor(this.next() * alphabet.length)));
 		return out.join('');
 	}
 

@@ -51,7 +51,9 @@ const QUEUES: ReadonlyArray<readonly [QueueKey, string, string, string]> = [
 	['returns', 'Returns & Warranty', 'Returns_Warranty', `returns@${COMPANY.domain}`],
 ];
 
-const AGENTS: ReadonlyArray<readonly [first: string, last: string, title: string, queues: QueueKey[]]> = [
+const AGENTS: ReadonlyArray<
+	readonly [first: string, last: string, title: string, queues: QueueKey[]]
+> = [
 	['Priya', 'Raman', 'Support Team Lead', ['tier1', 'escalations']],
 	['Marcus', 'Bell', 'Customer Support Specialist', ['tier1']],
 	['Sofia', 'Lindgren', 'Customer Support Specialist', ['tier1', 'returns']],
@@ -73,23 +75,53 @@ function agentSignature(name: string, title: string): Signature {
 
 /** Adds the team's users and queues (the org clock says when they are created). */
 export function addSupportTeam(org: SandboxOrg): SupportTeam {
-	const automationUserId = org.addUser({ firstName: 'Service', lastName: 'Automation', email: `service-automation@${COMPANY.domain}`, title: 'Automated Case User' });
+	const automationUserId = org.addUser({
+		firstName: 'Service',
+		lastName: 'Automation',
+		email: `service-automation@${COMPANY.domain}`,
+		title: 'Automated Case User',
+	});
 	const agents: Agent[] = AGENTS.map(([first, last, title, queues]) => {
-		const local = `${first}.${last}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/['']/g, '').toLowerCase();
+		const local = `${first}.${last}`
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/ß/g, 'ss')
+			.replace(/['']/g, '')
+			.toLowerCase();
 		const email = `${local}@${COMPANY.domain}`;
 		const id = org.addUser({ firstName: first, lastName: last, email, title });
-		org.store.update('User', id, { Department: 'Customer Service', TimeZoneSidKey: 'America/New_York' });
+		org.store.update('User', id, {
+			Department: 'Customer Service',
+			TimeZoneSidKey: 'America/New_York',
+		});
 		const name = `${first} ${last}`;
-		return { id, firstName: first, lastName: last, name, chatName: `${first} ${last.charAt(0)}`, email, title, queues, signature: agentSignature(name, title) };
+		return {
+			id,
+			firstName: first,
+			lastName: last,
+			name,
+			chatName: `${first} ${last.charAt(0)}`,
+			email,
+			title,
+			queues,
+			signature: agentSignature(name, title),
+		};
 	});
 	const queues = {} as Record<QueueKey, QueueInfo>;
 	for (const [key, name, developerName, address] of QUEUES) {
 		const id = org.addQueue(name, developerName);
 		org.store.update('Group', id, { Email: address });
 		queues[key] = { key, id, name, developerName, address };
-		for (const a of agents) if (a.queues.includes(key)) org.store.insert('GroupMember', { GroupId: id, UserOrGroupId: a.id });
+		for (const a of agents)
+			if (a.queues.includes(key))
+				org.store.insert('GroupMember', { GroupId: id, UserOrGroupId: a.id });
 	}
-	return { agents, queues, automationUserId, supportMailbox: { name: `${COMPANY.name} Support`, address: queues.tier1.address } };
+	return {
+		agents,
+		queues,
+		automationUserId,
+		supportMailbox: { name: `${COMPANY.name} Support`, address: queues.tier1.address },
+	};
 }
 
 export type MessagingChannelKind = 'EmbeddedMessaging' | 'WhatsApp' | 'Text';
@@ -100,8 +132,14 @@ export interface MessagingChannelInfo {
 	label: string;
 }
 
-export function addMessagingChannels(org: SandboxOrg): Record<MessagingChannelKind, MessagingChannelInfo> {
-	const add = (kind: MessagingChannelKind, label: string): MessagingChannelInfo => ({ id: org.store.insert('MessagingChannel', { MasterLabel: label, MessageType: kind }), kind, label });
+export function addMessagingChannels(
+	org: SandboxOrg,
+): Record<MessagingChannelKind, MessagingChannelInfo> {
+	const add = (kind: MessagingChannelKind, label: string): MessagingChannelInfo => ({
+		id: org.store.insert('MessagingChannel', { MasterLabel: label, MessageType: kind }),
+		kind,
+		label,
+	});
 	return {
 		EmbeddedMessaging: add('EmbeddedMessaging', `${COMPANY.name} Web Messaging`),
 		WhatsApp: add('WhatsApp', `${COMPANY.name} WhatsApp`),

@@ -10,7 +10,10 @@ export interface DemoWorld {
 	/** Emails sent from then on carry Lightning threading tokens instead of Ref IDs. */
 	lightningSince: number;
 	/** MessagingEndUser and Conversation per customer and channel (a conversation spans sessions). */
-	endUsers: Map<string, { id: string; conversationId: string; conversationIdentifier: string; name: string }>;
+	endUsers: Map<
+		string,
+		{ id: string; conversationId: string; conversationIdentifier: string; name: string }
+	>;
 	/** The Id the messaging bot posts as. */
 	botId: string;
 }

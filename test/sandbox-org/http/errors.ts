@@ -1,7 +1,12 @@
 import type { SfErrorEntry, SfResponse } from './types';
 
 /** An error response in Salesforce's REST shape: a JSON array of `{message, errorCode, fields?}`. */
-export function sfError(status: number, errorCode: string, message: string, fields?: string[]): SfResponse {
+export function sfError(
+	status: number,
+	errorCode: string,
+	message: string,
+	fields?: string[],
+): SfResponse {
 	const entry: SfErrorEntry = { message, errorCode };
 	if (fields) entry.fields = fields;
 	return { status, body: [entry] };
@@ -28,5 +33,7 @@ export function oauthError(error: string, description: string, status = 400): Sf
 	return { status, body: { error, error_description: description } };
 }
 
-export const INVALID_SESSION = (): SfResponse => sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-export const NOT_FOUND_RESOURCE = (): SfResponse => sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+export const INVALID_SESSION = (): SfResponse =>
+	sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+export const NOT_FOUND_RESOURCE = (): SfResponse =>
+	sfError(404, 'NOT_FOUND', 'The requested resource does not exist');

@@ -34,7 +34,10 @@ export class Router {
 	}
 
 	/** The route a request would take, with its API kind; undefined when the path is unknown. */
-	match(method: string, path: string): { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | undefined {
 		let pathMatched = false;
 		for (const route of this.routes) {
 			const m = route.pattern.exec(path);
@@ -59,7 +62,11 @@ export class Router {
 		const m = this.match(req.method, req.path);
 		if (!m) return NOT_FOUND_RESOURCE();
 		if ('methodNotAllowed' in m) {
-			return sfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are ${this.allowed(req.path).join(',')}`);
+			return sfError(
+				405,
+				'METHOD_NOT_ALLOWED',
+				`HTTP Method '${req.method}' not allowed. Allowed are ${this.allowed(req.path).join(',')}`,
+			);
 		}
 		return m.route.handler(req, m.params);
 	}

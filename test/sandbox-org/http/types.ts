@@ -4,7 +4,15 @@ import type { Session } from '../auth/sessions';
 import type { SandboxOrg } from '../org';
 
 /** How Salesforce counts a request against the daily API allowance (and how the sandbox reports it). */
-export type ApiKind = 'query' | 'sobject' | 'describe' | 'collections' | 'composite' | 'limits' | 'connect' | 'other';
+export type ApiKind =
+	| 'query'
+	| 'sobject'
+	| 'describe'
+	| 'collections'
+	| 'composite'
+	| 'limits'
+	| 'connect'
+	| 'other';
 
 /** A request as handlers see it; composite subrequests are dispatched in the same form. */
 export interface SfRequest {
@@ -34,7 +42,10 @@ export interface SfResponse {
 	headers?: Record<string, string>;
 }
 
-export type Handler = (req: SfRequest, params: Record<string, string>) => SfResponse | Promise<SfResponse>;
+export type Handler = (
+	req: SfRequest,
+	params: Record<string, string>,
+) => SfResponse | Promise<SfResponse>;
 
 /** A REST error entry, as Salesforce returns them in a JSON array. */
 export interface SfErrorEntry {

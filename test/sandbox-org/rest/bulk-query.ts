@@ -40,7 +40,10 @@ export function registerBulkQueryRoutes(router: Router): void {
 		const job = jobs(req.org).get(id);
 		if (!job) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
 		job.pollsUntilComplete = Math.max(0, job.pollsUntilComplete - 1);
-		return { status: 200, body: jobInfo(job, job.pollsUntilComplete > 0 ? 'InProgress' : 'JobComplete') };
+		return {
+			status: 200,
+			body: jobInfo(job, job.pollsUntilComplete > 0 ? 'InProgress' : 'JobComplete'),
+		};
 	});
 }
 
@@ -56,7 +59,8 @@ function createJob(req: SfRequest): SfResponse {
 		return sfError(400, 'INVALIDJOB', 'Invalid query: the SOQL could not be parsed');
 	}
 	const type = req.org.schema.get(object);
-	if (!type) return sfError(400, 'INVALIDJOB', `Invalid query: sObject type '${object}' is not supported.`);
+	if (!type)
+		return sfError(400, 'INVALIDJOB', `Invalid query: sObject type '${object}' is not supported.`);
 	const job: QueryJob = {
 		id: makeId('750', ++jobSequence),
 		operation: body.operation,

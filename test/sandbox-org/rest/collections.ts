@@ -6,7 +6,13 @@ import type { Router } from '../http/router';
 import type { SfRequest, SfResponse } from '../http/types';
 import { fieldJson, selectedFields } from './field-selection';
 import { errorResponse, recordError, saveErrorsOf, type SaveError } from './record-errors';
-import { EXTERNAL_ID_FIELD_NOT_FOUND, externalIdField, idLabel, inRecycleBin, lookupRecord } from './record-lookup';
+import {
+	EXTERNAL_ID_FIELD_NOT_FOUND,
+	externalIdField,
+	idLabel,
+	inRecycleBin,
+	lookupRecord,
+} from './record-lookup';
 import { flag, isResponse, objectOf } from './request-input';
 import { upsertRecord } from './upsert';
 import { createRecord, deleteRecord, updateRecord, writeContext } from './write';
@@ -35,23 +41,36 @@ interface RowResult {
 	created?: boolean;
 }
 
-const tooMany = (max: number) => sfError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${max} records into this call`);
+const tooMany = (max: number) =>
+	sfError(
+		400,
+		'EXCEEDED_ID_LIMIT',
+		`record limit reached. cannot submit more than ${max} records into this call`,
+	);
 const ROLLED_BACK: SaveError = {
 	statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-	message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+	message:
+		'Record rolled back because not all records were valid and the request was using AllOrNone header',
 	fields: [],
 };
 
 /** `{allOrNone?, records: [...]}` with at most 200 records, each with `attributes.type`; else the 400 of a malformed request. */
-function recordsOf(req: SfRequest): { records: Array<Record<string, unknown>>; allOrNone: boolean } | SfResponse {
+function recordsOf(
+	req: SfRequest,
+): { records: Array<Record<string, unknown>>; allOrNone: boolean } | SfResponse {
 	const body = req.body as { records?: unknown; allOrNone?: unknown } | undefined;
-	if (!body || typeof body !== 'object' || !Array.isArray(body.records)) return sfError(400, 'JSON_PARSER_ERROR', "'records' is a required field.");
+	if (!body || typeof body !== 'object' || !Array.isArray(body.records))
+		return sfError(400, 'JSON_PARSER_ERROR', "'records' is a required field.");
 	if (body.records.length > MAX_COLLECTION_RECORDS) return tooMany(MAX_COLLECTION_RECORDS);
 	const records = body.records as unknown[];
 	for (const r of records) {
 		const type = (r as { attributes?: { type?: unknown } } | null)?.attributes?.type;
 		if (typeof type !== 'string' || type === '') {
-			return sfError(400, 'INVALID_TYPE', 'Each record in a collection must have an attributes map with a type');
+			return sfError(
+				400,
+				'INVALID_TYPE',
+				'Each record in a collection must have an attributes map with a type',
+			);
 		}
 	}
 	return { records: records as Array<Record<string, unknown>>, allOrNone: flag(body.allOrNone) };
@@ -62,7 +81,13 @@ function recordsOf(req: SfRequest): { records: Array<Record<string, unknown>>; a
  * rolls every row back and the rows that had succeeded report ALL_OR_NONE_OPERATION_ROLLED_BACK
  * (create rows without an Id, the others with theirs).
  */
-function runRows<T>(req: SfRequest, items: T[], allOrNone: boolean, operate: (item: T) => RowResult, keepIdOnRollback: boolean): SfResponse {
+function runRows<T>(
+	req: SfRequest,
+	items: T[],
+	allOrNone: boolean,
+	operate: (item: T) => RowResult,
+	keepIdOnRollback: boolean,
+): SfResponse {
 	const restore = allOrNone ? req.org.store.savepoint() : undefined;
 	const results = items.map((item) => {
 		try {
@@ -73,7 +98,15 @@ function runRows<T>(req: SfRequest, items: T[], allOrNone: boolean, operate: (it
 	});
 	if (restore && results.some((r) => !r.success)) {
 		restore();
-		const rolledBack = results.map((r) => (r.success ? { ...(keepIdOnRollback && r.id ? { id: r.id } : {}), success: false, errors: [ROLLED_BACK] } : r));
+		const rolledBack = results.map((r) =>
+			r.success
+				? {
+						...(keepIdOnRollback && r.id ? { id: r.id } : {}),
+						success: false,
+						errors: [ROLLED_BACK],
+					}
+				: r,
+		);
 		return { status: 200, body: rolledBack };
 	}
 	return { status: 200, body: results };
@@ -104,17 +137,23 @@ function writeRows(req: SfRequest, operation: 'create' | 'update'): SfResponse {
 		input.allOrNone,
 		(record) => {
 			const type = typeOfRecord(req, record);
-			if (operation === 'create') return { id: createRecord(ctx, type, record), success: true, errors: [] };
+			if (operation === 'create')
+				return { id: createRecord(ctx, type, record), success: true, errors: [] };
 			const idKey = Object.keys(record).find((k) => k.toLowerCase() === 'id');
 			const id = idKey === undefined ? undefined : record[idKey];
-			if (typeof id !== 'string' || id === '') throw recordError('MISSING_ARGUMENT', 'Id not specified in an update call', []);
+			if (typeof id !== 'string' || id === '')
+				throw recordError('MISSING_ARGUMENT', 'Id not specified in an update call', []);
 			const found = lookupRecord(req.org, type, id);
 			if ('row' in found) {
 				updateRecord(ctx, type, found.row, record);
 				return { id: found.row.Id as string, success: true, errors: [] };
 			}
-			if (found.problem === 'malformed' || found.problem === 'otherObject') throw recordError('MALFORMED_ID', `${idLabel(type)}: id value of incorrect type: ${id}`, ['Id']);
-			if (found.problem === 'deleted') throw recordError('ENTITY_IS_DELETED', 'entity is deleted', []);
+			if (found.problem === 'malformed' || found.problem === 'otherObject')
+				throw recordError('MALFORMED_ID', `${idLabel(type)}: id value of incorrect type: ${id}`, [
+					'Id',
+				]);
+			if (found.problem === 'deleted')
+				throw recordError('ENTITY_IS_DELETED', 'entity is deleted', []);
 			throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []);
 		},
 		operation === 'update',
@@ -123,11 +162,13 @@ function writeRows(req: SfRequest, operation: 'create' | 'update'): SfResponse {
 
 /** `PATCH /composite/sobjects/T/ExtField`: upsert each record by its value of the External ID field. */
 function upsertRows(req: SfRequest, params: Record<string, string>): SfResponse {
-	if (Number(req.version) < 46) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+	if (Number(req.version) < 46)
+		return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
 	const type = objectOf(req, params.type);
 	if (isResponse(type)) return type;
 	const field = externalIdField(type, params.field);
-	if (!field || field.type === 'id') return sfError(404, 'NOT_FOUND', EXTERNAL_ID_FIELD_NOT_FOUND(params.field));
+	if (!field || field.type === 'id')
+		return sfError(404, 'NOT_FOUND', EXTERNAL_ID_FIELD_NOT_FOUND(params.field));
 	const input = recordsOf(req);
 	if ('status' in input) return input;
 	const ctx = writeContext(req);
@@ -136,14 +177,20 @@ function upsertRows(req: SfRequest, params: Record<string, string>): SfResponse 
 		input.records,
 		input.allOrNone,
 		(record) => {
-			if (typeOfRecord(req, record) !== type) throw unsupportedType(String((record.attributes as { type: string }).type));
+			if (typeOfRecord(req, record) !== type)
+				throw unsupportedType(String((record.attributes as { type: string }).type));
 			const key = Object.keys(record).find((k) => k.toLowerCase() === field.name.toLowerCase());
 			const value = key === undefined ? undefined : record[key];
-			if (value === undefined || value === null || value === '') throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, []);
+			if (value === undefined || value === null || value === '')
+				throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, []);
 			const outcome = upsertRecord(ctx, type, field, String(value), record);
 			if ('matches' in outcome) {
 				const ids = outcome.matches.map((r) => String(r.Id)).join(', ');
-				throw recordError('DUPLICATE_EXTERNAL_ID', `${field.label}: more than one record found for external id field: [${ids}]`, [field.name]);
+				throw recordError(
+					'DUPLICATE_EXTERNAL_ID',
+					`${field.label}: more than one record found for external id field: [${ids}]`,
+					[field.name],
+				);
 			}
 			return { id: outcome.id, success: true, errors: [], created: outcome.created };
 		},
@@ -153,7 +200,10 @@ function upsertRows(req: SfRequest, params: Record<string, string>): SfResponse 
 
 /** `DELETE /composite/sobjects?ids=A,B&allOrNone=`: the Ids may be of different objects. */
 function deleteRows(req: SfRequest): SfResponse {
-	const ids = (req.query.get('ids') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+	const ids = (req.query.get('ids') ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
 	if (ids.length === 0) return sfError(400, 'MISSING_ARGUMENT', 'ids parameter is required');
 	if (ids.length > MAX_COLLECTION_RECORDS) return tooMany(MAX_COLLECTION_RECORDS);
 	return runRows(
@@ -166,7 +216,9 @@ function deleteRows(req: SfRequest): SfResponse {
 			const found = type ? lookupRecord(req.org, type, id) : undefined;
 			if (!type || !found || !('row' in found)) {
 				const deleted = type && inRecycleBin(req.org, type, toId18(id));
-				const error = deleted ? recordError('ENTITY_IS_DELETED', 'entity is deleted', []) : recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []);
+				const error = deleted
+					? recordError('ENTITY_IS_DELETED', 'entity is deleted', [])
+					: recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []);
 				return { id: toId18(id), success: false, errors: saveErrorsOf(error) };
 			}
 			deleteRecord(req.org, type, found.row);
@@ -183,19 +235,27 @@ function deleteRows(req: SfRequest): SfResponse {
 function retrieveRows(req: SfRequest, params: Record<string, string>): SfResponse {
 	const type = objectOf(req, params.type);
 	if (isResponse(type)) return type;
-	const body = (req.method === 'POST' ? req.body : undefined) as { ids?: unknown; fields?: unknown } | undefined;
-	const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter((s) => s !== '');
+	const body = (req.method === 'POST' ? req.body : undefined) as
+		| { ids?: unknown; fields?: unknown }
+		| undefined;
+	const listOf = (v: unknown): string[] =>
+		(Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [])
+			.map((s) => s.trim())
+			.filter((s) => s !== '');
 	const ids = listOf(body ? body.ids : req.query.get('ids'));
 	const fieldNames = listOf(body ? body.fields : req.query.get('fields'));
 	if (ids.length === 0) return sfError(400, 'MISSING_ARGUMENT', 'ids parameter is required');
-	if (fieldNames.length === 0) return sfError(400, 'MISSING_ARGUMENT', 'fields parameter is required');
+	if (fieldNames.length === 0)
+		return sfError(400, 'MISSING_ARGUMENT', 'fields parameter is required');
 	if (ids.length > MAX_RETRIEVE_IDS) return tooMany(MAX_RETRIEVE_IDS);
 	try {
 		const fields = selectedFields(type, fieldNames.join(','));
 		const records = ids.map((id) => {
 			const found = lookupRecord(req.org, type, id);
 			if (!('row' in found)) return null;
-			const out: Record<string, unknown> = { attributes: attributes(type, found.row.Id, req.version) };
+			const out: Record<string, unknown> = {
+				attributes: attributes(type, found.row.Id, req.version),
+			};
 			for (const f of fields) out[f.name] = fieldJson(f, found.row);
 			return out;
 		});

@@ -7,7 +7,10 @@ const REFERENCE = /@\{([A-Za-z0-9_]+)((?:\.[^.[\]{}]+|\[\d+\])*)\}/g;
 
 /** A reference with no value: its subrequest failed, did not run yet, or has no such key. */
 export class UnresolvedReference extends Error {
-	constructor(readonly referenceId: string, readonly expression: string) {
+	constructor(
+		readonly referenceId: string,
+		readonly expression: string,
+	) {
 		super(`Invalid reference specified. No value for ${expression} found in ${referenceId}`);
 	}
 }
@@ -17,7 +20,9 @@ export type ReferenceValues = Map<string, unknown>;
 
 /** A URL with each reference replaced by its value's text. */
 export function resolveInUrl(url: string, values: ReferenceValues): string {
-	return url.replace(REFERENCE, (_all, ref: string, path: string) => String(lookup(values, ref, path) ?? ''));
+	return url.replace(REFERENCE, (_all, ref: string, path: string) =>
+		String(lookup(values, ref, path) ?? ''),
+	);
 }
 
 /**
@@ -28,7 +33,9 @@ export function resolveInBody(body: unknown, values: ReferenceValues): unknown {
 	if (typeof body === 'string') {
 		const whole = new RegExp(`^${REFERENCE.source}$`).exec(body);
 		if (whole) return lookup(values, whole[1], whole[2]);
-		return body.replace(REFERENCE, (_all, ref: string, path: string) => String(lookup(values, ref, path) ?? ''));
+		return body.replace(REFERENCE, (_all, ref: string, path: string) =>
+			String(lookup(values, ref, path) ?? ''),
+		);
 	}
 	if (Array.isArray(body)) return body.map((v) => resolveInBody(v, values));
 	if (body !== null && typeof body === 'object') {
@@ -43,7 +50,11 @@ function lookup(values: ReferenceValues, ref: string, path: string): unknown {
 	let current: unknown = values.get(ref);
 	for (const step of path.match(/\.[^.[\]{}]+|\[\d+\]/g) ?? []) {
 		const key: string | number = step.startsWith('[') ? Number(step.slice(1, -1)) : step.slice(1);
-		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) {
+		if (
+			current === null ||
+			typeof current !== 'object' ||
+			!Object.prototype.hasOwnProperty.call(current, key)
+		) {
 			throw new UnresolvedReference(ref, expression);
 		}
 		current = (current as Record<string | number, unknown>)[key];

@@ -2,7 +2,12 @@ import { SalesforceError, sfError } from '../http/errors';
 import type { Router } from '../http/router';
 import { MAX_API_VERSION, MIN_API_VERSION } from '../http/server';
 import type { SfRequest, SfResponse } from '../http/types';
-import { resolveInBody, resolveInUrl, UnresolvedReference, type ReferenceValues } from './composite-references';
+import {
+	resolveInBody,
+	resolveInUrl,
+	UnresolvedReference,
+	type ReferenceValues,
+} from './composite-references';
 import { flag } from './request-input';
 
 /** Most subrequests of one composite request, and most of them that may be Collections or query requests. */
@@ -24,7 +29,8 @@ interface SubrequestResult {
 	referenceId: string;
 }
 
-const ROLLED_BACK_MESSAGE = 'The transaction was rolled back since another operation in the same transaction failed.';
+const ROLLED_BACK_MESSAGE =
+	'The transaction was rolled back since another operation in the same transaction failed.';
 const SUBREQUEST_URL = /^\/services\/data\/v(\d+\.\d)(\/[^?]*)?(?:\?(.*))?$/;
 
 /**
@@ -60,7 +66,9 @@ async function handleComposite(req: SfRequest): Promise<SfResponse> {
 	}
 	if (restore && failedAt >= 0) {
 		restore();
-		const rolledBack = results.map((r, i) => (i === failedAt ? r : halted(r.referenceId, ROLLED_BACK_MESSAGE)));
+		const rolledBack = results.map((r, i) =>
+			i === failedAt ? r : halted(r.referenceId, ROLLED_BACK_MESSAGE),
+		);
 		return { status: 200, body: { compositeResponse: rolledBack } };
 	}
 	return { status: 200, body: { compositeResponse: results } };
@@ -69,14 +77,28 @@ async function handleComposite(req: SfRequest): Promise<SfResponse> {
 /** A failure: an HTTP error, or (when everything must succeed) a Collections row that failed. */
 function failed(result: SubrequestResult, allOrNone: boolean): boolean {
 	if (result.httpStatusCode >= 400) return true;
-	return allOrNone && Array.isArray(result.body) && result.body.some((row) => (row as { success?: unknown } | null)?.success === false);
+	return (
+		allOrNone &&
+		Array.isArray(result.body) &&
+		result.body.some((row) => (row as { success?: unknown } | null)?.success === false)
+	);
 }
 
 function halted(referenceId: string, message: string): SubrequestResult {
-	return { body: [{ errorCode: 'PROCESSING_HALTED', message }], httpHeaders: {}, httpStatusCode: 400, referenceId };
+	return {
+		body: [{ errorCode: 'PROCESSING_HALTED', message }],
+		httpHeaders: {},
+		httpStatusCode: 400,
+		referenceId,
+	};
 }
 
-async function runSubrequest(req: SfRequest, sub: Subrequest, values: ReferenceValues, allOrNone: boolean): Promise<SubrequestResult> {
+async function runSubrequest(
+	req: SfRequest,
+	sub: Subrequest,
+	values: ReferenceValues,
+	allOrNone: boolean,
+): Promise<SubrequestResult> {
 	let url: string;
 	let body: unknown;
 	try {
@@ -89,15 +111,25 @@ async function runSubrequest(req: SfRequest, sub: Subrequest, values: ReferenceV
 	const m = SUBREQUEST_URL.exec(url);
 	const path = m?.[2] && m[2] !== '/' ? m[2] : '/';
 	const major = m ? Number(m[1]) : 0;
-	const nested = path === '/composite' || path.startsWith('/composite/batch') || path.startsWith('/composite/tree') || path.startsWith('/composite/graph');
+	const nested =
+		path === '/composite' ||
+		path.startsWith('/composite/batch') ||
+		path.startsWith('/composite/tree') ||
+		path.startsWith('/composite/graph');
 	if (!m || nested || major < MIN_API_VERSION || major > MAX_API_VERSION) {
-		return { body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], httpHeaders: {}, httpStatusCode: 404, referenceId: sub.referenceId };
+		return {
+			body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+			httpHeaders: {},
+			httpStatusCode: 404,
+			referenceId: sub.referenceId,
+		};
 	}
 	const query = new URLSearchParams(m[3] ?? '');
 	if (allOrNone && path.startsWith('/composite/sobjects')) {
 		// The composite request's allOrNone overrides the one of a Collections subrequest.
 		if (sub.method === 'DELETE') query.set('allOrNone', 'true');
-		else if (body && typeof body === 'object' && !Array.isArray(body)) body = { ...body, allOrNone: true };
+		else if (body && typeof body === 'object' && !Array.isArray(body))
+			body = { ...body, allOrNone: true };
 	}
 	const headers = { ...req.headers };
 	for (const [k, v] of Object.entries(sub.httpHeaders ?? {})) headers[k.toLowerCase()] = v;
@@ -118,36 +150,65 @@ async function runSubrequest(req: SfRequest, sub: Subrequest, values: ReferenceV
 		if (!(err instanceof SalesforceError)) throw err;
 		response = err.toResponse();
 	}
-	return { body: response.status === 204 ? null : (response.body ?? null), httpHeaders: response.headers ?? {}, httpStatusCode: response.status, referenceId: sub.referenceId };
+	return {
+		body: response.status === 204 ? null : (response.body ?? null),
+		httpHeaders: response.headers ?? {},
+		httpStatusCode: response.status,
+		referenceId: sub.referenceId,
+	};
 }
 
 /** The composite body, checked as Salesforce checks it before running anything (400 otherwise). */
-function parseComposite(body: unknown): { subrequests: Subrequest[]; allOrNone: boolean } | SfResponse {
+function parseComposite(
+	body: unknown,
+): { subrequests: Subrequest[]; allOrNone: boolean } | SfResponse {
 	const input = body as { compositeRequest?: unknown; allOrNone?: unknown } | undefined;
-	if (!input || typeof input !== 'object' || !Array.isArray(input.compositeRequest)) return sfError(400, 'JSON_PARSER_ERROR', "'compositeRequest' is a required field.");
+	if (!input || typeof input !== 'object' || !Array.isArray(input.compositeRequest))
+		return sfError(400, 'JSON_PARSER_ERROR', "'compositeRequest' is a required field.");
 	const subrequests = input.compositeRequest as Array<Record<string, unknown>>;
 	if (subrequests.length > MAX_SUBREQUESTS) {
-		return sfError(400, 'LIMIT_EXCEEDED', `Limit Exceeded: a composite request can have at most ${MAX_SUBREQUESTS} subrequests`);
+		return sfError(
+			400,
+			'LIMIT_EXCEEDED',
+			`Limit Exceeded: a composite request can have at most ${MAX_SUBREQUESTS} subrequests`,
+		);
 	}
 	const seen = new Set<string>();
 	let heavy = 0;
 	for (const sub of subrequests) {
 		for (const key of ['method', 'url', 'referenceId']) {
-			if (typeof sub?.[key] !== 'string' || sub[key] === '') return sfError(400, 'JSON_PARSER_ERROR', `'${key}' is a required field.`);
+			if (typeof sub?.[key] !== 'string' || sub[key] === '')
+				return sfError(400, 'JSON_PARSER_ERROR', `'${key}' is a required field.`);
 		}
 		const ref = sub.referenceId as string;
 		if (!/^[A-Za-z0-9][A-Za-z0-9_]*$/.test(ref)) {
-			return sfError(400, 'JSON_PARSER_ERROR', `Invalid referenceId '${ref}': the referenceId must start with a letter or a number and contain only letters, numbers, or underscores`);
+			return sfError(
+				400,
+				'JSON_PARSER_ERROR',
+				`Invalid referenceId '${ref}': the referenceId must start with a letter or a number and contain only letters, numbers, or underscores`,
+			);
 		}
-		if (seen.has(ref)) return sfError(400, 'JSON_PARSER_ERROR', `Duplicate referenceId '${ref}' provided`);
+		if (seen.has(ref))
+			return sfError(400, 'JSON_PARSER_ERROR', `Duplicate referenceId '${ref}' provided`);
 		seen.add(ref);
-		const headers = Object.keys((sub.httpHeaders as Record<string, string> | undefined) ?? {}).map((h) => h.toLowerCase());
+		const headers = Object.keys((sub.httpHeaders as Record<string, string> | undefined) ?? {}).map(
+			(h) => h.toLowerCase(),
+		);
 		const forbidden = headers.find((h) => ['accept', 'authorization', 'content-type'].includes(h));
-		if (forbidden) return sfError(400, 'INVALID_HEADER_TYPE', `Subrequests inherit the ${forbidden} header of the composite request and cannot set it`);
+		if (forbidden)
+			return sfError(
+				400,
+				'INVALID_HEADER_TYPE',
+				`Subrequests inherit the ${forbidden} header of the composite request and cannot set it`,
+			);
 		if (/\/(composite\/sobjects|query|queryAll)(\/|\?|$)/.test(sub.url as string)) heavy++;
 	}
 	if (heavy > MAX_COLLECTION_OR_QUERY_SUBREQUESTS) {
-		return sfError(400, 'LIMIT_EXCEEDED', `Limit Exceeded: a composite request can have at most ${MAX_COLLECTION_OR_QUERY_SUBREQUESTS} sObject Collections or query subrequests`);
+		return sfError(
+			400,
+			'LIMIT_EXCEEDED',
+			`Limit Exceeded: a composite request can have at most ${MAX_COLLECTION_OR_QUERY_SUBREQUESTS} sObject Collections or query subrequests`,
+		);
 	}
 	return { subrequests: subrequests as unknown as Subrequest[], allOrNone: flag(input.allOrNone) };
 }

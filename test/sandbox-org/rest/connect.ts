@@ -5,14 +5,24 @@ import type { ConversationEntry } from '../org';
 
 /** Connect REST API resources: the entries (message texts) of a messaging conversation. */
 export function registerConnectRoutes(router: Router): void {
-	router.add('GET', '/connect/conversation/:conversationIdentifier/entries', 'connect', conversationEntriesHandler);
+	router.add(
+		'GET',
+		'/connect/conversation/:conversationIdentifier/entries',
+		'connect',
+		conversationEntriesHandler,
+	);
 }
 
 const DEFAULT_RECORD_LIMIT = 25;
 const MAX_RECORD_LIMIT = 1000;
 
 /** What a participant's `appType` says for each role. */
-const APP_TYPES: Record<ConversationEntry['senderRole'], string> = { EndUser: 'iamessage', Agent: 'agent', Chatbot: 'chatbot', System: 'system' };
+const APP_TYPES: Record<ConversationEntry['senderRole'], string> = {
+	EndUser: 'iamessage',
+	Agent: 'agent',
+	Chatbot: 'chatbot',
+	System: 'system',
+};
 
 /**
  * `GET /connect/conversation/{id}/entries?queryDirection=&recordLimit=&startTimestamp=&endTimestamp=`
@@ -26,11 +36,24 @@ function conversationEntriesHandler(req: SfRequest, params: Record<string, strin
 	if ('status' in query) return query;
 	const id = params.conversationIdentifier;
 	const entries = req.org.conversations.get(id);
-	const known = entries !== undefined || req.org.store.rows('Conversation').some((c) => c.ConversationIdentifier === id);
+	const known =
+		entries !== undefined ||
+		req.org.store.rows('Conversation').some((c) => c.ConversationIdentifier === id);
 	if (!known) return NOT_FOUND_RESOURCE();
-	const inRange = (entries ?? []).filter((e) => e.timestamp >= query.startTimestamp && (query.endTimestamp === undefined || e.timestamp <= query.endTimestamp));
-	const ordered = [...inRange].sort((a, b) => (query.fromStart ? a.timestamp - b.timestamp : b.timestamp - a.timestamp));
-	return { status: 200, body: { conversationEntries: ordered.slice(0, query.recordLimit).map((e) => entryJson(e, version)) } };
+	const inRange = (entries ?? []).filter(
+		(e) =>
+			e.timestamp >= query.startTimestamp &&
+			(query.endTimestamp === undefined || e.timestamp <= query.endTimestamp),
+	);
+	const ordered = [...inRange].sort((a, b) =>
+		query.fromStart ? a.timestamp - b.timestamp : b.timestamp - a.timestamp,
+	);
+	return {
+		status: 200,
+		body: {
+			conversationEntries: ordered.slice(0, query.recordLimit).map((e) => entryJson(e, version)),
+		},
+	};
 }
 
 function entryJson(e: ConversationEntry, version: number): Record<string, unknown> {
@@ -53,16 +76,27 @@ interface EntriesQuery {
 }
 
 function parseQuery(q: URLSearchParams): EntriesQuery | SfResponse {
-	const invalid = (name: string, value: string) => sfError(400, 'INVALID_API_INPUT', `Invalid value for parameter ${name}: ${value}`);
+	const invalid = (name: string, value: string) =>
+		sfError(400, 'INVALID_API_INPUT', `Invalid value for parameter ${name}: ${value}`);
 	const direction = q.get('queryDirection') ?? 'FromEnd';
-	if (direction !== 'FromEnd' && direction !== 'FromStart') return invalid('queryDirection', direction);
+	if (direction !== 'FromEnd' && direction !== 'FromStart')
+		return invalid('queryDirection', direction);
 	const limitText = q.get('recordLimit');
 	const recordLimit = limitText === null ? DEFAULT_RECORD_LIMIT : Number(limitText);
-	if (!Number.isInteger(recordLimit) || recordLimit < 1 || recordLimit > MAX_RECORD_LIMIT) return invalid('recordLimit', String(limitText));
+	if (!Number.isInteger(recordLimit) || recordLimit < 1 || recordLimit > MAX_RECORD_LIMIT)
+		return invalid('recordLimit', String(limitText));
 	const start = q.get('startTimestamp');
 	const end = q.get('endTimestamp');
-	for (const [name, value] of [['startTimestamp', start], ['endTimestamp', end]] as const) {
+	for (const [name, value] of [
+		['startTimestamp', start],
+		['endTimestamp', end],
+	] as const) {
 		if (value !== null && !/^\d+$/.test(value)) return invalid(name, value);
 	}
-	return { fromStart: direction === 'FromStart', recordLimit, startTimestamp: start === null ? 0 : Number(start), endTimestamp: end === null ? undefined : Number(end) };
+	return {
+		fromStart: direction === 'FromStart',
+		recordLimit,
+		startTimestamp: start === null ? 0 : Number(start),
+		endTimestamp: end === null ? undefined : Number(end),
+	};
 }

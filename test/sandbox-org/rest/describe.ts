@@ -59,7 +59,12 @@ export function globalDescribe(org: SandboxOrg, version: string): Record<string,
 }
 
 /** `GET /sobjects/T/describe`: the object's properties, fields, child relationships and record types (keys in Salesforce's order). */
-export function fullDescribe(org: SandboxOrg, type: SObjectType, version: string, baseUrl: string): Record<string, unknown> {
+export function fullDescribe(
+	org: SandboxOrg,
+	type: SObjectType,
+	version: string,
+	baseUrl: string,
+): Record<string, unknown> {
 	const summary = objectSummary(type, version);
 	const base = `/services/data/v${version}/sobjects/${type.name}`;
 	const described: Record<string, unknown> = {
@@ -77,7 +82,10 @@ export function fullDescribe(org: SandboxOrg, type: SObjectType, version: string
 		lookupLayoutable: null,
 		namedLayoutInfos: [],
 		networkScopeFieldName: null,
-		recordTypeInfos: type.recordTypes.map((rt) => ({ ...rt, urls: { layout: `${base}/describe/layouts/${rt.recordTypeId}` } })),
+		recordTypeInfos: type.recordTypes.map((rt) => ({
+			...rt,
+			urls: { layout: `${base}/describe/layouts/${rt.recordTypeId}` },
+		})),
 		searchLayoutable: type.properties.searchable,
 		sobjectDescribeOption: 'FULL',
 		supportedScopes: supportedScopes(type),
@@ -93,7 +101,11 @@ export function fullDescribe(org: SandboxOrg, type: SObjectType, version: string
 			sobject: base,
 		},
 	};
-	return Object.fromEntries(Object.keys(described).sort().map((k) => [k, described[k]]));
+	return Object.fromEntries(
+		Object.keys(described)
+			.sort()
+			.map((k) => [k, described[k]]),
+	);
 }
 
 /** List-view scopes: every object has "everything"; owned objects also "mine" (and queue-owned ones "queue_owned"). */
@@ -103,7 +115,8 @@ function supportedScopes(type: SObjectType): Array<{ label: string; name: string
 	const scopes = [{ label: `All ${plural.toLowerCase()}`, name: 'everything' }];
 	if (!owner) return scopes;
 	scopes.push({ label: `My ${plural.toLowerCase()}`, name: 'mine' });
-	if (owner.referenceTo.includes('Group')) scopes.push({ label: `Queue owned ${plural.toLowerCase()}`, name: 'queue_owned' });
+	if (owner.referenceTo.includes('Group'))
+		scopes.push({ label: `Queue owned ${plural.toLowerCase()}`, name: 'queue_owned' });
 	scopes.push({ label: `My team's ${plural.toLowerCase()}`, name: 'team' });
 	return scopes;
 }

@@ -9,7 +9,10 @@ import { recordError } from './record-errors';
  * Salesforce runs these as a query, so an unknown field fails as a query does.
  */
 export function selectedFields(type: SObjectType, list: string): FieldDescribe[] {
-	const names = list.split(',').map((n) => n.trim()).filter((n) => n !== '');
+	const names = list
+		.split(',')
+		.map((n) => n.trim())
+		.filter((n) => n !== '');
 	const fields: FieldDescribe[] = [];
 	for (const name of names) {
 		const field = type.field(name);

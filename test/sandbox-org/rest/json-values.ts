@@ -47,7 +47,8 @@ function coerceNumber(field: FieldDescribe, value: unknown, source: JsonSource):
 	const kind = field.type === 'int' ? 'int' : field.type === 'long' ? 'long' : 'double';
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
 	if (value === '') return null;
-	if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
+	if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value))
+		return Number(value);
 	throw parserError(kind, value, source);
 }
 
@@ -59,7 +60,14 @@ export interface JsonSource {
 
 /** `Cannot deserialize instance of date from VALUE_STRING value x or request may be missing a required field at [line:1, column:9]` */
 export function parserError(kind: string, value: unknown, source: JsonSource) {
-	const text = typeof value === 'string' ? value : Array.isArray(value) ? '[' : typeof value === 'object' && value !== null ? '{' : String(value);
+	const text =
+		typeof value === 'string'
+			? value
+			: Array.isArray(value)
+				? '['
+				: typeof value === 'object' && value !== null
+					? '{'
+					: String(value);
 	const { line, column } = valuePosition(source.rawBody, source.key, value);
 	return recordError(
 		'JSON_PARSER_ERROR',
@@ -72,12 +80,17 @@ export function jsonToken(value: unknown): string {
 	if (value === null) return 'VALUE_NULL';
 	if (typeof value === 'string') return 'VALUE_STRING';
 	if (typeof value === 'boolean') return value ? 'VALUE_TRUE' : 'VALUE_FALSE';
-	if (typeof value === 'number') return Number.isInteger(value) ? 'VALUE_NUMBER_INT' : 'VALUE_NUMBER_FLOAT';
+	if (typeof value === 'number')
+		return Number.isInteger(value) ? 'VALUE_NUMBER_INT' : 'VALUE_NUMBER_FLOAT';
 	return Array.isArray(value) ? 'START_ARRAY' : 'START_OBJECT';
 }
 
 /** Line and column just past the value of `"key": value` in the request text (1-based), as the JSON parser reports it. */
-function valuePosition(rawBody: string | undefined, key: string, value: unknown): { line: number; column: number } {
+function valuePosition(
+	rawBody: string | undefined,
+	key: string,
+	value: unknown,
+): { line: number; column: number } {
 	const text = rawBody ?? '';
 	const keyPattern = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*`, 'g');
 	const token = typeof value === 'object' ? '' : JSON.stringify(value);

@@ -16,9 +16,19 @@ it('answers every limit of the recorded org, as {Max, Remaining}', async () => {
 	const res = await t.api('GET', '/services/data/v60.0/limits');
 	expect(res.status).toBe(200);
 	expect(Object.keys(res.body).sort()).toEqual(Object.keys(developerEditionLimits).sort());
-	expect(res.body.PermissionSets).toEqual({ Max: 1500, Remaining: 1498, CreateCustom: { Max: 1000, Remaining: 998 } });
-	for (const [name, limit] of Object.entries(res.body as Record<string, { Max: unknown; Remaining: unknown }>)) {
-		expect({ name, max: typeof limit.Max, remaining: typeof limit.Remaining }).toEqual({ name, max: 'number', remaining: 'number' });
+	expect(res.body.PermissionSets).toEqual({
+		Max: 1500,
+		Remaining: 1498,
+		CreateCustom: { Max: 1000, Remaining: 998 },
+	});
+	for (const [name, limit] of Object.entries(
+		res.body as Record<string, { Max: unknown; Remaining: unknown }>,
+	)) {
+		expect({ name, max: typeof limit.Max, remaining: typeof limit.Remaining }).toEqual({
+			name,
+			max: 'number',
+			remaining: 'number',
+		});
 	}
 });
 

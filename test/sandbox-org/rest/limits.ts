@@ -15,6 +15,9 @@ export function registerLimitsRoutes(router: Router): void {
 function limitsHandler(req: SfRequest): SfResponse {
 	const org = req.org;
 	const limits: Record<string, Limit> = structuredClone(developerEditionLimits);
-	limits.DailyApiRequests = { Max: org.dailyApiLimit, Remaining: Math.max(0, org.dailyApiLimit - org.apiUsage) };
+	limits.DailyApiRequests = {
+		Max: org.dailyApiLimit,
+		Remaining: Math.max(0, org.dailyApiLimit - org.apiUsage),
+	};
 	return { status: 200, body: limits };
 }

@@ -20,7 +20,12 @@ export class RecordErrors extends Error {
 }
 
 /** One error about a record; `fields` is omitted from the REST body when undefined. */
-export function recordError(errorCode: string, message: string, fields?: string[], status = 400): RecordErrors {
+export function recordError(
+	errorCode: string,
+	message: string,
+	fields?: string[],
+	status = 400,
+): RecordErrors {
 	const entry: SfErrorEntry = { message, errorCode };
 	if (fields) entry.fields = fields;
 	return new RecordErrors([entry], status);
@@ -35,8 +40,14 @@ export interface SaveError {
 
 /** The errors of a failed save, as a Collections row carries them. Unexpected failures are rethrown. */
 export function saveErrorsOf(err: unknown): SaveError[] {
-	if (err instanceof RecordErrors) return err.entries.map((e) => ({ statusCode: e.errorCode, message: e.message, fields: e.fields ?? [] }));
-	if (err instanceof SalesforceError) return [{ statusCode: err.errorCode, message: err.message, fields: err.fields ?? [] }];
+	if (err instanceof RecordErrors)
+		return err.entries.map((e) => ({
+			statusCode: e.errorCode,
+			message: e.message,
+			fields: e.fields ?? [],
+		}));
+	if (err instanceof SalesforceError)
+		return [{ statusCode: err.errorCode, message: err.message, fields: err.fields ?? [] }];
 	throw err;
 }
 

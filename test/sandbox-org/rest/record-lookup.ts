@@ -19,12 +19,16 @@ export function lookupRecord(org: SandboxOrg, type: SObjectType, id: string): Id
 	const id18 = toId18(id);
 	const row = org.store.get(id18, type.name);
 	if (row) return { row };
-	return inRecycleBin(org, type, id18) ? { problem: 'deleted', id: id18 } : { problem: 'notFound', id: id18 };
+	return inRecycleBin(org, type, id18)
+		? { problem: 'deleted', id: id18 }
+		: { problem: 'notFound', id: id18 };
 }
 
 /** True when a record of `type` with this 18-character Id sits in the recycle bin. */
 export function inRecycleBin(org: SandboxOrg, type: SObjectType, id18: string): boolean {
-	return org.store.rows(type.name, { includeDeleted: true }).some((r) => r.Id === id18 && r.IsDeleted === true);
+	return org.store
+		.rows(type.name, { includeDeleted: true })
+		.some((r) => r.Id === id18 && r.IsDeleted === true);
 }
 
 /** `Account ID`, as Salesforce names an object's Id in its messages (custom objects say `Record ID`). */
@@ -36,7 +40,12 @@ export function idLabel(type: SObjectType): string {
  * Rows whose `field` equals `value`, as upsert and retrieval by external ID match them:
  * case-insensitively unless the field is case-sensitive, numbers by value, `Id` by Id.
  */
-export function rowsMatching(org: SandboxOrg, type: SObjectType, field: FieldDescribe, value: string): Row[] {
+export function rowsMatching(
+	org: SandboxOrg,
+	type: SObjectType,
+	field: FieldDescribe,
+	value: string,
+): Row[] {
 	if (field.type === 'id') {
 		if (!isValidId(value) || value.slice(0, 3) !== type.keyPrefix) return [];
 		const row = org.store.get(toId18(value), type.name);
@@ -62,4 +71,5 @@ export function externalIdField(type: SObjectType, name: string): FieldDescribe 
 }
 
 /** Salesforce's 404 for a field name that is not an External ID field (also what an invalid record Id in a URL gets). */
-export const EXTERNAL_ID_FIELD_NOT_FOUND = (name: string) => `Provided external ID field does not exist or is not accessible: ${name}`;
+export const EXTERNAL_ID_FIELD_NOT_FOUND = (name: string) =>
+	`Provided external ID field does not exist or is not accessible: ${name}`;

@@ -9,19 +9,37 @@ import type { SandboxOrg } from '../org';
  * point to (FIELD_INTEGRITY_EXCEPTION, as for an Account Id in Task.WhoId), or of no record
  * (INVALID_CROSS_REFERENCE_KEY). A queue owns records only of the objects it supports.
  */
-export function referenceError(org: SandboxOrg, type: SObjectType, field: FieldDescribe, id: string, given: string): SfErrorEntry | undefined {
-	const incorrectType: SfErrorEntry = { message: `${field.label}: id value of incorrect type: ${given}`, errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: [field.name] };
+export function referenceError(
+	org: SandboxOrg,
+	type: SObjectType,
+	field: FieldDescribe,
+	id: string,
+	given: string,
+): SfErrorEntry | undefined {
+	const incorrectType: SfErrorEntry = {
+		message: `${field.label}: id value of incorrect type: ${given}`,
+		errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+		fields: [field.name],
+	};
 	const target = org.schema.forId(id);
 	if (!target || !field.referenceTo.includes(target.name)) return incorrectType;
 	const row = org.store.get(id, target.name);
-	if (!row) return { message: 'invalid cross reference id', errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [] };
-	if (field.name === 'OwnerId' && target.name === 'Group' && !isQueueFor(org, row, type)) return incorrectType;
+	if (!row)
+		return {
+			message: 'invalid cross reference id',
+			errorCode: 'INVALID_CROSS_REFERENCE_KEY',
+			fields: [],
+		};
+	if (field.name === 'OwnerId' && target.name === 'Group' && !isQueueFor(org, row, type))
+		return incorrectType;
 	return undefined;
 }
 
 function isQueueFor(org: SandboxOrg, group: Row, type: SObjectType): boolean {
 	if (group.Type !== 'Queue') return false;
-	return org.store.rows('QueueSobject').some((q) => q.QueueId === group.Id && q.SobjectType === type.name);
+	return org.store
+		.rows('QueueSobject')
+		.some((q) => q.QueueId === group.Id && q.SobjectType === type.name);
 }
 
 /**
@@ -33,7 +51,13 @@ export function objectRuleErrors(org: SandboxOrg, type: SObjectType, merged: Row
 	const who = merged.WhoId;
 	const leadPrefix = org.schema.get('Lead')?.keyPrefix;
 	if (typeof who === 'string' && who.startsWith(leadPrefix ?? '00Q') && merged.WhatId) {
-		return [{ message: 'field integrity exception: WhoId, WhatId (cannot specify whatID with lead whoID)', errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['WhoId', 'WhatId'] }];
+		return [
+			{
+				message: 'field integrity exception: WhoId, WhatId (cannot specify whatID with lead whoID)',
+				errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+				fields: ['WhoId', 'WhatId'],
+			},
+		];
 	}
 	return [];
 }

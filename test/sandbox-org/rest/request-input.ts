@@ -7,10 +7,17 @@ import { recordError } from './record-errors';
 /** The record a create or update sends: a JSON object, else Salesforce's JSON_PARSER_ERROR. */
 export function recordBody(req: SfRequest, typeName: string): Record<string, unknown> {
 	const body = req.body;
-	if (body === undefined) throw recordError('JSON_PARSER_ERROR', 'The HTTP entity body is required, but this request has no entity body.');
+	if (body === undefined)
+		throw recordError(
+			'JSON_PARSER_ERROR',
+			'The HTTP entity body is required, but this request has no entity body.',
+		);
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
 		const text = Array.isArray(body) ? '[' : String(body);
-		throw recordError('JSON_PARSER_ERROR', `Cannot deserialize instance of ${typeName} from ${jsonToken(body)} value ${text} or request may be missing a required field at [line:1, column:1]`);
+		throw recordError(
+			'JSON_PARSER_ERROR',
+			`Cannot deserialize instance of ${typeName} from ${jsonToken(body)} value ${text} or request may be missing a required field at [line:1, column:1]`,
+		);
 	}
 	return body as Record<string, unknown>;
 }

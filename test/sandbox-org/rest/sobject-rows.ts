@@ -5,7 +5,12 @@ import { sfError } from '../http/errors';
 import type { SfRequest, SfResponse } from '../http/types';
 import { fieldJson, selectedFields } from './field-selection';
 import { errorResponse } from './record-errors';
-import { EXTERNAL_ID_FIELD_NOT_FOUND, externalIdField, lookupRecord, rowsMatching } from './record-lookup';
+import {
+	EXTERNAL_ID_FIELD_NOT_FOUND,
+	externalIdField,
+	lookupRecord,
+	rowsMatching,
+} from './record-lookup';
 import { flag, isResponse, objectOf, recordBody, versionNumber } from './request-input';
 import { multipleChoicesBody, upsertRecord } from './upsert';
 import { createRecord, deleteRecord, updateRecord, writeContext } from './write';
@@ -22,29 +27,49 @@ function answering(run: () => SfResponse): SfResponse {
 }
 
 /** `201 {id, success, errors}`, with the new record's URL in Location. */
-function created(type: SObjectType, id: string, version: string, extra: Record<string, unknown> = {}): SfResponse {
+function created(
+	type: SObjectType,
+	id: string,
+	version: string,
+	extra: Record<string, unknown> = {},
+): SfResponse {
 	const location = attributes(type, id, version).url;
-	return { status: 201, body: { id, success: true, errors: [], ...extra }, headers: { Location: location } };
+	return {
+		status: 201,
+		body: { id, success: true, errors: [], ...extra },
+		headers: { Location: location },
+	};
 }
 
 /** `POST /sobjects/T` (and `POST /sobjects/T/Id`, API 37.0+): create. */
 export function createHandler(req: SfRequest, params: Params): SfResponse {
 	const type = objectOf(req, params.type);
 	if (isResponse(type)) return type;
-	return answering(() => created(type, createRecord(writeContext(req), type, recordBody(req, type.name)), req.version));
+	return answering(() =>
+		created(type, createRecord(writeContext(req), type, recordBody(req, type.name)), req.version),
+	);
 }
 
 /** `POST /sobjects/T/X`: only `X` = `Id` creates (upsert with a null Id); anything else is not a POST resource. */
 export function createByIdHandler(req: SfRequest, params: Params): SfResponse {
-	if (params.id.toLowerCase() === 'id' && versionNumber(req) >= 37) return createHandler(req, params);
-	return sfError(405, 'METHOD_NOT_ALLOWED', "HTTP Method 'POST' not allowed. Allowed are GET,HEAD,PATCH,DELETE");
+	if (params.id.toLowerCase() === 'id' && versionNumber(req) >= 37)
+		return createHandler(req, params);
+	return sfError(
+		405,
+		'METHOD_NOT_ALLOWED',
+		"HTTP Method 'POST' not allowed. Allowed are GET,HEAD,PATCH,DELETE",
+	);
 }
 
 /**
  * The visible row an Id in a URL names, or Salesforce's 404: an Id that is not one of this
  * object's reads as an unknown external ID field; a deleted record is ENTITY_IS_DELETED.
  */
-function rowOf(req: SfRequest, type: SObjectType, id: string): { row: Row } | { response: SfResponse } {
+function rowOf(
+	req: SfRequest,
+	type: SObjectType,
+	id: string,
+): { row: Row } | { response: SfResponse } {
 	const found = lookupRecord(req.org, type, id);
 	if ('row' in found) return found;
 	switch (found.problem) {
@@ -113,10 +138,19 @@ export function upsertHandler(req: SfRequest, params: Params): SfResponse {
 	if ('status' in target) return target;
 	const { type, field } = target;
 	return answering(() => {
-		const outcome = upsertRecord(writeContext(req), type, field, params.value, recordBody(req, type.name), { updateOnly: flag(req.query.get('updateOnly')) });
-		if ('matches' in outcome) return { status: 300, body: multipleChoicesBody(type, outcome.matches, req.version) };
+		const outcome = upsertRecord(
+			writeContext(req),
+			type,
+			field,
+			params.value,
+			recordBody(req, type.name),
+			{ updateOnly: flag(req.query.get('updateOnly')) },
+		);
+		if ('matches' in outcome)
+			return { status: 300, body: multipleChoicesBody(type, outcome.matches, req.version) };
 		const withCreated = versionNumber(req) >= 46;
-		if (outcome.created) return created(type, outcome.id, req.version, withCreated ? { created: true } : {});
+		if (outcome.created)
+			return created(type, outcome.id, req.version, withCreated ? { created: true } : {});
 		if (!withCreated) return { status: 204 };
 		return { status: 200, body: { id: outcome.id, success: true, errors: [], created: false } };
 	});
@@ -128,8 +162,10 @@ export function externalIdRowHandler(req: SfRequest, params: Params): SfResponse
 	if ('status' in target) return target;
 	const { type, field } = target;
 	const matches = rowsMatching(req.org, type, field, params.value);
-	if (matches.length > 1) return { status: 300, body: multipleChoicesBody(type, matches, req.version) };
-	if (matches.length === 0) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+	if (matches.length > 1)
+		return { status: 300, body: multipleChoicesBody(type, matches, req.version) };
+	if (matches.length === 0)
+		return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
 	return answering(() => {
 		if (req.method === 'GET') return recordResponse(req, type, matches[0]);
 		deleteRecord(req.org, type, matches[0]);

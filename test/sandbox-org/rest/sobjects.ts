@@ -21,7 +21,10 @@ import {
  */
 export function registerSObjectRoutes(router: Router): void {
 	router.add('GET', '/', 'describe', resourcesList);
-	router.add('GET', '/sobjects', 'describe', (req) => ({ status: 200, body: globalDescribe(req.org, req.version) }));
+	router.add('GET', '/sobjects', 'describe', (req) => ({
+		status: 200,
+		body: globalDescribe(req.org, req.version),
+	}));
 	router.add('GET', '/sobjects/:type', 'describe', basicInfoHandler);
 	router.add('POST', '/sobjects/:type', 'sobject', createHandler);
 	router.add('GET', '/sobjects/:type/describe', 'describe', describeHandler);
@@ -44,7 +47,10 @@ function describeHandler(req: SfRequest, params: Record<string, string>): SfResp
 function basicInfoHandler(req: SfRequest, params: Record<string, string>): SfResponse {
 	const type = objectOf(req, params.type);
 	if (isResponse(type)) return type;
-	return { status: 200, body: { objectDescribe: objectSummary(type, req.version), recentItems: recentItems(req, type) } };
+	return {
+		status: 200,
+		body: { objectDescribe: objectSummary(type, req.version), recentItems: recentItems(req, type) },
+	};
 }
 
 /**
@@ -54,11 +60,16 @@ function basicInfoHandler(req: SfRequest, params: Record<string, string>): SfRes
  */
 function recentItems(req: SfRequest, type: SObjectType): Array<Record<string, unknown>> {
 	const nameField = type.fields.find((f) => f.nameField);
-	const seen = (r: Record<string, unknown>) => Number(r.LastViewedDate ?? r.LastReferencedDate ?? 0);
+	const seen = (r: Record<string, unknown>) =>
+		Number(r.LastViewedDate ?? r.LastReferencedDate ?? 0);
 	return req.org.store
 		.rows(type.name)
 		.filter((r) => seen(r) > 0)
 		.sort((a, b) => seen(b) - seen(a))
 		.slice(0, 200)
-		.map((r) => ({ attributes: attributes(type, r.Id, req.version), Id: r.Id, ...(nameField ? { [nameField.name]: jsonValue(nameField, r[nameField.name]) } : {}) }));
+		.map((r) => ({
+			attributes: attributes(type, r.Id, req.version),
+			Id: r.Id,
+			...(nameField ? { [nameField.name]: jsonValue(nameField, r[nameField.name]) } : {}),
+		}));
 }

@@ -21,8 +21,16 @@ export function upsertRecord(
 	opts: { updateOnly?: boolean } = {},
 ): UpsertOutcome {
 	const bodyKey = Object.keys(record).find((k) => k.toLowerCase() === field.name.toLowerCase());
-	if (bodyKey !== undefined && record[bodyKey] !== null && !sameValue(field, String(record[bodyKey]), value)) {
-		throw recordError('INVALID_FIELD', `The value of ${field.name} in the request body (${String(record[bodyKey])}) doesn't match the value in the URL (${value})`, [field.name]);
+	if (
+		bodyKey !== undefined &&
+		record[bodyKey] !== null &&
+		!sameValue(field, String(record[bodyKey]), value)
+	) {
+		throw recordError(
+			'INVALID_FIELD',
+			`The value of ${field.name} in the request body (${String(record[bodyKey])}) doesn't match the value in the URL (${value})`,
+			[field.name],
+		);
 	}
 	const matches = rowsMatching(ctx.org, type, field, value);
 	if (matches.length > 1) return { matches };
@@ -32,7 +40,8 @@ export function upsertRecord(
 		updateRecord(ctx, type, matches[0], rest);
 		return { id: matches[0].Id as string, created: false };
 	}
-	if (opts.updateOnly || field.type === 'id') throw recordError('NOT_FOUND', 'The requested resource does not exist', undefined, 404);
+	if (opts.updateOnly || field.type === 'id')
+		throw recordError('NOT_FOUND', 'The requested resource does not exist', undefined, 404);
 	const withKey = { ...record };
 	if (bodyKey !== undefined) delete withKey[bodyKey];
 	withKey[field.name] = value;
@@ -40,7 +49,8 @@ export function upsertRecord(
 }
 
 function sameValue(field: FieldDescribe, a: string, b: string): boolean {
-	if (['int', 'double', 'currency', 'percent', 'long'].includes(field.type)) return Number(a) === Number(b);
+	if (['int', 'double', 'currency', 'percent', 'long'].includes(field.type))
+		return Number(a) === Number(b);
 	return field.caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
 }
 

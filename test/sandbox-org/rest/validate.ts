@@ -50,7 +50,12 @@ export function validateWrite(input: WriteInput): Row {
 		if (value !== null) errors.push(...fieldValueErrors(type.field(name) as FieldDescribe, value));
 	}
 	const missing = missingRequired(type, values, mode);
-	if (missing.length > 0) errors.push({ message: `Required fields are missing: [${missing.join(', ')}]`, errorCode: 'REQUIRED_FIELD_MISSING', fields: missing });
+	if (missing.length > 0)
+		errors.push({
+			message: `Required fields are missing: [${missing.join(', ')}]`,
+			errorCode: 'REQUIRED_FIELD_MISSING',
+			fields: missing,
+		});
 	if (errors.length > 0) throw new RecordErrors(errors);
 
 	for (const [name, value] of Object.entries(values)) {
@@ -63,7 +68,12 @@ export function validateWrite(input: WriteInput): Row {
 	errors.push(...objectRuleErrors(input.org, type, { ...input.current, ...values }));
 	if (errors.length > 0) throw new RecordErrors(errors);
 
-	const duplicate = duplicateValue(input.org, type, values, input.current?.Id as string | undefined);
+	const duplicate = duplicateValue(
+		input.org,
+		type,
+		values,
+		input.current?.Id as string | undefined,
+	);
 	if (duplicate) throw new RecordErrors([duplicate]);
 	return values;
 }
@@ -78,7 +88,11 @@ function deserialize(input: WriteInput): Row {
 		if (!field) {
 			const relationship = type.parentRelationship(key);
 			if (relationship && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-				values[relationship.name] = resolveForeignKey(input.org, relationship, raw as Record<string, unknown>);
+				values[relationship.name] = resolveForeignKey(
+					input.org,
+					relationship,
+					raw as Record<string, unknown>,
+				);
 				continue;
 			}
 			throw recordError('INVALID_FIELD', `No such column '${key}' on sobject of type ${type.name}`);
@@ -86,9 +100,18 @@ function deserialize(input: WriteInput): Row {
 		if (field.name === 'Id') {
 			if (raw === null || raw === undefined || raw === '') continue;
 			if (typeof raw !== 'string' || !isValidId(raw) || raw.slice(0, 3) !== type.keyPrefix) {
-				throw recordError('MALFORMED_ID', `${idLabel(type)}: id value of incorrect type: ${String(raw)}`, ['Id']);
+				throw recordError(
+					'MALFORMED_ID',
+					`${idLabel(type)}: id value of incorrect type: ${String(raw)}`,
+					['Id'],
+				);
 			}
-			if (mode === 'create') throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
+			if (mode === 'create')
+				throw recordError(
+					'INVALID_FIELD_FOR_INSERT_UPDATE',
+					'cannot specify Id in an insert call',
+					['Id'],
+				);
 			if (toId18(raw) === input.current?.Id) continue;
 		}
 		values[field.name] = coerceJsonValue(field, raw, { rawBody: input.rawBody, key });
@@ -100,20 +123,39 @@ function deserialize(input: WriteInput): Row {
  * A parent named by one of its External ID values instead of its Id
  * (`"Account": {"ExtId__c": "A-1"}`), as Salesforce resolves it on write.
  */
-function resolveForeignKey(org: SandboxOrg, lookup: FieldDescribe, parent: Record<string, unknown>): string {
+function resolveForeignKey(
+	org: SandboxOrg,
+	lookup: FieldDescribe,
+	parent: Record<string, unknown>,
+): string {
 	const attributes = parent.attributes as { type?: unknown } | undefined;
 	const targetName = typeof attributes?.type === 'string' ? attributes.type : lookup.referenceTo[0];
 	const target = org.schema.get(targetName ?? '');
 	const keys = Object.keys(parent).filter((k) => k !== 'attributes');
-	if (!target || keys.length !== 1) throw recordError('INVALID_FIELD', `No such column '${lookup.relationshipName}' on sobject of type ${targetName}`);
+	if (!target || keys.length !== 1)
+		throw recordError(
+			'INVALID_FIELD',
+			`No such column '${lookup.relationshipName}' on sobject of type ${targetName}`,
+		);
 	const field = externalIdField(target, keys[0]);
 	if (!field || field.type === 'id') {
-		throw recordError('INVALID_FIELD', `Invalid field for upsert, must be an External Id custom or standard indexed field: ${keys[0]} (${target.name})`);
+		throw recordError(
+			'INVALID_FIELD',
+			`Invalid field for upsert, must be an External Id custom or standard indexed field: ${keys[0]} (${target.name})`,
+		);
 	}
 	const value = String(parent[keys[0]]);
 	const matches = rowsMatching(org, target, field, value);
-	if (matches.length === 0) throw recordError('INVALID_FIELD', `Foreign key external ID: ${value} not found for field ${field.name} in entity ${target.name}`);
-	if (matches.length > 1) throw recordError('INVALID_FIELD', `Foreign key external ID: ${value} matches more than one record for field ${field.name} in entity ${target.name}`);
+	if (matches.length === 0)
+		throw recordError(
+			'INVALID_FIELD',
+			`Foreign key external ID: ${value} not found for field ${field.name} in entity ${target.name}`,
+		);
+	if (matches.length > 1)
+		throw recordError(
+			'INVALID_FIELD',
+			`Foreign key external ID: ${value} matches more than one record for field ${field.name} in entity ${target.name}`,
+		);
 	return matches[0].Id as string;
 }
 
@@ -124,19 +166,39 @@ function resolveForeignKey(org: SandboxOrg, lookup: FieldDescribe, parent: Recor
 function missingRequired(type: SObjectType, values: Row, mode: 'create' | 'update'): string[] {
 	const empty = (v: unknown) => v === null || v === undefined;
 	if (mode === 'create') {
-		return type.fields.filter((f) => f.createable && !f.nillable && !f.defaultedOnCreate && f.type !== 'boolean' && empty(values[f.name])).map((f) => f.name);
+		return type.fields
+			.filter(
+				(f) =>
+					f.createable &&
+					!f.nillable &&
+					!f.defaultedOnCreate &&
+					f.type !== 'boolean' &&
+					empty(values[f.name]),
+			)
+			.map((f) => f.name);
 	}
-	return type.fields.filter((f) => f.name in values && empty(values[f.name]) && !f.nillable && f.type !== 'boolean').map((f) => f.name);
+	return type.fields
+		.filter((f) => f.name in values && empty(values[f.name]) && !f.nillable && f.type !== 'boolean')
+		.map((f) => f.name);
 }
 
 /** DUPLICATE_VALUE for a unique field whose value another record already has. */
-function duplicateValue(org: SandboxOrg, type: SObjectType, values: Row, selfId: string | undefined): SfErrorEntry | undefined {
+function duplicateValue(
+	org: SandboxOrg,
+	type: SObjectType,
+	values: Row,
+	selfId: string | undefined,
+): SfErrorEntry | undefined {
 	for (const field of type.fields) {
 		const value = values[field.name];
 		if (!field.unique || value === null || value === undefined) continue;
 		const other = rowsMatching(org, type, field, String(value)).find((r) => r.Id !== selfId);
 		if (other) {
-			return { message: `duplicate value found: ${field.name} duplicates value on record with id: ${String(other.Id).slice(0, 15)}`, errorCode: 'DUPLICATE_VALUE', fields: [] };
+			return {
+				message: `duplicate value found: ${field.name} duplicates value on record with id: ${String(other.Id).slice(0, 15)}`,
+				errorCode: 'DUPLICATE_VALUE',
+				fields: [],
+			};
 		}
 	}
 	return undefined;

@@ -14,34 +14,73 @@ export interface WriteContext {
 
 /** Writes of a request run as its session user. */
 export function writeContext(req: SfRequest): WriteContext {
-	return { org: req.org, userId: req.session?.userId ?? req.org.store.defaultUserId, rawBody: req.rawBody };
+	return {
+		org: req.org,
+		userId: req.session?.userId ?? req.org.store.defaultUserId,
+		rawBody: req.rawBody,
+	};
 }
 
 /** Validates and inserts a record as the session user; returns its Id. */
-export function createRecord(ctx: WriteContext, type: SObjectType, record: Record<string, unknown>): string {
-	if (!type.properties.createable) throw recordError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be inserted: ${type.properties.label}`);
-	const values = validateWrite({ org: ctx.org, type, record, mode: 'create', rawBody: ctx.rawBody });
+export function createRecord(
+	ctx: WriteContext,
+	type: SObjectType,
+	record: Record<string, unknown>,
+): string {
+	if (!type.properties.createable)
+		throw recordError(
+			'INVALID_TYPE_FOR_OPERATION',
+			`entity type cannot be inserted: ${type.properties.label}`,
+		);
+	const values = validateWrite({
+		org: ctx.org,
+		type,
+		record,
+		mode: 'create',
+		rawBody: ctx.rawBody,
+	});
 	deriveFields(ctx.org, type, values, defaultsOf(type));
 	return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
 }
 
 /** Validates and applies an update of a visible row as the session user. */
-export function updateRecord(ctx: WriteContext, type: SObjectType, current: Row, record: Record<string, unknown>): void {
-	if (!type.properties.updateable) throw recordError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be updated: ${type.properties.label}`);
-	const values = validateWrite({ org: ctx.org, type, record, mode: 'update', current, rawBody: ctx.rawBody });
+export function updateRecord(
+	ctx: WriteContext,
+	type: SObjectType,
+	current: Row,
+	record: Record<string, unknown>,
+): void {
+	if (!type.properties.updateable)
+		throw recordError(
+			'INVALID_TYPE_FOR_OPERATION',
+			`entity type cannot be updated: ${type.properties.label}`,
+		);
+	const values = validateWrite({
+		org: ctx.org,
+		type,
+		record,
+		mode: 'update',
+		current,
+		rawBody: ctx.rawBody,
+	});
 	deriveFields(ctx.org, type, values, current);
 	ctx.org.store.update(type.name, current.Id as string, values, { userId: ctx.userId });
 }
 
 /** Moves a visible row to the recycle bin. */
 export function deleteRecord(org: SandboxOrg, type: SObjectType, row: Row): void {
-	if (!type.properties.deletable) throw recordError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be deleted: ${type.properties.label}`);
+	if (!type.properties.deletable)
+		throw recordError(
+			'INVALID_TYPE_FOR_OPERATION',
+			`entity type cannot be deleted: ${type.properties.label}`,
+		);
 	org.store.delete(type.name, row.Id as string);
 }
 
 function defaultsOf(type: SObjectType): Row {
 	const row: Row = {};
-	for (const f of type.fields) if (f.defaultValue !== null && f.defaultValue !== undefined) row[f.name] = f.defaultValue;
+	for (const f of type.fields)
+		if (f.defaultValue !== null && f.defaultValue !== undefined) row[f.name] = f.defaultValue;
 	return row;
 }
 
@@ -55,7 +94,8 @@ function deriveFields(org: SandboxOrg, type: SObjectType, values: Row, before: R
 	const merged: Row = { ...before, ...values };
 	values.IsClosed = merged.Status === 'Completed';
 	values.IsHighPriority = merged.Priority === 'High';
-	if ('WhatId' in values || 'WhoId' in values) values.AccountId = accountOf(org, merged.WhatId) ?? accountOf(org, merged.WhoId);
+	if ('WhatId' in values || 'WhoId' in values)
+		values.AccountId = accountOf(org, merged.WhatId) ?? accountOf(org, merged.WhoId);
 }
 
 function accountOf(org: SandboxOrg, id: unknown): string | null {

@@ -14,7 +14,12 @@ export interface ChildIndex {
 const EMPTY: readonly Row[] = [];
 const cache = new WeakMap<Store, Map<string, { revision: number; index: ChildIndex }>>();
 
-export function childIndex(store: Store, childObject: string, referenceField: string, includeDeleted: boolean): ChildIndex {
+export function childIndex(
+	store: Store,
+	childObject: string,
+	referenceField: string,
+	includeDeleted: boolean,
+): ChildIndex {
 	let byKey = cache.get(store);
 	if (!byKey) cache.set(store, (byKey = new Map()));
 	const key = `${childObject}.${referenceField}.${includeDeleted}`;

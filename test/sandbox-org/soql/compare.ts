@@ -4,12 +4,27 @@ import type { FieldDescribe } from '../core/describe-types';
 import { parseDateTime } from '../core/format';
 import { isValidId, toId18 } from '../core/ids';
 import { compareToRange, dateLiteralRange, type TimeRange } from './date-literals';
-import { dateTimeValue, dateValue, IllegalEscape, isQuoted, likePattern, stringValue } from './literals';
+import {
+	dateTimeValue,
+	dateValue,
+	IllegalEscape,
+	isQuoted,
+	likePattern,
+	stringValue,
+} from './literals';
 
 // How a WHERE comparison treats values, by the field's type, as SOQL does: text is compared
 // case-insensitively, `!=` and NOT IN keep rows whose value is null, date literals are ranges.
 
-export type Category = 'id' | 'text' | 'multipicklist' | 'boolean' | 'number' | 'date' | 'datetime' | 'other';
+export type Category =
+	| 'id'
+	| 'text'
+	| 'multipicklist'
+	| 'boolean'
+	| 'number'
+	| 'date'
+	| 'datetime'
+	| 'other';
 
 export type Operand =
 	| { kind: 'null' }
@@ -31,13 +46,24 @@ export function categoryOf(field: FieldDescribe): Category {
 		case 'id':
 		case 'reference':
 			return 'id';
-		case 'string': case 'textarea': case 'email': case 'phone': case 'url': case 'picklist': case 'combobox': case 'encryptedstring':
+		case 'string':
+		case 'textarea':
+		case 'email':
+		case 'phone':
+		case 'url':
+		case 'picklist':
+		case 'combobox':
+		case 'encryptedstring':
 			return 'text';
 		case 'multipicklist':
 			return 'multipicklist';
 		case 'boolean':
 			return 'boolean';
-		case 'int': case 'double': case 'currency': case 'percent': case 'long':
+		case 'int':
+		case 'double':
+		case 'currency':
+		case 'percent':
+		case 'long':
 			return 'number';
 		case 'date':
 			return 'date';
@@ -49,7 +75,11 @@ export function categoryOf(field: FieldDescribe): Category {
 }
 
 /** A literal as the parser gave it (quotes kept) turned into a typed operand; a LIKE pattern keeps its escapes. */
-export function toOperand(raw: string, literalType: LiteralType | undefined, like = false): Operand | LiteralProblem | IllegalEscape {
+export function toOperand(
+	raw: string,
+	literalType: LiteralType | undefined,
+	like = false,
+): Operand | LiteralProblem | IllegalEscape {
 	switch (literalType) {
 		case 'NULL':
 			return { kind: 'null' };
@@ -63,20 +93,27 @@ export function toOperand(raw: string, literalType: LiteralType | undefined, lik
 			return { kind: 'number', value: Number(raw.slice(3)) };
 		case 'DATE': {
 			const value = dateValue(raw);
-			return value ? { kind: 'date', value } : { errorCode: 'MALFORMED_QUERY', message: `Invalid date: ${raw}` };
+			return value
+				? { kind: 'date', value }
+				: { errorCode: 'MALFORMED_QUERY', message: `Invalid date: ${raw}` };
 		}
 		case 'DATETIME': {
 			const value = dateTimeValue(raw);
-			return value !== undefined ? { kind: 'datetime', value } : { errorCode: 'MALFORMED_QUERY', message: `Invalid datetime: ${raw}` };
+			return value !== undefined
+				? { kind: 'datetime', value }
+				: { errorCode: 'MALFORMED_QUERY', message: `Invalid datetime: ${raw}` };
 		}
 		case 'DATE_LITERAL':
 		case 'DATE_N_LITERAL':
 			return { kind: 'range', literal: raw };
 		case 'STRING': {
-			if (!isQuoted(raw)) return { errorCode: 'MALFORMED_QUERY', message: `unexpected token: '${raw}'` };
+			if (!isQuoted(raw))
+				return { errorCode: 'MALFORMED_QUERY', message: `unexpected token: '${raw}'` };
 			if (like) {
 				const pattern = likePattern(raw);
-				return pattern instanceof IllegalEscape ? pattern : { kind: 'string', raw, value: raw.slice(1, -1) };
+				return pattern instanceof IllegalEscape
+					? pattern
+					: { kind: 'string', raw, value: raw.slice(1, -1) };
 			}
 			const value = stringValue(raw);
 			return value instanceof IllegalEscape ? value : { kind: 'string', raw, value };
@@ -97,7 +134,11 @@ export function operandProblem(field: FieldDescribe, operand: Operand): LiteralP
 	switch (category) {
 		case 'id':
 			if (operand.kind !== 'string') return mustBe('string', true);
-			if (operand.value !== '' && !isValidId(operand.value)) return { errorCode: 'INVALID_QUERY_FILTER_OPERATOR', message: `invalid ID field: ${operand.value}` };
+			if (operand.value !== '' && !isValidId(operand.value))
+				return {
+					errorCode: 'INVALID_QUERY_FILTER_OPERATOR',
+					message: `invalid ID field: ${operand.value}`,
+				};
 			return undefined;
 		case 'text':
 		case 'multipicklist':
@@ -105,11 +146,17 @@ export function operandProblem(field: FieldDescribe, operand: Operand): LiteralP
 		case 'boolean':
 			return operand.kind === 'boolean' ? undefined : mustBe('boolean', false);
 		case 'number':
-			return operand.kind === 'number' ? undefined : mustBe(field.type === 'int' ? 'integer' : 'double', false);
+			return operand.kind === 'number'
+				? undefined
+				: mustBe(field.type === 'int' ? 'integer' : 'double', false);
 		case 'date':
-			return operand.kind === 'date' || operand.kind === 'range' ? undefined : mustBe('date', false);
+			return operand.kind === 'date' || operand.kind === 'range'
+				? undefined
+				: mustBe('date', false);
 		case 'datetime':
-			return operand.kind === 'datetime' || operand.kind === 'range' ? undefined : mustBe('dateTime', false);
+			return operand.kind === 'datetime' || operand.kind === 'range'
+				? undefined
+				: mustBe('dateTime', false);
 		default:
 			return undefined;
 	}
@@ -177,10 +224,14 @@ export function comparison(field: FieldDescribe, operator: string, operands: Ope
 			const v = normalize(category, value);
 			switch (op) {
 				case '=':
-					return literal === null ? v === null : v !== null && (category === 'multipicklist' ? sameSet(v, literal) : v === literal);
+					return literal === null
+						? v === null
+						: v !== null && (category === 'multipicklist' ? sameSet(v, literal) : v === literal);
 				case '!=':
 				case '<>':
-					return literal === null ? v !== null : v === null || (category === 'multipicklist' ? !sameSet(v, literal) : v !== literal);
+					return literal === null
+						? v !== null
+						: v === null || (category === 'multipicklist' ? !sameSet(v, literal) : v !== literal);
 				case '<':
 					return v !== null && literal !== null && v < literal;
 				case '<=':
@@ -207,13 +258,18 @@ export function comparison(field: FieldDescribe, operator: string, operands: Ope
 			const operand = operands[0];
 			const pattern = operand?.kind === 'string' ? likePattern(operand.raw) : undefined;
 			if (!(pattern instanceof RegExp)) return () => false;
-			return (value) => value !== null && value !== undefined && value !== '' && pattern.test(String(value));
+			return (value) =>
+				value !== null && value !== undefined && value !== '' && pattern.test(String(value));
 		}
 		case 'INCLUDES':
 		case 'EXCLUDES': {
-			const wanted = operands.map((o) => (o.kind === 'string' ? splitValues(o.value.toUpperCase()) : []));
+			const wanted = operands.map((o) =>
+				o.kind === 'string' ? splitValues(o.value.toUpperCase()) : [],
+			);
 			return (value) => {
-				const have = new Set(value === null || value === undefined ? [] : splitValues(String(value).toUpperCase()));
+				const have = new Set(
+					value === null || value === undefined ? [] : splitValues(String(value).toUpperCase()),
+				);
 				const includes = wanted.some((w) => w.length > 0 && w.every((x) => have.has(x)));
 				return operator === 'INCLUDES' ? includes : !includes;
 			};
@@ -224,7 +280,10 @@ export function comparison(field: FieldDescribe, operator: string, operands: Ope
 }
 
 function splitValues(s: string): string[] {
-	return s.split(';').map((x) => x.trim()).filter((x) => x !== '');
+	return s
+		.split(';')
+		.map((x) => x.trim())
+		.filter((x) => x !== '');
 }
 
 function sameSet(a: Normal, b: Normal): boolean {

@@ -2,7 +2,13 @@ import type { FieldType as SelectItem, Query, Subquery } from '@jetstreamapp/soq
 
 import type { Schema } from '../core/schema';
 import { compileAggregate, isAggregateQuery } from './aggregate';
-import { malformed, notInSandbox, queryError, unknownChildRelationship, unsupportedType } from './errors';
+import {
+	malformed,
+	notInSandbox,
+	queryError,
+	unknownChildRelationship,
+	unsupportedType,
+} from './errors';
 import { compileOrder } from './order';
 import { parseSoql } from './parse';
 import type { ResolvedPath } from './paths';
@@ -27,8 +33,15 @@ export function compileSoql(text: string, schema: Schema): CompiledQuery {
 }
 
 function compileSelect(query: Query | Subquery, scope: Scope): CompiledQuery {
-	const compiled: CompiledQuery = { type: scope.type, select: [], order: [], countOnly: false, children: [] };
-	if (query.offset !== undefined && query.offset > MAX_OFFSET) throw queryError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
+	const compiled: CompiledQuery = {
+		type: scope.type,
+		select: [],
+		order: [],
+		countOnly: false,
+		children: [],
+	};
+	if (query.offset !== undefined && query.offset > MAX_OFFSET)
+		throw queryError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
 	const aggregate = isAggregateQuery(query);
 	if (aggregate) compiled.aggregate = compileAggregate(query, scope);
 	else compileSelectList(query, scope, compiled);
@@ -45,7 +58,8 @@ function compileSelectList(query: Query | Subquery, scope: Scope, compiled: Comp
 	const seen = new Set<string>();
 	const add = (path: ResolvedPath) => {
 		const key = path.canonical.toLowerCase();
-		if (seen.has(key)) throw queryError('INVALID_FIELD', `duplicate field selected: ${path.field.name}`);
+		if (seen.has(key))
+			throw queryError('INVALID_FIELD', `duplicate field selected: ${path.field.name}`);
 		seen.add(key);
 		insert(compiled.select, path);
 	};
@@ -59,17 +73,30 @@ function compileSelectList(query: Query | Subquery, scope: Scope, compiled: Comp
 			case 'FieldFunctionExpression': {
 				const name = item.functionName.toUpperCase();
 				if (name === 'COUNT' && item.parameters.length === 0) {
-					if (items.length > 1) throw malformed('COUNT() can not be used with other fields in the SELECT list', source, source.word(scope.id, 'COUNT')?.start);
+					if (items.length > 1)
+						throw malformed(
+							'COUNT() can not be used with other fields in the SELECT list',
+							source,
+							source.word(scope.id, 'COUNT')?.start,
+						);
 					compiled.countOnly = true;
 				} else if (name === 'FIELDS') {
 					const which = String(item.parameters[0] ?? '').toUpperCase();
 					if (which !== 'STANDARD' && (query.limit === undefined || query.limit > FIELDS_LIMIT)) {
-						throw malformed(`The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT}`);
+						throw malformed(
+							`The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT}`,
+						);
 					}
 					for (const field of scope.type.fields) {
-						if (which === 'ALL' || (which === 'CUSTOM') === field.custom) add({ hops: [], field, canonical: field.name });
+						if (which === 'ALL' || (which === 'CUSTOM') === field.custom)
+							add({ hops: [], field, canonical: field.name });
 					}
-				} else throw notInSandbox(`${item.functionName}()`, source, source.word(scope.id, item.functionName)?.start);
+				} else
+					throw notInSandbox(
+						`${item.functionName}()`,
+						source,
+						source.word(scope.id, item.functionName)?.start,
+					);
 				break;
 			}
 			case 'FieldSubquery': {
@@ -90,23 +117,39 @@ function compileChild(sub: Subquery, parent: Scope): CompiledQuery['children'][n
 	const id = env.nextScope++;
 	const rel = env.schema.childRelationship(parent.type.name, sub.relationshipName);
 	const childType = rel && env.schema.get(rel.childSObject);
-	if (!rel?.relationshipName || !childType) throw unknownChildRelationship(sub.relationshipName, env.source, env.source.after(id, 'FROM')?.start);
+	if (!rel?.relationshipName || !childType)
+		throw unknownChildRelationship(
+			sub.relationshipName,
+			env.source,
+			env.source.after(id, 'FROM')?.start,
+		);
 	const query = compileSelect(sub, { env, type: childType, id, alias: sub.sObjectAlias });
-	if (query.aggregate || query.countOnly) throw notInSandbox('An aggregate function in a parent-child subquery', env.source, env.source.after(id, 'SELECT')?.start);
+	if (query.aggregate || query.countOnly)
+		throw notInSandbox(
+			'An aggregate function in a parent-child subquery',
+			env.source,
+			env.source.after(id, 'SELECT')?.start,
+		);
 	return { relationshipName: rel.relationshipName, childType, referenceField: rel.field, query };
 }
 
 /** The path as the query wrote it: `Subject`, `Owner.Name`, `c.Subject`. */
 function writtenPath(item: Extract<SelectItem, { type: 'Field' | 'FieldRelationship' }>): string {
-	if (item.type === 'FieldRelationship') return item.rawValue ?? [...item.relationships, item.field].join('.');
-	return 'objectPrefix' in item && typeof item.objectPrefix === 'string' ? `${item.objectPrefix}.${item.field}` : item.field;
+	if (item.type === 'FieldRelationship')
+		return item.rawValue ?? [...item.relationships, item.field].join('.');
+	return 'objectPrefix' in item && typeof item.objectPrefix === 'string'
+		? `${item.objectPrefix}.${item.field}`
+		: item.field;
 }
 
 /** Adds a path to the SELECT tree: parents become nested objects, shared by the paths through them. */
 function insert(nodes: SelectNode[], path: ResolvedPath): void {
 	let list = nodes;
 	for (const hop of path.hops) {
-		let node = list.find((n): n is Extract<SelectNode, { kind: 'parent' }> => n.kind === 'parent' && n.key === hop.relationshipName);
+		let node = list.find(
+			(n): n is Extract<SelectNode, { kind: 'parent' }> =>
+				n.kind === 'parent' && n.key === hop.relationshipName,
+		);
 		if (!node) list.push((node = { kind: 'parent', key: hop.relationshipName, hop, children: [] }));
 		list = node.children;
 	}

@@ -42,7 +42,11 @@ export class CursorRegistry {
 	constructor(private readonly clock: Clock) {}
 
 	open(fields: Omit<Cursor, 'id' | 'createdAt'>): Cursor {
-		const cursor: Cursor = { ...fields, id: makeId('01g', ++this.sequence * 7919 + 104729), createdAt: this.clock.now() };
+		const cursor: Cursor = {
+			...fields,
+			id: makeId('01g', ++this.sequence * 7919 + 104729),
+			createdAt: this.clock.now(),
+		};
 		this.cursors.set(cursor.id, cursor);
 		this.held += cursor.rows.length;
 		for (const index of new Set(cursor.snapshot.indexes.values())) {

@@ -25,12 +25,27 @@ describe('date literals', () => {
 	let t: TestOrg;
 
 	const created = async (condition: string) =>
-		(await records(t, `SELECT Subject FROM Case WHERE Subject LIKE 'D %' AND CreatedDate ${condition}`)).map((r) => (r.Subject as string).slice(2)).sort();
-	const except = (...labels: string[]) => Object.keys(CREATED).filter((k) => !labels.includes(k)).sort();
+		(
+			await records(
+				t,
+				`SELECT Subject FROM Case WHERE Subject LIKE 'D %' AND CreatedDate ${condition}`,
+			)
+		)
+			.map((r) => (r.Subject as string).slice(2))
+			.sort();
+	const except = (...labels: string[]) =>
+		Object.keys(CREATED)
+			.filter((k) => !labels.includes(k))
+			.sort();
 
 	beforeAll(async () => {
 		t = await startTestOrg({ frozenAt: NOW, sessionLifetimeMs: 7 * 86_400_000 });
-		for (const [label, iso] of Object.entries(CREATED)) t.org.store.insert('Case', { Subject: `D ${label}`, Status: 'New' }, { audit: { CreatedDate: Date.parse(iso) } });
+		for (const [label, iso] of Object.entries(CREATED))
+			t.org.store.insert(
+				'Case',
+				{ Subject: `D ${label}`, Status: 'New' },
+				{ audit: { CreatedDate: Date.parse(iso) } },
+			);
 		t.org.store.insert('Contact', { LastName: 'D today', Birthdate: '2026-05-13' });
 		t.org.store.insert('Contact', { LastName: 'D yesterday', Birthdate: '2026-05-12' });
 		t.org.store.insert('Contact', { LastName: 'D tomorrow', Birthdate: '2026-05-14' });
@@ -54,21 +69,44 @@ describe('date literals', () => {
 	});
 
 	it('LAST_N_DAYS includes today; NEXT_N_DAYS starts tomorrow; N_DAYS_AGO is one day', async () => {
-		expect(await created('= LAST_N_DAYS:3')).toEqual(['sunday', 'todayEnd', 'todayStart', 'yesterday']);
+		expect(await created('= LAST_N_DAYS:3')).toEqual([
+			'sunday',
+			'todayEnd',
+			'todayStart',
+			'yesterday',
+		]);
 		expect(await created('= NEXT_N_DAYS:1')).toEqual(['tomorrow']);
 		expect(await created('= N_DAYS_AGO:7')).toEqual(['weekAgo']);
-		expect(await created('= LAST_90_DAYS')).toEqual(except('day91', 'january', 'lastYear', 'tomorrow'));
+		expect(await created('= LAST_90_DAYS')).toEqual(
+			except('day91', 'january', 'lastYear', 'tomorrow'),
+		);
 	});
 
 	it('weeks start on Sunday', async () => {
-		expect(await created('= THIS_WEEK')).toEqual(['sunday', 'todayEnd', 'todayStart', 'tomorrow', 'yesterday']);
+		expect(await created('= THIS_WEEK')).toEqual([
+			'sunday',
+			'todayEnd',
+			'todayStart',
+			'tomorrow',
+			'yesterday',
+		]);
 		expect(await created('= LAST_WEEK')).toEqual(['saturday', 'weekAgo']);
 	});
 
 	it('months, quarters and years are calendar ones (the default fiscal year)', async () => {
-		expect(await created('= THIS_MONTH')).toEqual(['saturday', 'sunday', 'todayEnd', 'todayStart', 'tomorrow', 'weekAgo', 'yesterday']);
+		expect(await created('= THIS_MONTH')).toEqual([
+			'saturday',
+			'sunday',
+			'todayEnd',
+			'todayStart',
+			'tomorrow',
+			'weekAgo',
+			'yesterday',
+		]);
 		expect(await created('= LAST_MONTH')).toEqual(['april']);
-		expect(await created('= THIS_QUARTER')).toEqual(except('day90', 'day91', 'january', 'lastYear'));
+		expect(await created('= THIS_QUARTER')).toEqual(
+			except('day90', 'day91', 'january', 'lastYear'),
+		);
 		expect(await created('= LAST_QUARTER')).toEqual(['day90', 'day91', 'january']);
 		expect(await created('= THIS_FISCAL_QUARTER')).toEqual(await created('= THIS_QUARTER'));
 		expect(await created('= THIS_YEAR')).toEqual(except('lastYear'));
@@ -76,7 +114,15 @@ describe('date literals', () => {
 	});
 
 	it('applies to date fields too', async () => {
-		const born = async (condition: string) => (await records(t, `SELECT LastName FROM Contact WHERE LastName LIKE 'D %' AND Birthdate ${condition}`)).map((r) => r.LastName).sort();
+		const born = async (condition: string) =>
+			(
+				await records(
+					t,
+					`SELECT LastName FROM Contact WHERE LastName LIKE 'D %' AND Birthdate ${condition}`,
+				)
+			)
+				.map((r) => r.LastName)
+				.sort();
 		expect(await born('= TODAY')).toEqual(['D today']);
 		expect(await born('= YESTERDAY')).toEqual(['D yesterday']);
 		expect(await born('> TODAY')).toEqual(['D tomorrow']);
@@ -98,6 +144,8 @@ describe('date literals', () => {
 		expect(hours.errorCode).toBe('MALFORMED_QUERY');
 		const onText = await queryError(t, 'SELECT Id FROM Case WHERE Subject = TODAY');
 		expect(onText.errorCode).toBe('INVALID_FIELD');
-		expect(onText.message).toContain("value of filter criterion for field 'Subject' must be of type string and should be enclosed in quotes");
+		expect(onText.message).toContain(
+			"value of filter criterion for field 'Subject' must be of type string and should be enclosed in quotes",
+		);
 	});
 });

@@ -37,13 +37,27 @@ export function dateLiteralRange(literal: string, now: number): TimeRange | unde
 
 /** Literal -> [unit, offset of the unit from the current one]. */
 const FIXED: Record<string, [Unit, number]> = {
-	YESTERDAY: ['DAY', -1], TODAY: ['DAY', 0], TOMORROW: ['DAY', 1],
-	LAST_WEEK: ['WEEK', -1], THIS_WEEK: ['WEEK', 0], NEXT_WEEK: ['WEEK', 1],
-	LAST_MONTH: ['MONTH', -1], THIS_MONTH: ['MONTH', 0], NEXT_MONTH: ['MONTH', 1],
-	LAST_QUARTER: ['QUARTER', -1], THIS_QUARTER: ['QUARTER', 0], NEXT_QUARTER: ['QUARTER', 1],
-	LAST_YEAR: ['YEAR', -1], THIS_YEAR: ['YEAR', 0], NEXT_YEAR: ['YEAR', 1],
-	LAST_FISCAL_QUARTER: ['QUARTER', -1], THIS_FISCAL_QUARTER: ['QUARTER', 0], NEXT_FISCAL_QUARTER: ['QUARTER', 1],
-	LAST_FISCAL_YEAR: ['YEAR', -1], THIS_FISCAL_YEAR: ['YEAR', 0], NEXT_FISCAL_YEAR: ['YEAR', 1],
+	YESTERDAY: ['DAY', -1],
+	TODAY: ['DAY', 0],
+	TOMORROW: ['DAY', 1],
+	LAST_WEEK: ['WEEK', -1],
+	THIS_WEEK: ['WEEK', 0],
+	NEXT_WEEK: ['WEEK', 1],
+	LAST_MONTH: ['MONTH', -1],
+	THIS_MONTH: ['MONTH', 0],
+	NEXT_MONTH: ['MONTH', 1],
+	LAST_QUARTER: ['QUARTER', -1],
+	THIS_QUARTER: ['QUARTER', 0],
+	NEXT_QUARTER: ['QUARTER', 1],
+	LAST_YEAR: ['YEAR', -1],
+	THIS_YEAR: ['YEAR', 0],
+	NEXT_YEAR: ['YEAR', 1],
+	LAST_FISCAL_QUARTER: ['QUARTER', -1],
+	THIS_FISCAL_QUARTER: ['QUARTER', 0],
+	NEXT_FISCAL_QUARTER: ['QUARTER', 1],
+	LAST_FISCAL_YEAR: ['YEAR', -1],
+	THIS_FISCAL_YEAR: ['YEAR', 0],
+	NEXT_FISCAL_YEAR: ['YEAR', 1],
 };
 
 /** From the start of the unit `from` units away from the current one, to the start of the unit `to` units away. */

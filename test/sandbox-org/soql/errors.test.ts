@@ -19,21 +19,27 @@ describe('query errors', () => {
 	it('wants a query string', async () => {
 		const missing = await t.api('GET', '/query');
 		expect(missing.status).toBe(400);
-		expect(missing.body).toEqual([{ message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' }]);
+		expect(missing.body).toEqual([
+			{ message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' },
+		]);
 		const blank = await t.api('GET', '/query?q=%20');
-		expect(blank.body).toEqual([{ message: 'SOQL statements cannot be empty or null', errorCode: 'MALFORMED_QUERY' }]);
+		expect(blank.body).toEqual([
+			{ message: 'SOQL statements cannot be empty or null', errorCode: 'MALFORMED_QUERY' },
+		]);
 	});
 
 	it('answers a syntax error with the unexpected token and its place', async () => {
 		expect(await queryError(t, 'SELECT Id FROM Case WHERE')).toEqual({
 			status: 400,
 			errorCode: 'MALFORMED_QUERY',
-			message: "\nSELECT Id FROM Case WHERE\n                         ^\nERROR at Row:1:Column:26\nunexpected token: '<EOF>'",
+			message:
+				"\nSELECT Id FROM Case WHERE\n                         ^\nERROR at Row:1:Column:26\nunexpected token: '<EOF>'",
 		});
 		expect(await queryError(t, 'SELECT Id, FROM Case')).toEqual({
 			status: 400,
 			errorCode: 'MALFORMED_QUERY',
-			message: "\nSELECT Id, FROM Case\n           ^\nERROR at Row:1:Column:12\nunexpected token: 'FROM'",
+			message:
+				"\nSELECT Id, FROM Case\n           ^\nERROR at Row:1:Column:12\nunexpected token: 'FROM'",
 		});
 	});
 
@@ -46,7 +52,8 @@ describe('query errors', () => {
 	});
 
 	it('echoes only the part of a long query around the error, with the column in the whole line', async () => {
-		const q = 'SELECT Id, Subject, Status, CaseNumber, Origin, Priority, Reason, Type, OwnerId, AccountId, ContactId, CreatedDate, Nope__c, ClosedDate, IsClosed, IsEscalated, SuppliedEmail, SuppliedName FROM Case';
+		const q =
+			'SELECT Id, Subject, Status, CaseNumber, Origin, Priority, Reason, Type, OwnerId, AccountId, ContactId, CreatedDate, Nope__c, ClosedDate, IsClosed, IsEscalated, SuppliedEmail, SuppliedName FROM Case';
 		const err = await queryError(t, q);
 		const [, echo, caret, where] = err.message.split('\n');
 		expect(where).toBe(`ERROR at Row:1:Column:${q.indexOf('Nope__c') + 1}`);
@@ -58,7 +65,9 @@ describe('query errors', () => {
 
 	it('reports the row and column of an error in a query of several lines', async () => {
 		const err = await queryError(t, 'SELECT Id,\n  Subject\nFROM Case\nWHERE Nope = 1');
-		expect(err.message).toBe(`\nWHERE Nope = 1\n      ^\nERROR at Row:4:Column:7\nNo such column 'Nope' on entity 'Case'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${WSDL}`);
+		expect(err.message).toBe(
+			`\nWHERE Nope = 1\n      ^\nERROR at Row:4:Column:7\nNo such column 'Nope' on entity 'Case'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${WSDL}`,
+		);
 	});
 
 	it('answers an unknown object with INVALID_TYPE', async () => {
@@ -77,23 +86,37 @@ describe('query errors', () => {
 		);
 		const parent = await queryError(t, 'SELECT Id, Requester.Name FROM Case');
 		expect(parent.errorCode).toBe('INVALID_FIELD');
-		expect(parent.message).toContain("ERROR at Row:1:Column:12\nDidn't understand relationship 'Requester' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.");
+		expect(parent.message).toContain(
+			"ERROR at Row:1:Column:12\nDidn't understand relationship 'Requester' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.",
+		);
 	});
 
 	it('caps OFFSET at 2000', async () => {
-		expect(await queryError(t, 'SELECT Id FROM Case OFFSET 2001')).toEqual({ status: 400, errorCode: 'NUMBER_OUTSIDE_VALID_RANGE', message: 'Maximum SOQL offset allowed is 2000' });
+		expect(await queryError(t, 'SELECT Id FROM Case OFFSET 2001')).toEqual({
+			status: 400,
+			errorCode: 'NUMBER_OUTSIDE_VALID_RANGE',
+			message: 'Maximum SOQL offset allowed is 2000',
+		});
 		expect((await soql(t, 'SELECT Id FROM Case OFFSET 2000')).status).toBe(200);
 	});
 
 	it('refuses a field selected twice', async () => {
-		expect(await queryError(t, 'SELECT Id, Subject, subject FROM Case')).toEqual({ status: 400, errorCode: 'INVALID_FIELD', message: 'duplicate field selected: Subject' });
-		expect((await queryError(t, 'SELECT Id, FIELDS(ALL) FROM Case LIMIT 10')).message).toBe('duplicate field selected: Id');
+		expect(await queryError(t, 'SELECT Id, Subject, subject FROM Case')).toEqual({
+			status: 400,
+			errorCode: 'INVALID_FIELD',
+			message: 'duplicate field selected: Subject',
+		});
+		expect((await queryError(t, 'SELECT Id, FIELDS(ALL) FROM Case LIMIT 10')).message).toBe(
+			'duplicate field selected: Id',
+		);
 	});
 
 	it('refuses filtering and sorting on long text', async () => {
 		const filter = await queryError(t, "SELECT Id FROM Case WHERE Description = 'x'");
 		expect(filter.errorCode).toBe('INVALID_FIELD');
-		expect(filter.message).toMatch(/ERROR at Row:1:Column:27\nfield 'Description' can not be filtered in a query call$/);
+		expect(filter.message).toMatch(
+			/ERROR at Row:1:Column:27\nfield 'Description' can not be filtered in a query call$/,
+		);
 		const sort = await queryError(t, 'SELECT Id FROM Case ORDER BY Description');
 		expect(sort.errorCode).toBe('MALFORMED_QUERY');
 		expect(sort.message).toMatch(/field 'Description' can not be sorted in a query call$/);
@@ -104,16 +127,26 @@ describe('query errors', () => {
 		expect(id.errorCode).toBe('INVALID_QUERY_FILTER_OPERATOR');
 		expect(id.message).toMatch(/ERROR at Row:1:Column:27\ninvalid ID field: abc$/);
 		const text = await queryError(t, 'SELECT Id FROM Case WHERE Subject = 42');
-		expect(text.message).toMatch(/value of filter criterion for field 'Subject' must be of type string and should be enclosed in quotes$/);
+		expect(text.message).toMatch(
+			/value of filter criterion for field 'Subject' must be of type string and should be enclosed in quotes$/,
+		);
 		const bool = await queryError(t, "SELECT Id FROM Case WHERE IsClosed = 'true'");
 		expect(bool.errorCode).toBe('INVALID_FIELD');
-		expect(bool.message).toMatch(/value of filter criterion for field 'IsClosed' must be of type boolean and should not be enclosed in quotes$/);
-		const datetime = await queryError(t, "SELECT Id FROM Case WHERE CreatedDate > '2026-01-01T00:00:00Z'");
-		expect(datetime.message).toMatch(/must be of type dateTime and should not be enclosed in quotes$/);
+		expect(bool.message).toMatch(
+			/value of filter criterion for field 'IsClosed' must be of type boolean and should not be enclosed in quotes$/,
+		);
+		const datetime = await queryError(
+			t,
+			"SELECT Id FROM Case WHERE CreatedDate > '2026-01-01T00:00:00Z'",
+		);
+		expect(datetime.message).toMatch(
+			/must be of type dateTime and should not be enclosed in quotes$/,
+		);
 	});
 
 	it('answers 414 for a query URL past 16,384 bytes, before counting it as an API call', async () => {
-		const longList = (n: number) => Array.from({ length: n }, (_, i) => `'500Sb00000${String(i).padStart(5, '0')}AAA'`).join(',');
+		const longList = (n: number) =>
+			Array.from({ length: n }, (_, i) => `'500Sb00000${String(i).padStart(5, '0')}AAA'`).join(',');
 		const ok = await soql(t, `SELECT Id FROM Case WHERE Subject IN (${longList(500)})`);
 		expect(ok.status).toBe(200);
 		const before = t.org.counters.apiCalls;

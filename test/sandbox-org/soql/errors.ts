@@ -7,18 +7,32 @@ import type { SourceMap } from './source';
 const WSDL = 'Please reference your WSDL or the describe call for the appropriate names.';
 
 /** A 400 error; with a source and an offset, in Salesforce's echo form. */
-export function queryError(errorCode: string, message: string, source?: SourceMap, offset?: number): SalesforceError {
+export function queryError(
+	errorCode: string,
+	message: string,
+	source?: SourceMap,
+	offset?: number,
+): SalesforceError {
 	if (!source || offset === undefined) return new SalesforceError(400, errorCode, message);
 	const { row, column } = source.position(offset);
 	const { line, caret } = source.echo(offset);
-	return new SalesforceError(400, errorCode, `\n${line}\n${' '.repeat(caret)}^\nERROR at Row:${row}:Column:${column}\n${message}`);
+	return new SalesforceError(
+		400,
+		errorCode,
+		`\n${line}\n${' '.repeat(caret)}^\nERROR at Row:${row}:Column:${column}\n${message}`,
+	);
 }
 
 export function malformed(message: string, source?: SourceMap, offset?: number): SalesforceError {
 	return queryError('MALFORMED_QUERY', message, source, offset);
 }
 
-export function noSuchColumn(column: string, entity: string, source: SourceMap, offset?: number): SalesforceError {
+export function noSuchColumn(
+	column: string,
+	entity: string,
+	source: SourceMap,
+	offset?: number,
+): SalesforceError {
 	return queryError(
 		'INVALID_FIELD',
 		`No such column '${column}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${WSDL}`,
@@ -27,7 +41,11 @@ export function noSuchColumn(column: string, entity: string, source: SourceMap, 
 	);
 }
 
-export function unknownRelationship(relationship: string, source: SourceMap, offset?: number): SalesforceError {
+export function unknownRelationship(
+	relationship: string,
+	source: SourceMap,
+	offset?: number,
+): SalesforceError {
 	return queryError(
 		'INVALID_FIELD',
 		`Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. ${WSDL}`,
@@ -36,7 +54,11 @@ export function unknownRelationship(relationship: string, source: SourceMap, off
 	);
 }
 
-export function unsupportedType(objectName: string, source: SourceMap, offset?: number): SalesforceError {
+export function unsupportedType(
+	objectName: string,
+	source: SourceMap,
+	offset?: number,
+): SalesforceError {
 	return queryError(
 		'INVALID_TYPE',
 		`sObject type '${objectName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. ${WSDL}`,
@@ -45,7 +67,11 @@ export function unsupportedType(objectName: string, source: SourceMap, offset?: 
 	);
 }
 
-export function unknownChildRelationship(relationship: string, source: SourceMap, offset?: number): SalesforceError {
+export function unknownChildRelationship(
+	relationship: string,
+	source: SourceMap,
+	offset?: number,
+): SalesforceError {
 	return queryError(
 		'INVALID_TYPE',
 		`Didn't understand relationship '${relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. ${WSDL}`,
@@ -55,8 +81,13 @@ export function unknownChildRelationship(relationship: string, source: SourceMap
 }
 
 /** A query feature the sandbox does not implement: a 400 that says so, never a silent wrong answer. */
-export function notInSandbox(feature: string, source?: SourceMap, offset?: number): SalesforceError {
+export function notInSandbox(
+	feature: string,
+	source?: SourceMap,
+	offset?: number,
+): SalesforceError {
 	return malformed(`${feature} is not supported by the sandbox org`, source, offset);
 }
 
-export const invalidLocator = (): SalesforceError => new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+export const invalidLocator = (): SalesforceError =>
+	new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');

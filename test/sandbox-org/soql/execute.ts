@@ -33,15 +33,27 @@ export function childRows(child: ChildQuery, parent: Row, snapshot: Snapshot): r
 }
 
 /** The child indexes every subquery of the query (at any depth) reads, as of now. */
-export function pinIndexes(query: CompiledQuery, ctx: QueryContext, into: PinnedIndexes = new Map()): PinnedIndexes {
+export function pinIndexes(
+	query: CompiledQuery,
+	ctx: QueryContext,
+	into: PinnedIndexes = new Map(),
+): PinnedIndexes {
 	for (const child of query.children) {
-		into.set(child, childIndex(ctx.store, child.childType.name, child.referenceField, ctx.includeDeleted));
+		into.set(
+			child,
+			childIndex(ctx.store, child.childType.name, child.referenceField, ctx.includeDeleted),
+		);
 		pinIndexes(child.query, ctx, into);
 	}
 	return into;
 }
 
-function select(rows: readonly Row[], query: CompiledQuery, ctx: QueryContext, topLevel: boolean): readonly Row[] {
+function select(
+	rows: readonly Row[],
+	query: CompiledQuery,
+	ctx: QueryContext,
+	topLevel: boolean,
+): readonly Row[] {
 	let out = query.where ? rows.filter((r) => query.where!(r, ctx)) : rows;
 	if (query.order.length > 0) out = sortRows(out, query.order, ctx);
 	const start = query.offset ?? 0;

@@ -3,8 +3,19 @@ import { parseDate, parseDateTime } from '../core/format';
 // Values written in a query: quoted strings (with SOQL's escapes), LIKE patterns, date-times.
 
 const ESCAPES: Record<string, string> = {
-	n: '\n', N: '\n', r: '\r', R: '\r', t: '\t', T: '\t', b: '\b', B: '\b', f: '\f', F: '\f',
-	'"': '"', "'": "'", '\\': '\\',
+	n: '\n',
+	N: '\n',
+	r: '\r',
+	R: '\r',
+	t: '\t',
+	T: '\t',
+	b: '\b',
+	B: '\b',
+	f: '\f',
+	F: '\f',
+	'"': '"',
+	"'": "'",
+	'\\': '\\',
 };
 
 /** An escape sequence SOQL does not know, found in a string literal. */
@@ -62,7 +73,8 @@ export function likePattern(raw: string): RegExp | IllegalEscape {
 
 /** A date-time literal (`2026-05-01T07:25:37Z`, `...37.000+0000`, `...37+02:00`) in epoch ms. */
 export function dateTimeValue(text: string): number | undefined {
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i.test(text))
+		return undefined;
 	return parseDateTime(text.toUpperCase().replace(/(\.\d{3})\d+/, '$1'));
 }
 

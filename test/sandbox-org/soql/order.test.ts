@@ -13,47 +13,115 @@ describe('ORDER BY, LIMIT and OFFSET', () => {
 		const s = t.org.store;
 		const zeta = s.insert('Account', { Name: 'zeta Corp' });
 		const alpha = s.insert('Account', { Name: 'Alpha Inc' });
-		s.insert('Case', { Subject: 'O 1', Status: 'New', Priority: 'High', AccountId: zeta, SuppliedName: 'b' });
-		s.insert('Case', { Subject: 'O 2', Status: 'New', Priority: 'Low', AccountId: alpha, SuppliedName: null });
+		s.insert('Case', {
+			Subject: 'O 1',
+			Status: 'New',
+			Priority: 'High',
+			AccountId: zeta,
+			SuppliedName: 'b',
+		});
+		s.insert('Case', {
+			Subject: 'O 2',
+			Status: 'New',
+			Priority: 'Low',
+			AccountId: alpha,
+			SuppliedName: null,
+		});
 		s.insert('Case', { Subject: 'O 3', Status: 'Closed', Priority: 'High', SuppliedName: 'A' });
-		s.insert('Case', { Subject: 'O 4', Status: 'Closed', Priority: 'Low', AccountId: alpha, SuppliedName: 'c' });
+		s.insert('Case', {
+			Subject: 'O 4',
+			Status: 'Closed',
+			Priority: 'Low',
+			AccountId: alpha,
+			SuppliedName: 'c',
+		});
 	});
 	afterAll(async () => {
 		await t.close();
 	});
 
 	it('orders by several fields, each ASC or DESC', async () => {
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Status DESC, Priority DESC")).toEqual(['O 2', 'O 1', 'O 4', 'O 3']);
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Priority, Subject DESC")).toEqual(['O 3', 'O 1', 'O 4', 'O 2']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Status DESC, Priority DESC",
+			),
+		).toEqual(['O 2', 'O 1', 'O 4', 'O 3']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Priority, Subject DESC",
+			),
+		).toEqual(['O 3', 'O 1', 'O 4', 'O 2']);
 	});
 
 	it('compares text case-insensitively', async () => {
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' AND SuppliedName != null ORDER BY SuppliedName")).toEqual(['O 3', 'O 1', 'O 4']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' AND SuppliedName != null ORDER BY SuppliedName",
+			),
+		).toEqual(['O 3', 'O 1', 'O 4']);
 	});
 
 	it('puts nulls first by default, in both directions, and last with NULLS LAST', async () => {
-		expect((await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName"))[0]).toBe('O 2');
-		expect((await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName DESC"))[0]).toBe('O 2');
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName DESC NULLS LAST")).toEqual(['O 4', 'O 1', 'O 3', 'O 2']);
+		expect(
+			(
+				await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName")
+			)[0],
+		).toBe('O 2');
+		expect(
+			(
+				await subjects(
+					"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName DESC",
+				)
+			)[0],
+		).toBe('O 2');
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY SuppliedName DESC NULLS LAST",
+			),
+		).toEqual(['O 4', 'O 1', 'O 3', 'O 2']);
 	});
 
 	it('orders by parent fields, an empty parent counting as null', async () => {
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Account.Name, Subject")).toEqual(['O 3', 'O 2', 'O 4', 'O 1']);
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Account.Name DESC NULLS LAST, Subject DESC")).toEqual(['O 1', 'O 4', 'O 2', 'O 3']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Account.Name, Subject",
+			),
+		).toEqual(['O 3', 'O 2', 'O 4', 'O 1']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Account.Name DESC NULLS LAST, Subject DESC",
+			),
+		).toEqual(['O 1', 'O 4', 'O 2', 'O 3']);
 	});
 
 	it('limits and skips rows; totalSize counts what LIMIT and OFFSET leave', async () => {
-		const limited = await soql(t, "SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject LIMIT 2");
+		const limited = await soql(
+			t,
+			"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject LIMIT 2",
+		);
 		expect(limited.body.totalSize).toBe(2);
 		expect(limited.body.records.map((r: { Subject: string }) => r.Subject)).toEqual(['O 1', 'O 2']);
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject LIMIT 2 OFFSET 1")).toEqual(['O 2', 'O 3']);
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject OFFSET 3")).toEqual(['O 4']);
-		expect(await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject OFFSET 10")).toEqual([]);
-		expect((await soql(t, "SELECT COUNT() FROM Case WHERE Subject LIKE 'O %' LIMIT 3")).body.totalSize).toBe(3);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject LIMIT 2 OFFSET 1",
+			),
+		).toEqual(['O 2', 'O 3']);
+		expect(
+			await subjects("SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject OFFSET 3"),
+		).toEqual(['O 4']);
+		expect(
+			await subjects(
+				"SELECT Subject FROM Case WHERE Subject LIKE 'O %' ORDER BY Subject OFFSET 10",
+			),
+		).toEqual([]);
+		expect(
+			(await soql(t, "SELECT COUNT() FROM Case WHERE Subject LIKE 'O %' LIMIT 3")).body.totalSize,
+		).toBe(3);
 	});
 
 	it('answers at most one batch of 2000 rows to a query with OFFSET', async () => {
-		for (let i = 0; i < 2100; i++) t.org.store.insert('Lead', { LastName: `Offset ${i}`, Company: 'Offset Co' });
+		for (let i = 0; i < 2100; i++)
+			t.org.store.insert('Lead', { LastName: `Offset ${i}`, Company: 'Offset Co' });
 		const res = await soql(t, "SELECT Id FROM Lead WHERE Company = 'Offset Co' OFFSET 0");
 		expect(res.body).toMatchObject({ totalSize: 2000, done: true });
 		expect(res.body.records).toHaveLength(2000);

@@ -10,17 +10,29 @@ import type { QueryContext, SortKey } from './types';
 // ORDER BY: ascending unless DESC, nulls first unless NULLS LAST (Salesforce's documented
 // default for both directions), text compared case-insensitively, ties kept in store order.
 
-export function compileOrder(orderBy: OrderByClause | OrderByClause[] | undefined, scope: Scope): SortKey[] {
+export function compileOrder(
+	orderBy: OrderByClause | OrderByClause[] | undefined,
+	scope: Scope,
+): SortKey[] {
 	const clauses = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
 	return clauses.map((clause) => {
 		const source = scope.env.source;
 		if (!('field' in clause)) {
 			const name = clause.fn.functionName ?? 'A function';
-			throw notInSandbox(`${name}() in ORDER BY`, source, source.word(scope.id, name, 'ORDER')?.start);
+			throw notInSandbox(
+				`${name}() in ORDER BY`,
+				source,
+				source.word(scope.id, name, 'ORDER')?.start,
+			);
 		}
 		const path = resolveWritten(scope, clause.field, 'ORDER');
 		if (!path.field.sortable) {
-			throw queryError('MALFORMED_QUERY', `field '${path.field.name}' can not be sorted in a query call`, source, offsetOf(scope, clause.field, 'ORDER'));
+			throw queryError(
+				'MALFORMED_QUERY',
+				`field '${path.field.name}' can not be sorted in a query call`,
+				source,
+				offsetOf(scope, clause.field, 'ORDER'),
+			);
 		}
 		return { path, descending: clause.order === 'DESC', nullsFirst: clause.nulls !== 'LAST' };
 	});
@@ -47,7 +59,10 @@ function sortValue(key: SortKey, value: unknown): SortValue {
 /** The rows sorted by the keys (a new array; the input is left alone). */
 export function sortRows(rows: readonly Row[], keys: SortKey[], ctx: QueryContext): Row[] {
 	if (keys.length === 0) return [...rows];
-	const decorated = rows.map((row) => ({ row, values: keys.map((k) => sortValue(k, readPath(ctx.schema, ctx.store, k.path, row))) }));
+	const decorated = rows.map((row) => ({
+		row,
+		values: keys.map((k) => sortValue(k, readPath(ctx.schema, ctx.store, k.path, row))),
+	}));
 	decorated.sort((a, b) => {
 		for (let i = 0; i < keys.length; i++) {
 			const c = compareValues(a.values[i], b.values[i], keys[i]);

@@ -29,7 +29,14 @@ interface Expanded {
 }
 
 /** Records from `from` on while they fit in `batchSize` rows (at least one); `next` is where the next page starts. */
-export function buildPage(rows: readonly Row[], query: CompiledQuery, type: SObjectType, from: number, batchSize: number, writer: PageWriter) {
+export function buildPage(
+	rows: readonly Row[],
+	query: CompiledQuery,
+	type: SObjectType,
+	from: number,
+	batchSize: number,
+	writer: PageWriter,
+) {
 	const records: Array<Record<string, unknown>> = [];
 	let used = 0;
 	let next = from;
@@ -54,8 +61,15 @@ function expand(row: Row, query: CompiledQuery, snapshot: Snapshot): Expanded {
 	return { row, cost, children };
 }
 
-function recordJson(expanded: Expanded, query: CompiledQuery, type: SObjectType, writer: PageWriter): Record<string, unknown> {
-	const out: Record<string, unknown> = { attributes: attributes(type, expanded.row.Id, writer.version) };
+function recordJson(
+	expanded: Expanded,
+	query: CompiledQuery,
+	type: SObjectType,
+	writer: PageWriter,
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {
+		attributes: attributes(type, expanded.row.Id, writer.version),
+	};
 	writeNodes(out, query.select, { row: expanded.row, type, viaName: false }, expanded, writer);
 	return out;
 }
@@ -68,13 +82,23 @@ interface At {
 	viaName: boolean;
 }
 
-function writeNodes(out: Record<string, unknown>, nodes: SelectNode[], at: At, expanded: Expanded | undefined, writer: PageWriter): void {
+function writeNodes(
+	out: Record<string, unknown>,
+	nodes: SelectNode[],
+	at: At,
+	expanded: Expanded | undefined,
+	writer: PageWriter,
+): void {
 	const { schema, store } = writer.snapshot.ctx;
 	for (const node of nodes) {
 		if (node.kind === 'field') {
 			if (node.field.type === 'address') out[node.key] = addressValue(node.field.name, at.row);
 			else if (node.field.type === 'location') out[node.key] = null;
-			else out[node.key] = jsonValue(node.field, at.viaName ? nameFieldValue(at.type, at.row, node.field.name) : at.row[node.field.name]);
+			else
+				out[node.key] = jsonValue(
+					node.field,
+					at.viaName ? nameFieldValue(at.type, at.row, node.field.name) : at.row[node.field.name],
+				);
 		} else if (node.kind === 'parent') {
 			const parent = parentOf(schema, store, node.hop, at.row);
 			if (!parent) {
@@ -83,18 +107,35 @@ function writeNodes(out: Record<string, unknown>, nodes: SelectNode[], at: At, e
 			}
 			const polymorphic = node.hop.target.kind === 'name';
 			const nested: Record<string, unknown> = {
-				attributes: { type: polymorphic ? 'Name' : parent.type.name, url: attributes(parent.type, parent.row.Id, writer.version).url },
+				attributes: {
+					type: polymorphic ? 'Name' : parent.type.name,
+					url: attributes(parent.type, parent.row.Id, writer.version).url,
+				},
 			};
-			writeNodes(nested, node.children, { row: parent.row, type: parent.type, viaName: polymorphic }, undefined, writer);
+			writeNodes(
+				nested,
+				node.children,
+				{ row: parent.row, type: parent.type, viaName: polymorphic },
+				undefined,
+				writer,
+			);
 			out[node.key] = nested;
 		} else {
 			const result = expanded?.children.get(node.child);
-			out[node.key] = result && result.all.length > 0 ? childResult(node.child, result.all, result.inline, writer) : null;
+			out[node.key] =
+				result && result.all.length > 0
+					? childResult(node.child, result.all, result.inline, writer)
+					: null;
 		}
 	}
 }
 
-function childResult(child: ChildQuery, all: readonly Row[], inline: Expanded[], writer: PageWriter): Record<string, unknown> {
+function childResult(
+	child: ChildQuery,
+	all: readonly Row[],
+	inline: Expanded[],
+	writer: PageWriter,
+): Record<string, unknown> {
 	const done = all.length <= inline.length;
 	const result: Record<string, unknown> = { totalSize: all.length, done };
 	if (!done) result.nextRecordsUrl = writer.openChildCursor(child, all, inline.length);

@@ -14,14 +14,21 @@ describe('query paging', () => {
 	beforeAll(async () => {
 		// Sessions outlive the clock jumps below (a real session ends after hours, a cursor after days).
 		t = await startTestOrg({ sessionLifetimeMs: 30 * 86_400_000 });
-		for (let i = 0; i < LEADS; i++) t.org.store.insert('Lead', { LastName: `Paging ${String(i).padStart(5, '0')}`, Company: `Company ${i % 41}` });
+		for (let i = 0; i < LEADS; i++)
+			t.org.store.insert('Lead', {
+				LastName: `Paging ${String(i).padStart(5, '0')}`,
+				Company: `Company ${i % 41}`,
+			});
 	});
 	afterAll(async () => {
 		await t.close();
 	});
 
 	it('pages 5,200 rows by 2000 with nothing lost or repeated, totalSize on every page', async () => {
-		const pages = await allPages(t, "SELECT Id, LastName FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName");
+		const pages = await allPages(
+			t,
+			"SELECT Id, LastName FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName",
+		);
 		expect(pages.map((p) => p.records.length)).toEqual([2000, 2000, 1200]);
 		expect(pages.every((p) => p.totalSize === LEADS)).toBe(true);
 		expect(pages[0].nextRecordsUrl).toMatch(LOCATOR_URL);
@@ -36,7 +43,9 @@ describe('query paging', () => {
 
 	it('honours Sforce-Query-Options: batchSize within 200..2000', async () => {
 		const headers = { 'Sforce-Query-Options': 'batchSize=500' };
-		const pages = await allPages(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", { headers });
+		const pages = await allPages(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", {
+			headers,
+		});
 		expect(pages).toHaveLength(11);
 		expect(pages.slice(0, 10).every((p) => p.records.length === 500)).toBe(true);
 		expect(pages[10].records).toHaveLength(200);
@@ -44,37 +53,56 @@ describe('query paging', () => {
 	});
 
 	it('treats a batch size outside 200..2000 as the nearest bound (the header is a hint)', async () => {
-		const small = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", { headers: { 'Sforce-Query-Options': 'batchSize=50' } });
-		const large = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", { headers: { 'Sforce-Query-Options': 'batchSize=5000' } });
+		const small = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", {
+			headers: { 'Sforce-Query-Options': 'batchSize=50' },
+		});
+		const large = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", {
+			headers: { 'Sforce-Query-Options': 'batchSize=5000' },
+		});
 		expect(small.body.records).toHaveLength(200);
 		expect(large.body.records).toHaveLength(2000);
 	});
 
 	it('pages queryAll under /queryAll/', async () => {
 		const res = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %'", { all: true });
-		expect(res.body.nextRecordsUrl).toMatch(/^\/services\/data\/v62\.0\/queryAll\/[A-Za-z0-9]{18}-2000$/);
+		expect(res.body.nextRecordsUrl).toMatch(
+			/^\/services\/data\/v62\.0\/queryAll\/[A-Za-z0-9]{18}-2000$/,
+		);
 		const next = await t.api('GET', res.body.nextRecordsUrl);
 		expect(next.status).toBe(200);
 		expect(next.body.records).toHaveLength(2000);
 	});
 
 	it('serves the page a locator names again (a client may retry it)', async () => {
-		const first = await soql(t, "SELECT Id FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName");
+		const first = await soql(
+			t,
+			"SELECT Id FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName",
+		);
 		const a = await t.api('GET', first.body.nextRecordsUrl);
 		const b = await t.api('GET', first.body.nextRecordsUrl);
 		expect(b.body).toEqual(a.body);
 	});
 
 	it('keeps the result as it was when the query ran: later updates and inserts do not show', async () => {
-		const first = await soql(t, "SELECT Id, Company FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName");
+		const first = await soql(
+			t,
+			"SELECT Id, Company FROM Lead WHERE LastName LIKE 'Paging %' ORDER BY LastName",
+		);
 		const second = await t.api('GET', first.body.nextRecordsUrl);
 		const onPage3 = (await t.api('GET', second.body.nextRecordsUrl)).body.records[0];
 		t.org.store.update('Lead', onPage3.Id, { Company: 'Changed after the query ran' });
-		t.org.store.insert('Lead', { LastName: 'Paging 99999', Company: 'Inserted after the query ran' });
+		t.org.store.insert('Lead', {
+			LastName: 'Paging 99999',
+			Company: 'Inserted after the query ran',
+		});
 		const third = await t.api('GET', second.body.nextRecordsUrl);
 		expect(third.body.totalSize).toBe(LEADS);
 		expect(third.body.records[0]).toEqual(onPage3);
-		expect(third.body.records.some((r: { Company: string }) => r.Company === 'Inserted after the query ran')).toBe(false);
+		expect(
+			third.body.records.some(
+				(r: { Company: string }) => r.Company === 'Inserted after the query ran',
+			),
+		).toBe(false);
 		const fresh = await records(t, `SELECT Company FROM Lead WHERE Id = '${onPage3.Id}'`);
 		expect(fresh[0].Company).toBe('Changed after the query ran');
 	});
@@ -82,7 +110,9 @@ describe('query paging', () => {
 	it('answers INVALID_QUERY_LOCATOR for an unknown locator and for one past its 2 days', async () => {
 		const unknown = await t.api('GET', '/query/01gSb0000000ZZZAAA-2000');
 		expect(unknown.status).toBe(400);
-		expect(unknown.body).toEqual([{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
+		expect(unknown.body).toEqual([
+			{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' },
+		]);
 		const garbage = await t.api('GET', '/query/not-a-locator');
 		expect(garbage.body[0].errorCode).toBe('INVALID_QUERY_LOCATOR');
 
@@ -110,7 +140,9 @@ describe('query paging', () => {
 			const b = await soql(t, q);
 			await t.api('GET', a.body.nextRecordsUrl); // a is now the most recently used
 			const c = await soql(t, q);
-			expect((await t.api('GET', b.body.nextRecordsUrl)).body[0]?.errorCode).toBe('INVALID_QUERY_LOCATOR');
+			expect((await t.api('GET', b.body.nextRecordsUrl)).body[0]?.errorCode).toBe(
+				'INVALID_QUERY_LOCATOR',
+			);
 			expect((await t.api('GET', a.body.nextRecordsUrl)).status).toBe(200);
 			expect((await t.api('GET', c.body.nextRecordsUrl)).status).toBe(200);
 		} finally {
@@ -131,13 +163,25 @@ describe('child results that page', () => {
 
 	beforeAll(async () => {
 		t = await startTestOrg();
-		longThread = t.org.store.insert('Case', { Subject: 'Child paging: long thread', Status: 'New' });
+		longThread = t.org.store.insert('Case', {
+			Subject: 'Child paging: long thread',
+			Status: 'New',
+		});
 		for (let i = 0; i < 450; i++) {
-			t.org.store.insert('EmailMessage', { ParentId: longThread, Subject: `Long ${String(i).padStart(3, '0')}`, MessageDate: Date.UTC(2026, 0, 1) + i * 60_000 });
+			t.org.store.insert('EmailMessage', {
+				ParentId: longThread,
+				Subject: `Long ${String(i).padStart(3, '0')}`,
+				MessageDate: Date.UTC(2026, 0, 1) + i * 60_000,
+			});
 		}
 		for (let c = 0; c < 10; c++) {
 			const id = t.org.store.insert('Case', { Subject: `Child paging: case ${c}`, Status: 'New' });
-			for (let i = 0; i < 150; i++) t.org.store.insert('EmailMessage', { ParentId: id, Subject: `Case ${c} mail ${i}`, MessageDate: Date.UTC(2026, 1, 1) + i * 60_000 });
+			for (let i = 0; i < 150; i++)
+				t.org.store.insert('EmailMessage', {
+					ParentId: id,
+					Subject: `Case ${c} mail ${i}`,
+					MessageDate: Date.UTC(2026, 1, 1) + i * 60_000,
+				});
 		}
 	});
 	afterAll(async () => {
@@ -145,7 +189,10 @@ describe('child results that page', () => {
 	});
 
 	it('returns 200 children inline and pages the rest through the child nextRecordsUrl', async () => {
-		const [row] = await records(t, `SELECT Id, (SELECT Subject FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE Id = '${longThread}'`);
+		const [row] = await records(
+			t,
+			`SELECT Id, (SELECT Subject FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE Id = '${longThread}'`,
+		);
 		const child = row.EmailMessages;
 		expect(Object.keys(child)).toEqual(['totalSize', 'done', 'nextRecordsUrl', 'records']);
 		expect(child).toMatchObject({ totalSize: 450, done: false });
@@ -155,14 +202,22 @@ describe('child results that page', () => {
 		expect(rest.status).toBe(200);
 		expect(rest.body).toMatchObject({ totalSize: 450, done: true });
 		expect(rest.body).not.toHaveProperty('nextRecordsUrl');
-		const subjects = [...child.records, ...rest.body.records].map((r: { Subject: string }) => r.Subject);
-		expect(subjects).toEqual(Array.from({ length: 450 }, (_, i) => `Long ${String(i).padStart(3, '0')}`));
+		const subjects = [...child.records, ...rest.body.records].map(
+			(r: { Subject: string }) => r.Subject,
+		);
+		expect(subjects).toEqual(
+			Array.from({ length: 450 }, (_, i) => `Long ${String(i).padStart(3, '0')}`),
+		);
 		expect(rest.body.records[0].attributes.type).toBe('EmailMessage');
 	});
 
 	it('pages the rest of a child result by the batch size too', async () => {
 		const headers = { 'Sforce-Query-Options': 'batchSize=200' };
-		const [row] = await records(t, `SELECT Id, (SELECT Subject FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE Id = '${longThread}'`, { headers });
+		const [row] = await records(
+			t,
+			`SELECT Id, (SELECT Subject FROM EmailMessages ORDER BY MessageDate) FROM Case WHERE Id = '${longThread}'`,
+			{ headers },
+		);
 		const second = await t.api('GET', row.EmailMessages.nextRecordsUrl, undefined, headers);
 		expect(second.body).toMatchObject({ totalSize: 450, done: false });
 		expect(second.body.records).toHaveLength(200);
@@ -173,20 +228,42 @@ describe('child results that page', () => {
 
 	it('counts child rows toward the page size', async () => {
 		const headers = { 'Sforce-Query-Options': 'batchSize=1000' };
-		const pages = await allPages(t, "SELECT Id, (SELECT Id FROM EmailMessages) FROM Case WHERE Subject LIKE 'Child paging: case %' ORDER BY Subject", { headers });
+		const pages = await allPages(
+			t,
+			"SELECT Id, (SELECT Id FROM EmailMessages) FROM Case WHERE Subject LIKE 'Child paging: case %' ORDER BY Subject",
+			{ headers },
+		);
 		// Each case costs 1 + 150 rows: 6 fit in 1000.
 		expect(pages.map((p) => p.records.length)).toEqual([6, 4]);
-		expect(pages.flatMap((p) => p.records).every((r) => r.EmailMessages.totalSize === 150 && r.EmailMessages.records.length === 150)).toBe(true);
+		expect(
+			pages
+				.flatMap((p) => p.records)
+				.every((r) => r.EmailMessages.totalSize === 150 && r.EmailMessages.records.length === 150),
+		).toBe(true);
 	});
 
 	it('keeps child results as they were when the query ran', async () => {
-		const first = await soql(t, "SELECT Id, (SELECT Subject FROM EmailMessages) FROM Case WHERE Subject LIKE 'Child paging: case %' ORDER BY Subject", { headers: { 'Sforce-Query-Options': 'batchSize=1000' } });
-		const lastCase = (await records(t, "SELECT Id FROM Case WHERE Subject = 'Child paging: case 9'"))[0].Id;
-		t.org.store.insert('EmailMessage', { ParentId: lastCase, Subject: 'Arrived after the query ran' });
-		const second = await t.api('GET', first.body.nextRecordsUrl, undefined, { 'Sforce-Query-Options': 'batchSize=1000' });
+		const first = await soql(
+			t,
+			"SELECT Id, (SELECT Subject FROM EmailMessages) FROM Case WHERE Subject LIKE 'Child paging: case %' ORDER BY Subject",
+			{ headers: { 'Sforce-Query-Options': 'batchSize=1000' } },
+		);
+		const lastCase = (
+			await records(t, "SELECT Id FROM Case WHERE Subject = 'Child paging: case 9'")
+		)[0].Id;
+		t.org.store.insert('EmailMessage', {
+			ParentId: lastCase,
+			Subject: 'Arrived after the query ran',
+		});
+		const second = await t.api('GET', first.body.nextRecordsUrl, undefined, {
+			'Sforce-Query-Options': 'batchSize=1000',
+		});
 		const last = second.body.records.find((r: { Id: string }) => r.Id === lastCase);
 		expect(last.EmailMessages.totalSize).toBe(150);
-		const now = await records(t, `SELECT Id, (SELECT Id FROM EmailMessages) FROM Case WHERE Id = '${lastCase}'`);
+		const now = await records(
+			t,
+			`SELECT Id, (SELECT Id FROM EmailMessages) FROM Case WHERE Id = '${lastCase}'`,
+		);
 		expect(now[0].EmailMessages.totalSize).toBe(151);
 	});
 });
@@ -206,7 +283,8 @@ describe('commit lag', () => {
 		t.org.store.commitLagMs = 5000;
 		const late = t.org.store.insert('Case', { Subject: 'Lag: late', Status: 'New' });
 		t.org.store.insert('EmailMessage', { ParentId: visible, Subject: 'Lag: late mail' });
-		const q = "SELECT Subject, (SELECT Subject FROM EmailMessages) FROM Case WHERE Subject LIKE 'Lag:%' ORDER BY Subject";
+		const q =
+			"SELECT Subject, (SELECT Subject FROM EmailMessages) FROM Case WHERE Subject LIKE 'Lag:%' ORDER BY Subject";
 		const before = await records(t, q);
 		expect(before.map((r) => r.Subject)).toEqual(['Lag: committed']);
 		expect(before[0].EmailMessages).toBeNull();

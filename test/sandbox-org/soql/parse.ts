@@ -52,8 +52,12 @@ function limitBeforeBareOffset(source: SourceMap): string | undefined {
 	let text = source.text;
 	let changed = false;
 	for (let i = tokens.length - 2; i >= 1; i--) {
-		const isOffset = tokens[i].kind === 'word' && tokens[i].text.toUpperCase() === 'OFFSET' && tokens[i + 1].kind === 'number';
-		const afterLimit = tokens[i - 1].kind === 'number' && tokens[i - 2]?.text.toUpperCase() === 'LIMIT';
+		const isOffset =
+			tokens[i].kind === 'word' &&
+			tokens[i].text.toUpperCase() === 'OFFSET' &&
+			tokens[i + 1].kind === 'number';
+		const afterLimit =
+			tokens[i - 1].kind === 'number' && tokens[i - 2]?.text.toUpperCase() === 'LIMIT';
 		if (!isOffset || afterLimit) continue;
 		text = `${text.slice(0, tokens[i].start)}LIMIT 2147483647 ${text.slice(tokens[i].start)}`;
 		changed = true;
@@ -65,10 +69,19 @@ function syntaxError(source: SourceMap, logged: unknown[]): SalesforceError {
 	const errors = logged.find((x): x is unknown[] => Array.isArray(x)) ?? [];
 	const first = errors[0] as (RecognitionError & Partial<LexingError>) | undefined;
 	if (first && typeof first.offset === 'number') {
-		return malformed(`unexpected token: '${source.text.charAt(first.offset)}'`, source, first.offset);
+		return malformed(
+			`unexpected token: '${source.text.charAt(first.offset)}'`,
+			source,
+			first.offset,
+		);
 	}
 	const token = first?.token;
-	const atEnd = !token || token.tokenType?.name === 'EOF' || !token.image || Number.isNaN(token.startOffset);
+	const atEnd =
+		!token || token.tokenType?.name === 'EOF' || !token.image || Number.isNaN(token.startOffset);
 	if (atEnd) return malformed(`unexpected token: '<EOF>'`, source, source.endOffset);
-	return malformed(`unexpected token: '${token.image}'`, source, token.startOffset ?? source.endOffset);
+	return malformed(
+		`unexpected token: '${token.image}'`,
+		source,
+		token.startOffset ?? source.endOffset,
+	);
 }

@@ -25,7 +25,9 @@ export interface ResolvedPath {
 	canonical: string;
 }
 
-export type PathProblem = { problem: 'column'; column: string; entity: string } | { problem: 'relationship'; relationship: string };
+export type PathProblem =
+	| { problem: 'column'; column: string; entity: string }
+	| { problem: 'relationship'; relationship: string };
 
 const nameField = (name: string, type: FieldType, extra: Partial<FieldSpec> = {}) =>
 	completeField({ name, type, createable: false, updateable: false, ...extra });
@@ -33,21 +35,41 @@ const nameField = (name: string, type: FieldType, extra: Partial<FieldSpec> = {}
 /** The `Name` object's fields (Salesforce's object reference lists these). */
 const NAME_FIELDS = new Map(
 	[
-		nameField('Id', 'id'), nameField('Name', 'string'), nameField('Type', 'picklist'), nameField('Alias', 'string'),
-		nameField('CommunityNickname', 'string'), nameField('Email', 'email'), nameField('FirstName', 'string'),
-		nameField('LastName', 'string'), nameField('MiddleName', 'string'), nameField('Suffix', 'string'),
-		nameField('NameOrAlias', 'string'), nameField('IsActive', 'boolean'), nameField('Phone', 'phone'),
-		nameField('Title', 'string'), nameField('Username', 'string'), nameField('LastReferencedDate', 'datetime'),
-		nameField('LastViewedDate', 'datetime'), nameField('ProfileId', 'reference', { relationshipName: 'Profile' }),
+		nameField('Id', 'id'),
+		nameField('Name', 'string'),
+		nameField('Type', 'picklist'),
+		nameField('Alias', 'string'),
+		nameField('CommunityNickname', 'string'),
+		nameField('Email', 'email'),
+		nameField('FirstName', 'string'),
+		nameField('LastName', 'string'),
+		nameField('MiddleName', 'string'),
+		nameField('Suffix', 'string'),
+		nameField('NameOrAlias', 'string'),
+		nameField('IsActive', 'boolean'),
+		nameField('Phone', 'phone'),
+		nameField('Title', 'string'),
+		nameField('Username', 'string'),
+		nameField('LastReferencedDate', 'datetime'),
+		nameField('LastViewedDate', 'datetime'),
+		nameField('ProfileId', 'reference', { relationshipName: 'Profile' }),
 		nameField('UserRoleId', 'reference', { relationshipName: 'UserRole' }),
 		nameField('RecordTypeId', 'reference', { relationshipName: 'RecordType' }),
 	].map((f) => [f.name.toLowerCase(), f]),
 );
 
 /** Relationships of the `Name` object; they lead to objects the sandbox does not model. */
-const NAME_RELATIONSHIPS = new Map([['profile', 'ProfileId'], ['userrole', 'UserRoleId'], ['recordtype', 'RecordTypeId']]);
+const NAME_RELATIONSHIPS = new Map([
+	['profile', 'ProfileId'],
+	['userrole', 'UserRoleId'],
+	['recordtype', 'RecordTypeId'],
+]);
 
-export function resolvePath(schema: Schema, type: SObjectType, parts: string[]): ResolvedPath | PathProblem {
+export function resolvePath(
+	schema: Schema,
+	type: SObjectType,
+	parts: string[],
+): ResolvedPath | PathProblem {
 	let at: Target = { kind: 'object', type };
 	const hops: Hop[] = [];
 	for (const rel of parts.slice(0, -1)) {
@@ -58,7 +80,12 @@ export function resolvePath(schema: Schema, type: SObjectType, parts: string[]):
 	}
 	const last = parts[parts.length - 1];
 	const field = fieldOf(at, last);
-	if (!field) return { problem: 'column', column: last, entity: at.kind === 'object' ? at.type.name : 'Name' };
+	if (!field)
+		return {
+			problem: 'column',
+			column: last,
+			entity: at.kind === 'object' ? at.type.name : 'Name',
+		};
 	return { hops, field, canonical: [...hops.map((h) => h.relationshipName), field.name].join('.') };
 }
 
@@ -67,10 +94,13 @@ export function isPathProblem(r: ResolvedPath | PathProblem): r is PathProblem {
 }
 
 function relationship(schema: Schema, at: Target, name: string): Hop | undefined {
-	if (at.kind === 'unknown') return { relationshipName: name, referenceField: `${name}Id`, target: { kind: 'unknown' } };
+	if (at.kind === 'unknown')
+		return { relationshipName: name, referenceField: `${name}Id`, target: { kind: 'unknown' } };
 	if (at.kind === 'name') {
 		const ref = NAME_RELATIONSHIPS.get(name.toLowerCase());
-		return ref ? { relationshipName: ref.slice(0, -2), referenceField: ref, target: { kind: 'unknown' } } : undefined;
+		return ref
+			? { relationshipName: ref.slice(0, -2), referenceField: ref, target: { kind: 'unknown' } }
+			: undefined;
 	}
 	const ref = at.type.parentRelationship(name);
 	if (!ref?.relationshipName) return undefined;
@@ -90,7 +120,12 @@ function fieldOf(at: Target, name: string): FieldDescribe | undefined {
 }
 
 /** The parent a hop leads to from `row`, with its actual object type; undefined when the reference is empty. */
-export function parentOf(schema: Schema, store: Store, hop: Hop, row: Row): { row: Row; type: SObjectType } | undefined {
+export function parentOf(
+	schema: Schema,
+	store: Store,
+	hop: Hop,
+	row: Row,
+): { row: Row; type: SObjectType } | undefined {
 	const id = row[hop.referenceField];
 	if (typeof id !== 'string' || id === '' || hop.target.kind === 'unknown') return undefined;
 	const type = hop.target.kind === 'object' ? hop.target.type : schema.forId(id);
@@ -108,13 +143,17 @@ export function readPath(schema: Schema, store: Store, path: ResolvedPath, row: 
 		current = parent;
 	}
 	const last = path.hops[path.hops.length - 1];
-	if (last?.target.kind === 'name' && current.type) return nameFieldValue(current.type, current.row, path.field.name);
+	if (last?.target.kind === 'name' && current.type)
+		return nameFieldValue(current.type, current.row, path.field.name);
 	return current.row[path.field.name] ?? null;
 }
 
 /** A `Name` field of a polymorphic parent: its own field of that name (`Name`: its name field, a Case's CaseNumber). */
 export function nameFieldValue(type: SObjectType, row: Row, field: string): unknown {
 	if (field === 'Type') return type.name === 'Group' ? (row.Type ?? 'Group') : type.name;
-	const own = field === 'Name' ? (type.fields.find((f) => f.nameField) ?? type.field(field)) : type.field(field);
+	const own =
+		field === 'Name'
+			? (type.fields.find((f) => f.nameField) ?? type.field(field))
+			: type.field(field);
 	return own ? (row[own.name] ?? null) : null;
 }

@@ -33,8 +33,12 @@ interface QueryResult {
 export function registerQueryRoutes(router: Router): void {
 	router.add('GET', '/query', 'query', (req) => respond(() => newQuery(req, false)));
 	router.add('GET', '/queryAll', 'query', (req) => respond(() => newQuery(req, true)));
-	router.add('GET', '/query/:locator', 'query', (req, { locator }) => respond(() => nextPage(req, locator)));
-	router.add('GET', '/queryAll/:locator', 'query', (req, { locator }) => respond(() => nextPage(req, locator)));
+	router.add('GET', '/query/:locator', 'query', (req, { locator }) =>
+		respond(() => nextPage(req, locator)),
+	);
+	router.add('GET', '/queryAll/:locator', 'query', (req, { locator }) =>
+		respond(() => nextPage(req, locator)),
+	);
 }
 
 function respond(run: () => QueryResult): SfResponse {
@@ -52,15 +56,28 @@ function newQuery(req: SfRequest, all: boolean): QueryResult {
 	if (q.trim() === '') throw malformed('SOQL statements cannot be empty or null');
 	const { org } = req;
 	const query = compileSoql(q, org.schema);
-	const ctx: QueryContext = { schema: org.schema, store: org.store, now: org.clock.now(), includeDeleted: all, semiJoins: new Map() };
+	const ctx: QueryContext = {
+		schema: org.schema,
+		store: org.store,
+		now: org.clock.now(),
+		includeDeleted: all,
+		semiJoins: new Map(),
+	};
 	const rows = runQuery(query, ctx);
 	if (query.countOnly) return { totalSize: rows.length, done: true, records: [] };
 	if (query.aggregate) {
 		const records = runAggregate(query.aggregate, rows, ctx, query.limit, query.offset);
-		if (records.length > AGGREGATE_MAX) throw malformed('Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
+		if (records.length > AGGREGATE_MAX)
+			throw malformed(
+				'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+			);
 		return { totalSize: records.length, done: true, records };
 	}
-	return page(req, { rows, query, type: query.type, snapshot: { ctx, indexes: pinIndexes(query, ctx) }, all }, 0);
+	return page(
+		req,
+		{ rows, query, type: query.type, snapshot: { ctx, indexes: pinIndexes(query, ctx) }, all },
+		0,
+	);
 }
 
 function nextPage(req: SfRequest, locator: string): QueryResult {
@@ -72,16 +89,34 @@ function nextPage(req: SfRequest, locator: string): QueryResult {
 }
 
 /** A page of a result from `from` on; opens a cursor for the rest unless one exists already. */
-function page(req: SfRequest, result: Omit<Cursor, 'id' | 'createdAt'>, from: number, cursor?: Cursor): QueryResult {
+function page(
+	req: SfRequest,
+	result: Omit<Cursor, 'id' | 'createdAt'>,
+	from: number,
+	cursor?: Cursor,
+): QueryResult {
 	const cursors = queryCursors(req.org);
-	const { records, next } = buildPage(result.rows, result.query, result.type, from, batchSize(req), {
-		version: req.version,
-		snapshot: result.snapshot,
-		openChildCursor: (child, rows, start) => {
-			const opened = cursors.open({ rows, query: child.query, type: child.childType, snapshot: result.snapshot, all: result.all });
-			return nextRecordsUrl(req, result.all, opened.id, start);
+	const { records, next } = buildPage(
+		result.rows,
+		result.query,
+		result.type,
+		from,
+		batchSize(req),
+		{
+			version: req.version,
+			snapshot: result.snapshot,
+			openChildCursor: (child, rows, start) => {
+				const opened = cursors.open({
+					rows,
+					query: child.query,
+					type: child.childType,
+					snapshot: result.snapshot,
+					all: result.all,
+				});
+				return nextRecordsUrl(req, result.all, opened.id, start);
+			},
 		},
-	});
+	);
 	const totalSize = result.rows.length;
 	if (next >= totalSize) return { totalSize, done: true, records };
 	const url = nextRecordsUrl(req, result.all, (cursor ?? cursors.open(result)).id, next);
@@ -95,7 +130,9 @@ function nextRecordsUrl(req: SfRequest, all: boolean, id: string, position: numb
 /** `Sforce-Query-Options: batchSize=N`: a hint, kept within Salesforce's documented 200..2000. */
 function batchSize(req: SfRequest): number {
 	const header = req.headers['sforce-query-options'];
-	const m = /batchSize\s*=\s*(\d+)/i.exec(Array.isArray(header) ? header.join(',') : (header ?? ''));
+	const m = /batchSize\s*=\s*(\d+)/i.exec(
+		Array.isArray(header) ? header.join(',') : (header ?? ''),
+	);
 	if (!m) return DEFAULT_BATCH;
 	return Math.min(DEFAULT_BATCH, Math.max(MIN_BATCH, Number(m[1])));
 }

@@ -35,11 +35,14 @@ export function offsetOf(scope: Scope, written: string, clause: Clause): number 
 export function resolveWritten(scope: Scope, written: string, clause: Clause): ResolvedPath {
 	const parts = written.split('.');
 	const first = parts[0].toLowerCase();
-	const isPrefix = first === scope.alias?.toLowerCase() || (first === scope.type.name.toLowerCase() && !scope.type.parentRelationship(parts[0]));
+	const isPrefix =
+		first === scope.alias?.toLowerCase() ||
+		(first === scope.type.name.toLowerCase() && !scope.type.parentRelationship(parts[0]));
 	if (parts.length > 1 && isPrefix) parts.shift();
 	const resolved = resolvePath(scope.env.schema, scope.type, parts);
 	if (!isPathProblem(resolved)) return resolved;
 	const at = offsetOf(scope, written, clause);
-	if (resolved.problem === 'relationship') throw unknownRelationship(resolved.relationship, scope.env.source, at);
+	if (resolved.problem === 'relationship')
+		throw unknownRelationship(resolved.relationship, scope.env.source, at);
 	throw noSuchColumn(resolved.column, resolved.entity, scope.env.source, at);
 }

@@ -59,7 +59,9 @@ export class SourceMap {
 		const tokens = this.scopeTokens(scope);
 		const where = tokens.findIndex((t) => t.kind === 'word' && t.text.toUpperCase() === 'WHERE');
 		if (where < 0) return undefined;
-		const ops = tokens.slice(where + 1).filter((t) => t.kind === 'word' && /^(AND|OR)$/i.test(t.text));
+		const ops = tokens
+			.slice(where + 1)
+			.filter((t) => t.kind === 'word' && /^(AND|OR)$/i.test(t.text));
 		return ops[n];
 	}
 
@@ -123,7 +125,11 @@ export class SourceMap {
 			}
 			const match = matchAt(NUMBER, s, i) ?? matchAt(WORD, s, i) ?? matchAt(PUNCT, s, i);
 			const text = match ?? c;
-			const kind: Token['kind'] = /^[0-9]/.test(text) ? 'number' : /^[A-Za-z_]/.test(text) ? 'word' : 'punct';
+			const kind: Token['kind'] = /^[0-9]/.test(text)
+				? 'number'
+				: /^[A-Za-z_]/.test(text)
+					? 'word'
+					: 'punct';
 			if (text === '(') {
 				depth++;
 				const next = /^\s*select\b/i.test(s.slice(i + 1, i + 20));

@@ -1,4 +1,10 @@
-import type { ConditionWithValueQuery, LiteralType, NegationCondition, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type {
+	ConditionWithValueQuery,
+	LiteralType,
+	NegationCondition,
+	ValueQueryCondition,
+	WhereClause,
+} from '@jetstreamapp/soql-parser-js';
 
 import type { SalesforceError } from '../http/errors';
 import { comparison, operandProblem, toOperand, type Operand } from './compare';
@@ -37,7 +43,9 @@ export function compileWhere(where: WhereClause, scope: Scope): Predicate {
 			operands.push(unary());
 		}
 		if (operands.length === 1) return operands[0];
-		return op === 'AND' ? (row, ctx) => operands.every((p) => p(row, ctx)) : (row, ctx) => operands.some((p) => p(row, ctx));
+		return op === 'AND'
+			? (row, ctx) => operands.every((p) => p(row, ctx))
+			: (row, ctx) => operands.some((p) => p(row, ctx));
 	};
 
 	const unary = (): Predicate => {
@@ -98,12 +106,16 @@ function compileCondition(cond: ConditionWithValueQuery, scope: Scope): Predicat
 		const name = cond.fn.functionName ?? 'A function';
 		throw notInSandbox(`${name}() in WHERE`, source, source.word(scope.id, name, 'WHERE')?.start);
 	}
-	if (!('field' in cond)) throw malformed(`unexpected token: '('`, source, source.after(scope.id, 'WHERE')?.start);
+	if (!('field' in cond))
+		throw malformed(`unexpected token: '('`, source, source.after(scope.id, 'WHERE')?.start);
 	const path = resolveWritten(scope, cond.field, 'WHERE');
 	const at = offsetOf(scope, cond.field, 'WHERE');
-	const fail = (errorCode: string, message: string): SalesforceError => queryError(errorCode, message, source, at);
-	if (path.field.type === 'address') throw fail('INVALID_FIELD', 'Address fields can only be filtered using Distance expressions');
-	if (!path.field.filterable) throw fail('INVALID_FIELD', `field '${path.field.name}' can not be filtered in a query call`);
+	const fail = (errorCode: string, message: string): SalesforceError =>
+		queryError(errorCode, message, source, at);
+	if (path.field.type === 'address')
+		throw fail('INVALID_FIELD', 'Address fields can only be filtered using Distance expressions');
+	if (!path.field.filterable)
+		throw fail('INVALID_FIELD', `field '${path.field.name}' can not be filtered in a query call`);
 	if ('valueQuery' in cond) return semiJoin(cond, path, scope);
 
 	const { schema } = scope.env;
@@ -128,14 +140,26 @@ function semiJoin(cond: ValueQueryCondition, outer: ResolvedPath, scope: Scope):
 	const id = env.nextScope++;
 	const inner = cond.valueQuery;
 	const type = env.schema.get(inner.sObject ?? '');
-	if (!type) throw unsupportedType(inner.sObject ?? '', env.source, env.source.after(id, 'FROM')?.start);
+	if (!type)
+		throw unsupportedType(inner.sObject ?? '', env.source, env.source.after(id, 'FROM')?.start);
 	const innerScope: Scope = { env, type, id, alias: inner.sObjectAlias };
 	const fields = inner.fields ?? [];
 	const only = fields[0];
-	if (fields.length !== 1 || !only || (only.type !== 'Field' && only.type !== 'FieldRelationship')) {
-		throw malformed('The selected field in a semi join subquery must be an Id or a reference', env.source, env.source.after(id, 'SELECT')?.start);
+	if (
+		fields.length !== 1 ||
+		!only ||
+		(only.type !== 'Field' && only.type !== 'FieldRelationship')
+	) {
+		throw malformed(
+			'The selected field in a semi join subquery must be an Id or a reference',
+			env.source,
+			env.source.after(id, 'SELECT')?.start,
+		);
 	}
-	const written = only.type === 'Field' ? only.field : (only.rawValue ?? [...only.relationships, only.field].join('.'));
+	const written =
+		only.type === 'Field'
+			? only.field
+			: (only.rawValue ?? [...only.relationships, only.field].join('.'));
 	const selected = resolveWritten(innerScope, written, 'SELECT');
 	const where = inner.where ? compileWhere(inner.where, innerScope) : undefined;
 	const key = {};

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { writeInBatches, writeResultsToItems, type WriteRecord, type WriteResult } from '../../../shared/writes';
+import {
+	writeInBatches,
+	writeResultsToItems,
+	type WriteRecord,
+	type WriteResult,
+} from '../../../shared/writes';
 import { allOrNoneProperty } from '../common/parameters';
 import { caseIdProblem, caseIdProperty } from './caseParameters';
 
@@ -24,14 +29,18 @@ export const description: INodeProperties[] = [
 		name: 'visibleToCustomer',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the customer can see the comment, for example in a help portal (IsPublished). Off: an internal note for agents only.',
+		description:
+			'Whether the customer can see the comment, for example in a help portal (IsPublished). Off: an internal note for agents only.',
 		displayOptions: { show },
 	},
 	allOrNoneProperty('case', ['addComment']),
 ];
 
 /** Adds a comment (CaseComment) to each item's case, in batches. */
-export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	sf: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const records: WriteRecord[] = [];
 	const refused: WriteResult[] = [];
@@ -39,7 +48,13 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 		const id = String(this.getNodeParameter('caseId', itemIndex) ?? '').trim();
 		const problem = caseIdProblem(id);
 		if (problem) {
-			refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: problem, fields: ['ParentId'] });
+			refused.push({
+				itemIndex,
+				success: false,
+				errorCode: 'MALFORMED_ID',
+				message: problem,
+				fields: ['ParentId'],
+			});
 			return;
 		}
 		const CommentBody = String(this.getNodeParameter('comment', itemIndex) ?? '');
@@ -47,6 +62,14 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 		records.push({ itemIndex, fields: { ParentId: id, CommentBody, IsPublished } });
 	});
 	const allOrNone = this.getNodeParameter('allOrNone', 0, false) as boolean;
-	const written = records.length > 0 ? await writeInBatches(sf, { operation: 'create', objectName: 'CaseComment', records, allOrNone }) : [];
+	const written =
+		records.length > 0
+			? await writeInBatches(sf, {
+					operation: 'create',
+					objectName: 'CaseComment',
+					records,
+					allOrNone,
+				})
+			: [];
 	return writeResultsToItems(this, [...refused, ...written], items);
 }

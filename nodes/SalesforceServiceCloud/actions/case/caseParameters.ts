@@ -17,7 +17,8 @@ export const caseIdProperty = (resource: string, operations: string[]): INodePro
 /** Why `id` is not a Case Id, or undefined when it is one. */
 export function caseIdProblem(id: string): string | undefined {
 	if (!isWellFormedId(id)) return `Case ID "${id}" is not a Salesforce record Id`;
-	if (!id.startsWith(STANDARD_KEY_PREFIXES.Case)) return `Case ID "${id}" is not the Id of a case (case Ids start with 500)`;
+	if (!id.startsWith(STANDARD_KEY_PREFIXES.Case))
+		return `Case ID "${id}" is not the Id of a case (case Ids start with 500)`;
 	return undefined;
 }
 
@@ -25,6 +26,11 @@ export function caseIdProblem(id: string): string | undefined {
 export function caseIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const id = String(ctx.getNodeParameter('caseId', itemIndex) ?? '').trim();
 	const problem = caseIdProblem(id);
-	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex, description: 'A case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.' });
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			itemIndex,
+			description:
+				'A case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.',
+		});
 	return id;
 }

@@ -1,5 +1,10 @@
 import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
@@ -34,7 +39,8 @@ export const description: INodeProperties[] = [
 		name: 'includeOriginalBodies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether each email also carries its full bodies as Salesforce stores them (textBody, htmlBody), quoted replies included',
+		description:
+			'Whether each email also carries its full bodies as Salesforce stores them (textBody, htmlBody), quoted replies included',
 		displayOptions: { show },
 	},
 	{
@@ -42,7 +48,8 @@ export const description: INodeProperties[] = [
 		name: 'includeInternalComments',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to add the case comments (comments), internal notes included, and put them in the transcript',
+		description:
+			'Whether to add the case comments (comments), internal notes included, and put them in the transcript',
 		displayOptions: { show },
 	},
 ];
@@ -67,18 +74,33 @@ interface CaseGroup {
  * same item the trigger emits for the case, so that either can feed the same step. The cases of all
  * items are read together, as the trigger reads them: up to 750 cases in one API call.
  */
-export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	sf: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
 	const groups = new Map<string, CaseGroup>();
 	const requests: Array<ConversationRequest | Error> = [];
 	let describe: DescribeSObjectResult | undefined;
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
 			const given = caseIdOf(this, itemIndex);
-			const includeComments = this.getNodeParameter('includeInternalComments', itemIndex, false) as boolean;
-			const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
+			const includeComments = this.getNodeParameter(
+				'includeInternalComments',
+				itemIndex,
+				false,
+			) as boolean;
+			const includeOriginalBodies = this.getNodeParameter(
+				'includeOriginalBodies',
+				itemIndex,
+				false,
+			) as boolean;
 			describe ??= await sf.describes.describe('Case');
 			const fields = await caseFieldsOf(this, sf, describe, itemIndex);
-			const subqueries = [emailSubquery(), chatSubquery(), ...(includeComments ? [commentSubquery()] : [])];
+			const subqueries = [
+				emailSubquery(),
+				chatSubquery(),
+				...(includeComments ? [commentSubquery()] : []),
+			];
 			const key = JSON.stringify([fields, subqueries]);
 			const group = groups.get(key) ?? { fields, subqueries, ids: new Set<string>() };
 			groups.set(key, group);
@@ -98,25 +120,54 @@ export async function execute(this: IExecuteFunctions, sf: SalesforceConnection)
 		group.records ??= readCases(sf, group);
 		const { plan, byId } = await group.records;
 		const record = byId.get(request.id);
-		if (!record) throw new NodeOperationError(this.getNode(), `No case with ID "${request.id}"`, { itemIndex, description: 'The case may have been deleted, or the connected user may not see it.' });
+		if (!record)
+			throw new NodeOperationError(this.getNode(), `No case with ID "${request.id}"`, {
+				itemIndex,
+				description: 'The case may have been deleted, or the connected user may not see it.',
+			});
 		instanceUrl ??= instanceUrlOf(this, sf);
-		const json = caseItem(record, plan.fields, await instanceUrl, { emails: true, comments: request.includeComments, originalBodies: request.includeOriginalBodies });
+		const json = caseItem(record, plan.fields, await instanceUrl, {
+			emails: true,
+			comments: request.includeComments,
+			originalBodies: request.includeOriginalBodies,
+		});
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
 }
 
 /** The item's Case fields, each path checked against the describes; a problem names the parameter and the item. */
-async function caseFieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, describe: DescribeSObjectResult, itemIndex: number): Promise<string[]> {
+async function caseFieldsOf(
+	ctx: IExecuteFunctions,
+	sf: SalesforceConnection,
+	describe: DescribeSObjectResult,
+	itemIndex: number,
+): Promise<string[]> {
 	try {
-		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter('caseFields', itemIndex, [])));
+		return await resolveFieldPaths(
+			sf.describes,
+			describe,
+			fieldListOf(ctx.getNodeParameter('caseFields', itemIndex, [])),
+		);
 	} catch (error) {
-		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `Field Names or IDs: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one Case field per entry, such as Subject or Owner.Name.` });
+		if (error instanceof FieldNameError)
+			throw new NodeOperationError(ctx.getNode(), `Field Names or IDs: ${error.message}`, {
+				itemIndex,
+				description: `Item ${itemIndex}: give one Case field per entry, such as Subject or Owner.Name.`,
+			});
 		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
-async function readCases(sf: SalesforceConnection, group: CaseGroup): Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }> {
-	const { plan } = await casePlan(sf, { fields: group.fields, conditions: [], queues: [], subqueries: group.subqueries }, undefined, Date.now());
+async function readCases(
+	sf: SalesforceConnection,
+	group: CaseGroup,
+): Promise<{ plan: CaseQueryPlan; byId: Map<string, IDataObject> }> {
+	const { plan } = await casePlan(
+		sf,
+		{ fields: group.fields, conditions: [], queues: [], subqueries: group.subqueries },
+		undefined,
+		Date.now(),
+	);
 	const records = await fetchCaseDetails(sf, plan, [...group.ids]);
 	return { plan, byId: new Map(records.map((r) => [String(r.Id), r])) };
 }

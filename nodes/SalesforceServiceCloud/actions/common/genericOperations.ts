@@ -13,12 +13,22 @@ import type { SalesforceConnection } from '../../../shared/transport/connection'
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
-import { writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
+import {
+	writeInBatches,
+	writeResultsToItems,
+	type WriteFailure,
+	type WriteRecord,
+} from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
-import { recordIdOf, recordIdProblem, recordIdProperty, returnAllProperties } from './recordParameters';
+import {
+	recordIdOf,
+	recordIdProblem,
+	recordIdProperty,
+	returnAllProperties,
+} from './recordParameters';
 import { writeItems } from './writeItems';
 
 /** One operation of a resource: its parameters and what it does. */
@@ -40,34 +50,67 @@ function objectNameOf(ctx: IExecuteFunctions, fixed: ObjectOf): string {
 	try {
 		return checkedObjectName(given);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Object: ${(error as Error).message}`, { description: 'Choose the object from the list, or give its API name, such as Account or Invoice__c.' });
+		throw new NodeOperationError(ctx.getNode(), `Object: ${(error as Error).message}`, {
+			description:
+				'Choose the object from the list, or give its API name, such as Account or Invoice__c.',
+		});
 	}
 }
 
 /** The object's describe; an object the org does not have is said so in plain words. */
-async function describeOf(ctx: IExecuteFunctions, sf: SalesforceConnection, fixed: ObjectOf): Promise<DescribeSObjectResult> {
+async function describeOf(
+	ctx: IExecuteFunctions,
+	sf: SalesforceConnection,
+	fixed: ObjectOf,
+): Promise<DescribeSObjectResult> {
 	try {
 		return await sf.describes.describe(objectNameOf(ctx, fixed));
 	} catch (error) {
-		if (error instanceof ObjectNameError || error instanceof UnknownObjectError) throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, { description: 'Choose the object from the list; custom objects end in __c.' });
+		if (error instanceof ObjectNameError || error instanceof UnknownObjectError)
+			throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, {
+				description: 'Choose the object from the list; custom objects end in __c.',
+			});
 		throw toNodeError(ctx.getNode(), error);
 	}
 }
 
 /** The item's field list (the `parameter`, shown as `label`), each path checked against the describes; a problem names the parameter and the item. */
-async function fieldsOf(ctx: IExecuteFunctions, sf: SalesforceConnection, describe: DescribeSObjectResult, itemIndex: number, parameter = 'fields', label = 'Field Names or IDs'): Promise<string[]> {
+async function fieldsOf(
+	ctx: IExecuteFunctions,
+	sf: SalesforceConnection,
+	describe: DescribeSObjectResult,
+	itemIndex: number,
+	parameter = 'fields',
+	label = 'Field Names or IDs',
+): Promise<string[]> {
 	try {
-		return await resolveFieldPaths(sf.describes, describe, fieldListOf(ctx.getNodeParameter(parameter, itemIndex, [])));
+		return await resolveFieldPaths(
+			sf.describes,
+			describe,
+			fieldListOf(ctx.getNodeParameter(parameter, itemIndex, [])),
+		);
 	} catch (error) {
-		if (error instanceof FieldNameError) throw new NodeOperationError(ctx.getNode(), `${label}: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: give one field per entry, such as Subject or Owner.Name.` });
+		if (error instanceof FieldNameError)
+			throw new NodeOperationError(ctx.getNode(), `${label}: ${error.message}`, {
+				itemIndex,
+				description: `Item ${itemIndex}: give one field per entry, such as Subject or Owner.Name.`,
+			});
 		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
 /** Create, Update or Upsert: the input items written in sObject Collections batches, an owner found by email if asked. */
-export function writeOperation(resource: string, operation: MappingOperation, objectName: ObjectOf): ResourceOperation {
+export function writeOperation(
+	resource: string,
+	operation: MappingOperation,
+	objectName: ObjectOf,
+): ResourceOperation {
 	return {
-		description: [columnsProperty(resource, operation), ...ownerByEmailProperties(resource, [operation]), allOrNoneProperty(resource, [operation])],
+		description: [
+			columnsProperty(resource, operation),
+			...ownerByEmailProperties(resource, [operation]),
+			allOrNoneProperty(resource, [operation]),
+		],
 		async execute(sf) {
 			// Described here first (kept in the cache for writeItems), so that an unknown object is said plainly.
 			const describe = await describeOf(this, sf, objectName);
@@ -91,16 +134,39 @@ export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOper
 				const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
 				const problem = recordIdProblem(id);
 				if (!problem) records.push({ itemIndex, fields: { Id: id } });
-				else if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: `Item ${itemIndex}: nothing was deleted. Give one record ID (15 or 18 letters and digits) per item.` });
-				else refused.push({ itemIndex, success: false, errorCode: 'MALFORMED_ID', message: `${problem} (item ${itemIndex})`, fields: ['Id'] });
+				else if (!this.continueOnFail())
+					throw new NodeOperationError(this.getNode(), problem, {
+						itemIndex,
+						description: `Item ${itemIndex}: nothing was deleted. Give one record ID (15 or 18 letters and digits) per item.`,
+					});
+				else
+					refused.push({
+						itemIndex,
+						success: false,
+						errorCode: 'MALFORMED_ID',
+						message: `${problem} (item ${itemIndex})`,
+						fields: ['Id'],
+					});
 			}
-			const results = records.length > 0 ? await writeInBatches(sf, { operation: 'delete', objectName, records, allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean }) : [];
+			const results =
+				records.length > 0
+					? await writeInBatches(sf, {
+							operation: 'delete',
+							objectName,
+							records,
+							allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean,
+						})
+					: [];
 			return writeResultsToItems(this, [...results, ...refused], items);
 		},
 	};
 }
 
-const fieldsProperty = (resource: string, operations: string[], description: string): INodeProperties => ({
+const fieldsProperty = (
+	resource: string,
+	operations: string[],
+	description: string,
+): INodeProperties => ({
 	displayName: 'Field Names or IDs',
 	name: 'fields',
 	type: 'multiOptions',
@@ -113,13 +179,23 @@ const fieldsProperty = (resource: string, operations: string[], description: str
 /** Get one record by Id, with chosen fields or all. */
 export function getOperation(resource: string, objectName: ObjectOf): ResourceOperation {
 	return {
-		description: [recordIdProperty(resource, ['get']), fieldsProperty(resource, ['get'], 'The fields to return; all when empty.')],
+		description: [
+			recordIdProperty(resource, ['get']),
+			fieldsProperty(resource, ['get'], 'The fields to return; all when empty.'),
+		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
 				const id = recordIdOf(this, itemIndex);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
-					throw new NodeOperationError(this.getNode(), `Record ID "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`, { itemIndex, description: `Item ${itemIndex}: check that the ID is the one of a ${describe.label} record.` });
+					throw new NodeOperationError(
+						this.getNode(),
+						`Record ID "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`,
+						{
+							itemIndex,
+							description: `Item ${itemIndex}: check that the ID is the one of a ${describe.label} record.`,
+						},
+					);
 				}
 				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const record = await retrieveRecord(sf, describe.name, id, fields);
@@ -134,7 +210,11 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 	return {
 		description: [
 			...returnAllProperties(resource, ['getMany']),
-			fieldsProperty(resource, ['getMany'], 'The fields to return; Id and Name (where the object has one) when empty.'),
+			fieldsProperty(
+				resource,
+				['getMany'],
+				'The fields to return; Id and Name (where the object has one) when empty.',
+			),
 			conditionsProperty({
 				displayName: 'Conditions',
 				description: 'Only records that meet all these conditions',
@@ -147,7 +227,10 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
 				const picked = await fieldsOf(this, sf, describe, itemIndex);
-				const fields = picked.length > 0 ? picked : ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
+				const fields =
+					picked.length > 0
+						? picked
+						: ['Id', ...describe.fields.filter((f) => f.nameField).map((f) => f.name)];
 				const limit = limitOf(this, itemIndex);
 				let conditions: Condition[];
 				let where: string;
@@ -155,10 +238,20 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 					conditions = conditionsFrom(this.getNodeParameter('conditions', itemIndex, {}));
 					where = conditionsToSoql(describe, conditions);
 				} catch (error) {
-					if (error instanceof ConditionError || error instanceof FieldNameError) throw new NodeOperationError(this.getNode(), `Conditions: ${error.message}`, { itemIndex, description: `Item ${itemIndex}: nothing was read.` });
+					if (error instanceof ConditionError || error instanceof FieldNameError)
+						throw new NodeOperationError(this.getNode(), `Conditions: ${error.message}`, {
+							itemIndex,
+							description: `Item ${itemIndex}: nothing was read.`,
+						});
 					throw toNodeError(this.getNode(), error, itemIndex);
 				}
-				const soql = buildQuery({ fields, from: describe.name, where: [where], orderBy: ['Id'], limit });
+				const soql = buildQuery({
+					fields,
+					from: describe.name,
+					where: [where],
+					orderBy: ['Id'],
+					limit,
+				});
 				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
 				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
 			});

@@ -16,7 +16,10 @@ export const objectNameProperty = (operations: string[]): INodeProperties => ({
 });
 
 /** The field mapping of a write, loaded from the object's describe. */
-export const columnsProperty = (resource: string, operation: MappingOperation): INodeProperties => ({
+export const columnsProperty = (
+	resource: string,
+	operation: MappingOperation,
+): INodeProperties => ({
 	displayName: 'Fields',
 	name: 'columns',
 	type: 'resourceMapper',
@@ -42,6 +45,7 @@ export const allOrNoneProperty = (resource: string, operations: string[]): INode
 	name: 'allOrNone',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to write nothing of a batch of up to 200 items when one of them fails. Off: the other items are written and the failed ones get their error.',
+	description:
+		'Whether to write nothing of a batch of up to 200 items when one of them fails. Off: the other items are written and the failed ones get their error.',
 	displayOptions: { show: { resource: [resource], operation: operations } },
 });

@@ -6,7 +6,10 @@ import { toNodeError } from '../../../shared/transport/errorBoundary';
  * Runs `run` for each input item. A failing item stops the node, or, when the node continues on
  * fail, becomes an error item that keeps the item's input.
  */
-export async function perItem(ctx: IExecuteFunctions, run: (itemIndex: number) => Promise<INodeExecutionData[]>): Promise<INodeExecutionData[]> {
+export async function perItem(
+	ctx: IExecuteFunctions,
+	run: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -18,7 +21,14 @@ export async function perItem(ctx: IExecuteFunctions, run: (itemIndex: number) =
 				e.context.itemIndex = itemIndex;
 				throw e;
 			}
-			out.push({ json: { error: e.message, errorCode: (e.context.errorCode as string | undefined) ?? null, input: items[itemIndex].json }, pairedItem: { item: itemIndex } });
+			out.push({
+				json: {
+					error: e.message,
+					errorCode: (e.context.errorCode as string | undefined) ?? null,
+					input: items[itemIndex].json,
+				},
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 	return out;

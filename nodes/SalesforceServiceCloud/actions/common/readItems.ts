@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildQuery } from '../../../shared/soql/buildQuery';
-import { conditionsToSoql, inListOf, listOf, type Condition } from '../../../shared/soql/conditions';
+import {
+	conditionsToSoql,
+	inListOf,
+	listOf,
+	type Condition,
+} from '../../../shared/soql/conditions';
 import { queryPages } from '../../../shared/soql/queryPages';
 import { splitInList } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -13,7 +18,12 @@ import type { SalesforceConnection } from '../../../shared/transport/connection'
  * `nextRecordsUrl`: up to `limit` records, or all of them. Records keep Salesforce's field names;
  * the `attributes` entry Salesforce adds to each record is left out.
  */
-export async function queryToItems(sf: SalesforceConnection, soql: string, itemIndex: number, limit: number | undefined): Promise<INodeExecutionData[]> {
+export async function queryToItems(
+	sf: SalesforceConnection,
+	soql: string,
+	itemIndex: number,
+	limit: number | undefined,
+): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for await (const page of queryPages(sf, soql)) {
 		for (const record of page.records) {
@@ -29,7 +39,10 @@ export function withoutAttributes(record: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) {
 		if (key === 'attributes') continue;
-		out[key] = value && typeof value === 'object' && !Array.isArray(value) && 'attributes' in value ? withoutAttributes(value as IDataObject) : value;
+		out[key] =
+			value && typeof value === 'object' && !Array.isArray(value) && 'attributes' in value
+				? withoutAttributes(value as IDataObject)
+				: value;
 	}
 	return out;
 }
@@ -38,9 +51,22 @@ export function withoutAttributes(record: IDataObject): IDataObject {
 export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const given: unknown = ctx.getNodeParameter('limit', itemIndex, 50);
-	const limit = typeof given === 'number' ? given : typeof given === 'string' && /^\s*\d+\s*$/.test(given) ? Number(given) : NaN;
+	const limit =
+		typeof given === 'number'
+			? given
+			: typeof given === 'string' && /^\s*\d+\s*$/.test(given)
+				? Number(given)
+				: NaN;
 	if (!Number.isSafeInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `Limit "${String(given)}" is not a whole number of 1 or more`, { itemIndex, description: 'Give how many records to return as digits, such as 50, or switch on Return All.' });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Limit "${String(given)}" is not a whole number of 1 or more`,
+			{
+				itemIndex,
+				description:
+					'Give how many records to return as digits, such as 50, or switch on Return All.',
+			},
+		);
 	}
 	return limit;
 }
@@ -54,28 +80,54 @@ export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | und
 export async function splitQueryToItems(
 	ctx: IExecuteFunctions,
 	sf: SalesforceConnection,
-	q: { describe: DescribeSObjectResult; fields: string[]; conditions: Condition[]; limit: number | undefined; itemIndex: number },
+	q: {
+		describe: DescribeSObjectResult;
+		fields: string[];
+		conditions: Condition[];
+		limit: number | undefined;
+		itemIndex: number;
+	},
 ): Promise<INodeExecutionData[]> {
 	const tooLong = (why: string) =>
-		new NodeOperationError(ctx.getNode(), `Conditions: the query is too long for Salesforce (${why})`, {
-			itemIndex: q.itemIndex,
-			description: `Item ${q.itemIndex}: Salesforce takes at most about 16,000 characters of query. Shorten the values, or split the list over several items.`,
-		});
-	const lists = q.conditions.map((c, i) => ({ i, c, n: c.operator === 'in' ? listOf(c.value).length : 0 })).filter((x) => x.n > 1);
+		new NodeOperationError(
+			ctx.getNode(),
+			`Conditions: the query is too long for Salesforce (${why})`,
+			{
+				itemIndex: q.itemIndex,
+				description: `Item ${q.itemIndex}: Salesforce takes at most about 16,000 characters of query. Shorten the values, or split the list over several items.`,
+			},
+		);
+	const lists = q.conditions
+		.map((c, i) => ({ i, c, n: c.operator === 'in' ? listOf(c.value).length : 0 }))
+		.filter((x) => x.n > 1);
 	if (lists.length === 0) throw tooLong('no "is one of" list to split');
 	const longest = lists.reduce((a, b) => (b.n > a.n ? b : a));
-	const others = conditionsToSoql(q.describe, q.conditions.filter((_, i) => i !== longest.i));
+	const others = conditionsToSoql(
+		q.describe,
+		q.conditions.filter((_, i) => i !== longest.i),
+	);
 	const { field, literals } = inListOf(q.describe, longest.c);
 	// Id is read to merge without repeats, and left out again when it was not asked for.
 	const withId = q.fields.some((f) => f.toLowerCase() === 'id');
-	const queryOf = (list: string[]) => buildQuery({ fields: withId ? q.fields : ['Id', ...q.fields], from: q.describe.name, where: [others, `${field} IN (${list.join(', ')})`], orderBy: ['Id'], limit: q.limit });
+	const queryOf = (list: string[]) =>
+		buildQuery({
+			fields: withId ? q.fields : ['Id', ...q.fields],
+			from: q.describe.name,
+			where: [others, `${field} IN (${list.join(', ')})`],
+			orderBy: ['Id'],
+			limit: q.limit,
+		});
 	const split = splitInList([...new Set(literals)], queryOf);
-	if (split.tooLong.length > 0) throw tooLong(`one value of ${field} has ${split.tooLong[0].length} characters`);
+	if (split.tooLong.length > 0)
+		throw tooLong(`one value of ${field} has ${split.tooLong[0].length} characters`);
 	const byId = new Map<string, INodeExecutionData>();
 	for (const { soql } of split.queries) {
-		for (const item of await queryToItems(sf, soql, q.itemIndex, q.limit)) byId.set(String(item.json.Id), item);
+		for (const item of await queryToItems(sf, soql, q.itemIndex, q.limit))
+			byId.set(String(item.json.Id), item);
 	}
-	const merged = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+	const merged = [...byId.entries()]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([, item]) => item);
 	if (!withId) for (const item of merged) delete item.json.Id;
 	return q.limit === undefined ? merged : merged.slice(0, q.limit);
 }

@@ -18,13 +18,18 @@ export const recordIdProperty = (resource: string, operations: string[]): INodeP
 export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const id = String(ctx.getNodeParameter('recordId', itemIndex) ?? '').trim();
 	const problem = recordIdProblem(id);
-	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex, description: `Item ${itemIndex}: a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.` });
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			itemIndex,
+			description: `Item ${itemIndex}: a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.`,
+		});
 	return id;
 }
 
 /** Why the Record ID is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
 export function recordIdProblem(id: string): string | undefined {
-	if (!isWellFormedId(id)) return `Record ID "${id}" is not a Salesforce record Id: it ${idProblem(id) ?? 'is malformed'}`;
+	if (!isWellFormedId(id))
+		return `Record ID "${id}" is not a Salesforce record Id: it ${idProblem(id) ?? 'is malformed'}`;
 	return undefined;
 }
 

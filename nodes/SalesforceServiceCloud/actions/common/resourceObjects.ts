@@ -8,7 +8,13 @@ export const RESOURCE_OBJECTS = {
 } as const satisfies Readonly<Record<string, string>>;
 
 /** The object a node's current parameters point at: the resource's own, or the chosen one for Record. */
-export function objectForParameters(resource: string | undefined, objectName: string | undefined): string {
-	const fixed = resource !== undefined && Object.hasOwn(RESOURCE_OBJECTS, resource) ? RESOURCE_OBJECTS[resource as keyof typeof RESOURCE_OBJECTS] : undefined;
+export function objectForParameters(
+	resource: string | undefined,
+	objectName: string | undefined,
+): string {
+	const fixed =
+		resource !== undefined && Object.hasOwn(RESOURCE_OBJECTS, resource)
+			? RESOURCE_OBJECTS[resource as keyof typeof RESOURCE_OBJECTS]
+			: undefined;
 	return fixed || objectName || '';
 }

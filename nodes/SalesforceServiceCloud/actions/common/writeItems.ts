@@ -2,10 +2,22 @@ import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FieldMappingError, mappedValuesToRecord, type FieldMappingProblem, type MappingOperation } from '../../../shared/fieldMapping';
+import {
+	FieldMappingError,
+	mappedValuesToRecord,
+	type FieldMappingProblem,
+	type MappingOperation,
+} from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
-import { openWriteLedger, refusedBeforeWriting, writeInBatches, writeResultsToItems, type WriteFailure, type WriteRecord } from '../../../shared/writes';
+import {
+	openWriteLedger,
+	refusedBeforeWriting,
+	writeInBatches,
+	writeResultsToItems,
+	type WriteFailure,
+	type WriteRecord,
+} from '../../../shared/writes';
 import { fillOwnerIds } from './ownerByEmail';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
@@ -27,7 +39,10 @@ interface ColumnsValue {
 }
 
 /** A check of an item's mapped values before the mapping: a refusal for the item, or undefined. */
-export type ItemCheck = (values: Record<string, unknown>, itemIndex: number) => Omit<WriteFailure, 'itemIndex' | 'success'> | undefined;
+export type ItemCheck = (
+	values: Record<string, unknown>,
+	itemIndex: number,
+) => Omit<WriteFailure, 'itemIndex' | 'success'> | undefined;
 
 export interface MappedItems {
 	records: WriteRecord[];
@@ -41,23 +56,45 @@ export interface MappedItems {
  * against the object's describe. An item the object cannot take (or that `check` refuses) fails on
  * its own, with the field named and the error code Salesforce would have answered.
  */
-export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult, operation: MappingOperation, check?: ItemCheck): MappedItems {
+export function mapItems(
+	ctx: IExecuteFunctions,
+	describe: DescribeSObjectResult,
+	operation: MappingOperation,
+	check?: ItemCheck,
+): MappedItems {
 	const timezone = ctx.getTimezone();
 	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
 	ctx.getInputData().forEach((item, itemIndex) => {
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
-		const values = (columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})) as Record<string, unknown>;
-		if (operation === 'upsert') out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
+		const values = (
+			columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})
+		) as Record<string, unknown>;
+		if (operation === 'upsert')
+			out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
 		const problem = check?.(values, itemIndex);
 		if (problem) {
 			out.refused.push({ itemIndex, success: false, ...problem, checkedLocally: true });
 			return;
 		}
 		try {
-			out.records.push({ itemIndex, fields: mappedValuesToRecord(describe, values, { operation, itemIndex, timezone }) as IDataObject });
+			out.records.push({
+				itemIndex,
+				fields: mappedValuesToRecord(describe, values, {
+					operation,
+					itemIndex,
+					timezone,
+				}) as IDataObject,
+			});
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
-			out.refused.push({ itemIndex, success: false, errorCode: SALESFORCE_CODE[error.problem], message: error.message, fields: [error.fieldName], checkedLocally: true });
+			out.refused.push({
+				itemIndex,
+				success: false,
+				errorCode: SALESFORCE_CODE[error.problem],
+				message: error.message,
+				fields: [error.fieldName],
+				checkedLocally: true,
+			});
 		}
 	});
 	return out;
@@ -70,18 +107,36 @@ export function mapItems(ctx: IExecuteFunctions, describe: DescribeSObjectResult
  * the item and the field; with "continue on fail" it fails on its own and the others are written.
  * With Retry On Fail, a retry does not write again what an earlier try wrote (see writeLedger.ts).
  */
-export async function writeItems(ctx: IExecuteFunctions, sf: SalesforceConnection, objectName: string, operation: MappingOperation): Promise<INodeExecutionData[]> {
+export async function writeItems(
+	ctx: IExecuteFunctions,
+	sf: SalesforceConnection,
+	objectName: string,
+	operation: MappingOperation,
+): Promise<INodeExecutionData[]> {
 	const describe = await sf.describes.describe(objectName);
 	const mapped = mapItems(ctx, describe, operation);
 	if (operation === 'upsert' && !mapped.externalIdField) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', { description: 'Under Fields, pick "Columns to match on": an External ID field, or a unique field such as Email.' });
+		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', {
+			description:
+				'Under Fields, pick "Columns to match on": an External ID field, or a unique field such as Email.',
+		});
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
 	refusedBeforeWriting(ctx, [...mapped.refused, ...owned.refused]);
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
-	const request = { operation, objectName: describe.name, externalIdField: mapped.externalIdField, records: owned.records, allOrNone };
+	const request = {
+		operation,
+		objectName: describe.name,
+		externalIdField: mapped.externalIdField,
+		records: owned.records,
+		allOrNone,
+	};
 	const ledger = openWriteLedger(ctx)?.scope(request);
 	const written = owned.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
-	return writeResultsToItems(ctx, [...mapped.refused, ...owned.refused, ...written], ctx.getInputData());
+	return writeResultsToItems(
+		ctx,
+		[...mapped.refused, ...owned.refused, ...written],
+		ctx.getInputData(),
+	);
 }

@@ -11,12 +11,22 @@ export const includeOriginalBodiesProperty = (operations: string[]): INodeProper
 	name: 'includeOriginalBodies',
 	type: 'boolean',
 	default: false,
-	description: 'Whether each email also carries its full bodies as Salesforce stores them (textBody, htmlBody), quoted replies included',
+	description:
+		'Whether each email also carries its full bodies as Salesforce stores them (textBody, htmlBody), quoted replies included',
 	displayOptions: { show: { resource: ['emailMessage'], operation: operations } },
 });
 
 /** The emails whose `field` equals `id`, oldest first, every page. */
-export async function emailsWhere(sf: SalesforceConnection, field: 'Id' | 'ParentId', id: string): Promise<EmailMessageRecord[]> {
-	const soql = buildQuery({ fields: [...EMAIL_FIELDS, 'ParentId'], from: 'EmailMessage', where: [`${field} = ${soqlString(id)}`], orderBy: ['MessageDate ASC', 'Id ASC'] });
+export async function emailsWhere(
+	sf: SalesforceConnection,
+	field: 'Id' | 'ParentId',
+	id: string,
+): Promise<EmailMessageRecord[]> {
+	const soql = buildQuery({
+		fields: [...EMAIL_FIELDS, 'ParentId'],
+		from: 'EmailMessage',
+		where: [`${field} = ${soqlString(id)}`],
+		orderBy: ['MessageDate ASC', 'Id ASC'],
+	});
 	return queryAll<EmailMessageRecord>(sf, soql);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { shapeEmails } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -20,12 +25,25 @@ export const description: INodeProperties[] = [
 ];
 
 /** The emails of a case, oldest first, one item each, shaped as in the case's conversation. */
-export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	sf: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
 	return perItem(this, async (itemIndex) => {
 		const caseId = caseIdOf(this, itemIndex);
-		const includeOriginalBodies = this.getNodeParameter('includeOriginalBodies', itemIndex, false) as boolean;
+		const includeOriginalBodies = this.getNodeParameter(
+			'includeOriginalBodies',
+			itemIndex,
+			false,
+		) as boolean;
 		const includeDrafts = this.getNodeParameter('includeDrafts', itemIndex, false) as boolean;
-		const emails = shapeEmails(await emailsWhere(sf, 'ParentId', caseId), { includeOriginalBodies, includeDrafts });
-		return emails.map((email) => ({ json: { ...email, caseId } as unknown as IDataObject, pairedItem: { item: itemIndex } }));
+		const emails = shapeEmails(await emailsWhere(sf, 'ParentId', caseId), {
+			includeOriginalBodies,
+			includeDrafts,
+		});
+		return emails.map((email) => ({
+			json: { ...email, caseId } as unknown as IDataObject,
+			pairedItem: { item: itemIndex },
+		}));
 	});
 }

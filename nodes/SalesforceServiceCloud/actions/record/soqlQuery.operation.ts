@@ -14,12 +14,23 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'SELECT Id, Subject FROM Case WHERE IsClosed = true',
-		description: 'A Salesforce query (SOQL). Values taken from items belong in expressions; Salesforce reads the query as written.',
+		description:
+			'A Salesforce query (SOQL). Values taken from items belong in expressions; Salesforce reads the query as written.',
 		displayOptions: { show: { resource: ['record'], operation: ['soqlQuery'] } },
 	},
 	...returnAllProperties('record', ['soqlQuery']),
 ];
 
-export async function execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]> {
-	return perItem(this, async (itemIndex) => queryToItems(sf, this.getNodeParameter('query', itemIndex) as string, itemIndex, limitOf(this, itemIndex)));
+export async function execute(
+	this: IExecuteFunctions,
+	sf: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
+	return perItem(this, async (itemIndex) =>
+		queryToItems(
+			sf,
+			this.getNodeParameter('query', itemIndex) as string,
+			itemIndex,
+			limitOf(this, itemIndex),
+		),
+	);
 }

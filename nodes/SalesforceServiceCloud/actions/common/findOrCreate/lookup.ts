@@ -11,7 +11,15 @@ import type { SalesforceConnection } from '../../../../shared/transport/connecti
 export { encodeQuery, MAX_QUERY_LENGTH } from '../../../../shared/soql/urlBudget';
 
 /** Field types a record cannot be matched on (their SOQL literals are not plain values). */
-const UNMATCHABLE = new Set(['date', 'datetime', 'time', 'base64', 'textarea', 'location', 'address']);
+const UNMATCHABLE = new Set([
+	'date',
+	'datetime',
+	'time',
+	'base64',
+	'textarea',
+	'location',
+	'address',
+]);
 
 export function canMatchOn(field: Field): boolean {
 	return field.filterable && !UNMATCHABLE.has(field.type);
@@ -35,18 +43,36 @@ export function matchLiteral(field: Field, value: unknown): string {
  * The queries that find the records whose `matchField` is one of `literals`: one query when the
  * list fits, else the IN list split so that each query stays under Salesforce's URL limit.
  */
-export function lookupQueries(describe: DescribeSObjectResult, matchField: string, selectFields: string[], literals: string[]): string[] {
+export function lookupQueries(
+	describe: DescribeSObjectResult,
+	matchField: string,
+	selectFields: string[],
+	literals: string[],
+): string[] {
 	const fields = ['Id', matchField, 'CreatedDate', 'LastModifiedDate', ...selectFields];
-	const extra = describe.fields.some((f) => f.name === 'IsConverted') ? ['IsConverted = false'] : [];
-	const queryOf = (list: string[]) => buildQuery({ fields, from: describe.name, where: [`${matchField} IN (${list.join(', ')})`, ...extra] });
+	const extra = describe.fields.some((f) => f.name === 'IsConverted')
+		? ['IsConverted = false']
+		: [];
+	const queryOf = (list: string[]) =>
+		buildQuery({
+			fields,
+			from: describe.name,
+			where: [`${matchField} IN (${list.join(', ')})`, ...extra],
+		});
 	const { queries, tooLong } = splitInList(literals, queryOf);
 	// Match fields hold at most 255 characters (the mapping refuses longer values), so every value fits.
-	if (tooLong.length > 0) throw new QueryTooLongError(`A ${matchField} value is too long to look for (${tooLong[0].length} characters)`);
+	if (tooLong.length > 0)
+		throw new QueryTooLongError(
+			`A ${matchField} value is too long to look for (${tooLong[0].length} characters)`,
+		);
 	return queries.map((q) => q.soql);
 }
 
 /** All the records the queries find, every page of each. */
-export async function runLookups(sf: SalesforceConnection, queries: string[]): Promise<IDataObject[]> {
+export async function runLookups(
+	sf: SalesforceConnection,
+	queries: string[],
+): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
 	for (const soql of queries) records.push(...(await queryAll(sf, soql)));
 	return records;
@@ -55,12 +81,18 @@ export async function runLookups(sf: SalesforceConnection, queries: string[]): P
 export type MultipleMatchRule = 'lastModified' | 'firstCreated' | 'fail';
 
 /** The record to use among several matches, or undefined when the rule is to fail the item. */
-export function chooseMatch(records: IDataObject[], rule: MultipleMatchRule): IDataObject | undefined {
+export function chooseMatch(
+	records: IDataObject[],
+	rule: MultipleMatchRule,
+): IDataObject | undefined {
 	if (records.length === 1) return records[0];
 	if (rule === 'fail') return undefined;
 	const time = (r: IDataObject, field: string) => Date.parse(String(r[field] ?? '')) || 0;
 	const sorted = [...records].sort((a, b) => {
-		const diff = rule === 'lastModified' ? time(b, 'LastModifiedDate') - time(a, 'LastModifiedDate') : time(a, 'CreatedDate') - time(b, 'CreatedDate');
+		const diff =
+			rule === 'lastModified'
+				? time(b, 'LastModifiedDate') - time(a, 'LastModifiedDate')
+				: time(a, 'CreatedDate') - time(b, 'CreatedDate');
 		return diff !== 0 ? diff : String(a.Id).localeCompare(String(b.Id));
 	});
 	return sorted[0];

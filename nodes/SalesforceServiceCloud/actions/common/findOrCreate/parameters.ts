@@ -23,9 +23,21 @@ export function findOrCreateProperties(resource: string): INodeProperties[] {
 			name: 'updatePolicy',
 			type: 'options',
 			options: [
-				{ name: 'Fill Only Empty Fields', value: 'fillEmpty', description: 'Write the new values only into fields of the record that are empty' },
-				{ name: 'Leave It As It Is', value: 'keep', description: 'Change nothing on the record; only return its ID' },
-				{ name: 'Overwrite With the New Values', value: 'overwrite', description: 'Write the new values over the record\'s current ones' },
+				{
+					name: 'Fill Only Empty Fields',
+					value: 'fillEmpty',
+					description: 'Write the new values only into fields of the record that are empty',
+				},
+				{
+					name: 'Leave It As It Is',
+					value: 'keep',
+					description: 'Change nothing on the record; only return its ID',
+				},
+				{
+					name: 'Overwrite With the New Values',
+					value: 'overwrite',
+					description: "Write the new values over the record's current ones",
+				},
 			],
 			default: 'keep',
 			displayOptions: { show },
@@ -35,9 +47,21 @@ export function findOrCreateProperties(resource: string): INodeProperties[] {
 			name: 'multipleMatches',
 			type: 'options',
 			options: [
-				{ name: 'Fail the Item', value: 'fail', description: 'Return an error for the item, listing the records found' },
-				{ name: 'Use the First Created', value: 'firstCreated', description: 'Use the oldest record (by Created Date)' },
-				{ name: 'Use the Most Recently Modified', value: 'lastModified', description: 'Use the record changed last (by Last Modified Date)' },
+				{
+					name: 'Fail the Item',
+					value: 'fail',
+					description: 'Return an error for the item, listing the records found',
+				},
+				{
+					name: 'Use the First Created',
+					value: 'firstCreated',
+					description: 'Use the oldest record (by Created Date)',
+				},
+				{
+					name: 'Use the Most Recently Modified',
+					value: 'lastModified',
+					description: 'Use the record changed last (by Last Modified Date)',
+				},
 			],
 			default: 'lastModified',
 			displayOptions: { show },

@@ -23,7 +23,10 @@ export interface RowRef {
 	position: number;
 }
 
-export type Outcome = { kind: 'failed'; failure: WriteFailure } | { kind: 'done'; action: FindOrCreateAction; id: string } | { kind: 'row'; action: FindOrCreateAction; row: RowRef };
+export type Outcome =
+	| { kind: 'failed'; failure: WriteFailure }
+	| { kind: 'done'; action: FindOrCreateAction; id: string }
+	| { kind: 'row'; action: FindOrCreateAction; row: RowRef };
 
 export interface Plan {
 	creates: WriteRecord[];
@@ -45,12 +48,19 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
  * per new key. Items with the same key share the record: the first creates it, the others match it
  * (and, under the update policy, add their values to the same create).
  */
-export function planWrites(entries: Entry[], matchesByKey: Map<string, IDataObject[]>, options: PlanOptions): Plan {
+export function planWrites(
+	entries: Entry[],
+	matchesByKey: Map<string, IDataObject[]>,
+	options: PlanOptions,
+): Plan {
 	const plan: Plan = { creates: [], updates: [], outcomes: new Map() };
 	const groups = new Map<string, Entry[]>();
 	for (const entry of entries) {
 		if (entry.failure || entry.key === undefined) {
-			plan.outcomes.set(entry.itemIndex, { kind: 'failed', failure: entry.failure ?? missingKey(entry.itemIndex, options.matchField) });
+			plan.outcomes.set(entry.itemIndex, {
+				kind: 'failed',
+				failure: entry.failure ?? missingKey(entry.itemIndex, options.matchField),
+			});
 			continue;
 		}
 		groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry]);
@@ -63,11 +73,20 @@ export function planWrites(entries: Entry[], matchesByKey: Map<string, IDataObje
 	return plan;
 }
 
-function planExisting(plan: Plan, group: Entry[], found: IDataObject[], options: PlanOptions): void {
+function planExisting(
+	plan: Plan,
+	group: Entry[],
+	found: IDataObject[],
+	options: PlanOptions,
+): void {
 	const chosen = chooseMatch(found, options.rule);
 	if (!chosen) {
 		const ids = found.map((r) => String(r.Id));
-		for (const entry of group) plan.outcomes.set(entry.itemIndex, { kind: 'failed', failure: severalMatch(entry.itemIndex, ids, options) });
+		for (const entry of group)
+			plan.outcomes.set(entry.itemIndex, {
+				kind: 'failed',
+				failure: severalMatch(entry.itemIndex, ids, options),
+			});
 		return;
 	}
 	const id = String(chosen.Id);
@@ -81,13 +100,18 @@ function planExisting(plan: Plan, group: Entry[], found: IDataObject[], options:
 	if (contributors.length === 0) return;
 	const row: RowRef = { batch: 'update', position: plan.updates.length };
 	plan.updates.push({ itemIndex: contributors[0].itemIndex, fields: { Id: id, ...update } });
-	for (const entry of contributors) plan.outcomes.set(entry.itemIndex, { kind: 'row', action: 'updated', row });
+	for (const entry of contributors)
+		plan.outcomes.set(entry.itemIndex, { kind: 'row', action: 'updated', row });
 }
 
 function planCreate(plan: Plan, group: Entry[], options: PlanOptions): void {
 	const creator = group.find((e) => !e.createFailure);
 	if (!creator) {
-		for (const entry of group) plan.outcomes.set(entry.itemIndex, { kind: 'failed', failure: entry.createFailure as WriteFailure });
+		for (const entry of group)
+			plan.outcomes.set(entry.itemIndex, {
+				kind: 'failed',
+				failure: entry.createFailure as WriteFailure,
+			});
 		return;
 	}
 	const body: IDataObject = { ...creator.body };
@@ -99,12 +123,21 @@ function planCreate(plan: Plan, group: Entry[], options: PlanOptions): void {
 			continue;
 		}
 		const contributed = merge({ ...body }, body, entry.body ?? {}, options);
-		plan.outcomes.set(entry.itemIndex, { kind: 'row', action: contributed ? 'updated' : 'matched', row });
+		plan.outcomes.set(entry.itemIndex, {
+			kind: 'row',
+			action: contributed ? 'updated' : 'matched',
+			row,
+		});
 	}
 }
 
 /** Adds the item's values to `target` under the policy; true when it changed anything. */
-function merge(current: IDataObject, target: IDataObject, body: IDataObject, options: PlanOptions): boolean {
+function merge(
+	current: IDataObject,
+	target: IDataObject,
+	body: IDataObject,
+	options: PlanOptions,
+): boolean {
 	if (options.policy === 'keep') return false;
 	let changed = false;
 	for (const [field, value] of Object.entries(body)) {
@@ -119,7 +152,14 @@ function merge(current: IDataObject, target: IDataObject, body: IDataObject, opt
 }
 
 function missingKey(itemIndex: number, matchField: string): WriteFailure {
-	return { itemIndex, success: false, errorCode: 'REQUIRED_FIELD_MISSING', message: `${matchField} needs a value to look for a matching record (item ${itemIndex})`, fields: [matchField], checkedLocally: true };
+	return {
+		itemIndex,
+		success: false,
+		errorCode: 'REQUIRED_FIELD_MISSING',
+		message: `${matchField} needs a value to look for a matching record (item ${itemIndex})`,
+		fields: [matchField],
+		checkedLocally: true,
+	};
 }
 
 function severalMatch(itemIndex: number, ids: string[], options: PlanOptions): WriteFailure {
