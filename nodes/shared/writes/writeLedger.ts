@@ -32,16 +32,15 @@ interface Entry {
 
 type Scopes = Record<string, Record<string, Entry>>;
 
+/** The ledger of one try: a scope per kind of write (operation, object, match field). */
+export interface WriteLedger {
+	scope(
+		request: Pick<WriteRequest, 'operation' | 'objectName' | 'externalIdField'>,
+	): WriteLedgerScope;
+}
+
 /** The ledger of this try, or undefined when Retry On Fail is off. */
-export function openWriteLedger(
-	ctx: IExecuteFunctions,
-):
-	| {
-			scope(
-				request: Pick<WriteRequest, 'operation' | 'objectName' | 'externalIdField'>,
-			): WriteLedgerScope;
-	  }
-	| undefined {
+export function openWriteLedger(ctx: IExecuteFunctions): WriteLedger | undefined {
 	if (ctx.getNode().retryOnFail !== true) return undefined;
 	const data = ctx.getWorkflowStaticData('node');
 	const key = executionKey(ctx);
