@@ -28,6 +28,7 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 				return { status: 200, body: org.counters.log };
 			case 'POST /reset':
 				org.counters.reset();
+				org.connectRateLimit.reset();
 				org.faults.latencyMs = 0;
 				org.faults.failNext = { count: 0, kind: 'SERVER_UNAVAILABLE' };
 				org.faults.plan = [];
@@ -111,6 +112,8 @@ export function controlState(org: SandboxOrg) {
 		sessionLifetimeMs: org.sessions.lifetimeMs,
 		rotateRefreshTokens: org.sessions.rotateRefreshTokens,
 		commitLagMs: org.store.commitLagMs,
+		connectHourlyLimit: org.connectRateLimit.hourlyLimit,
+		connectCallsPeakLastHour: org.connectRateLimit.peak(),
 		closedStatuses: [...org.store.closedStatuses],
 		latencyMs: org.faults.latencyMs,
 		failNext: org.faults.failNext,
@@ -140,6 +143,8 @@ export function setFaults(org: SandboxOrg, body: Record<string, unknown>): void 
 	if (typeof body.dailyApiLimit === 'number') org.dailyApiLimit = body.dailyApiLimit;
 	if (typeof body.apiUsage === 'number') org.apiUsageOffset = body.apiUsage - org.counters.apiCalls;
 	if (typeof body.commitLagMs === 'number') org.store.commitLagMs = body.commitLagMs;
+	if (typeof body.connectHourlyLimit === 'number' || body.connectHourlyLimit === null)
+		org.connectRateLimit.hourlyLimit = body.connectHourlyLimit;
 	if (typeof body.rotateRefreshTokens === 'boolean')
 		org.sessions.rotateRefreshTokens = body.rotateRefreshTokens;
 	if (typeof body.sessionLifetimeMs === 'number') org.sessions.lifetimeMs = body.sessionLifetimeMs;

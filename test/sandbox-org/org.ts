@@ -14,6 +14,7 @@ import { registerBulkQueryRoutes } from './rest/bulk-query';
 import { registerCollectionRoutes } from './rest/collections';
 import { registerCompositeRoutes } from './rest/composite';
 import { registerConnectRoutes } from './rest/connect';
+import { ConnectRateLimit } from './rest/connect-rate-limit';
 import { registerLimitsRoutes } from './rest/limits';
 import { registerReplicationRoutes } from './rest/replication';
 import { registerSObjectRoutes } from './rest/sobjects';
@@ -121,6 +122,8 @@ export class SandboxOrg {
 	 * them (the ConversationEntry object does not carry the message text).
 	 */
 	readonly conversations = new Map<string, ConversationEntry[]>();
+	/** The Connect REST API's calls per user and app in the last hour, and its hourly limit. */
+	readonly connectRateLimit = new ConnectRateLimit(() => this.clock.now());
 
 	readonly dataRouter = new Router();
 	readonly authRouter = new Router();

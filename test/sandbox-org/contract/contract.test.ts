@@ -1,4 +1,5 @@
 import { startTestOrg, type TestOrg } from '../testing';
+import { CONVERSATION_CONTRACTS } from './conversation-contracts';
 import { fixture, fixtureNames } from './fixtures';
 import { expectSameShape } from './shape';
 
@@ -433,6 +434,8 @@ for (const [file, objectName] of Object.entries(PARTIAL_DESCRIBES)) {
 		}
 	};
 }
+
+Object.assign(CONTRACTS, CONVERSATION_CONTRACTS);
 
 describe('contract: the sandbox answers like the recorded real orgs', () => {
 	let t: TestOrg;

@@ -1,11 +1,7 @@
-// Live conversations (legacy chat and Messaging for In-App and Web / WhatsApp / SMS): the lines,
-// and the chat transcript Body as Salesforce writes it:
-// <p align="center">Chat Started: Monday, December 17, 2018, 23:27:57 (-0500)</p>
-// <p align="center">Chat Origin: ...</p><p align="center">Agent Jane D</p>( 10s ) Jane D: ...<br>
+// Live conversations (legacy chat and Messaging for In-App and Web / WhatsApp / SMS): the lines
+// (the chat transcript Body written from them is in chat-transcript.ts).
 
-import { chatElapsed, chatStartedDate } from './dates';
 import { fill, type Facts } from './facts';
-import { escapeHtml } from './mail-format';
 import type { Random } from './random';
 import { CHAT_LINES, type Story } from './themes';
 
@@ -78,23 +74,4 @@ export function dialogue(
 		at += Math.round((gaps[i] / total) * span * 0.97);
 		return { role, text, at };
 	});
-}
-
-/** The LiveChatTranscript Body. */
-export function transcriptBody(
-	lines: DialogueLine[],
-	p: {
-		start: number;
-		offsetMinutes: number;
-		origin: string;
-		agentName: string;
-		visitorName: string;
-	},
-): string {
-	let body = `<p align="center">Chat Started: ${chatStartedDate(p.start, p.offsetMinutes)}</p><p align="center">Chat Origin: ${escapeHtml(p.origin)}</p><p align="center">Agent ${escapeHtml(p.agentName)}</p>`;
-	for (const line of lines) {
-		const who = line.role === 'Agent' ? p.agentName : p.visitorName;
-		body += `${chatElapsed(line.at - p.start)} ${escapeHtml(who)}: ${escapeHtml(line.text)}<br>`;
-	}
-	return body;
 }

@@ -5,7 +5,8 @@
 
 import type { ConversationEntry } from '../org';
 import type { Customer } from './customers';
-import { dialogue, transcriptBody } from './dialogue';
+import { transcriptBody } from './chat-transcript';
+import { dialogue } from './dialogue';
 import type { Facts } from './facts';
 import type { Random } from './random';
 import { COMPANY, type Agent, type MessagingChannelKind } from './team';

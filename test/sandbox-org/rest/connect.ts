@@ -2,6 +2,7 @@ import { NOT_FOUND_RESOURCE, sfError } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SfRequest, SfResponse } from '../http/types';
 import type { ConversationEntry } from '../org';
+import { connectLimitExceeded } from './connect-rate-limit';
 
 /** Connect REST API resources: the entries (message texts) of a messaging conversation. */
 export function registerConnectRoutes(router: Router): void {
@@ -28,10 +29,15 @@ const APP_TYPES: Record<ConversationEntry['senderRole'], string> = {
  * `GET /connect/conversation/{id}/entries?queryDirection=&recordLimit=&startTimestamp=&endTimestamp=`
  * (API 51.0+). FromEnd (the default) gives the newest `recordLimit` entries, newest first;
  * FromStart the oldest, oldest first. Timestamps are epoch milliseconds, bounds inclusive.
+ * There is no next-page URL: a client pages by moving `startTimestamp` (FromStart) or
+ * `endTimestamp` (FromEnd) past the last entry it has. Past the hourly limit per user and app: 503.
  */
 function conversationEntriesHandler(req: SfRequest, params: Record<string, string>): SfResponse {
 	const version = Number(req.version);
 	if (version < 51) return NOT_FOUND_RESOURCE();
+	const session = req.session;
+	if (session && !req.org.connectRateLimit.take(session.userId, session.clientId))
+		return connectLimitExceeded();
 	const query = parseQuery(req.query);
 	if ('status' in query) return query;
 	const id = params.conversationIdentifier;
