@@ -1,5 +1,6 @@
 import type { FieldDescribe, FieldType } from './describe-types';
 import { completeField, completeRecordedField, type FieldSpec } from './fields';
+import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
 import { Schema, standardFields } from './schema';
 
 import caseDescribe from '../schema/recorded/sfexpcloud__describe-case-partial.json';
@@ -713,16 +714,18 @@ export function standardSchema(): Schema {
 					type: 'picklist',
 					picklist: ['Waiting', 'InProgress', 'Completed', 'Missed', 'Blocked'],
 				},
-				{ name: 'ChatKey', type: 'string' },
+				{ name: 'ChatKey', type: 'string', idLookup: true },
 				{ name: 'RequestTime', type: 'datetime' },
 				{ name: 'StartTime', type: 'datetime' },
 				{ name: 'EndTime', type: 'datetime' },
 				{ name: 'ChatDuration', type: 'int', label: 'Chat Duration' },
 				{ name: 'VisitorMessageCount', type: 'int' },
 				{ name: 'OperatorMessageCount', type: 'int', label: 'Agent Message Count' },
+				...liveChatTranscriptMoreFields(),
 			]),
 		],
 	});
+	schema.add(liveChatVisitorObject());
 	schema.add({
 		name: 'Conversation',
 		label: 'Conversation',

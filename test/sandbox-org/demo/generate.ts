@@ -43,6 +43,7 @@ export const DEMO_OBJECTS = [
 	'CaseHistory',
 	'CaseComment',
 	'EmailMessage',
+	'LiveChatVisitor',
 	'LiveChatTranscript',
 	'MessagingChannel',
 	'MessagingEndUser',

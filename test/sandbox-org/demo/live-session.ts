@@ -3,7 +3,10 @@
 // the customer on that channel; the message text lives in the Connect API's entries, kept in
 // org.conversations, each entry naming its session in relatedRecords).
 
+import { createHash } from 'node:crypto';
+
 import type { ConversationEntry } from '../org';
+import { chatMetrics } from './chat-metrics';
 import type { Customer } from './customers';
 import { transcriptBody } from './chat-transcript';
 import { dialogue } from './dialogue';
@@ -34,12 +37,19 @@ export function startLiveSession(
 	const now = org.clock.now();
 	const as = { userId: team.automationUserId };
 	if (p.chat || !w.channels) {
+		const chatKey = r.uuid();
+		const visitorId = org.store.insert(
+			'LiveChatVisitor',
+			{ SessionKey: sessionKeyOf(chatKey) },
+			as,
+		);
 		const id = org.store.insert(
 			'LiveChatTranscript',
 			{
 				Status: 'Waiting',
 				RequestTime: now,
-				ChatKey: r.uuid(),
+				ChatKey: chatKey,
+				LiveChatVisitorId: visitorId,
 				OwnerId: agent.id,
 				ContactId: customer.id,
 				AccountId: customer.accountId,
@@ -155,6 +165,9 @@ export function endLiveSession(
 				ChatDuration: Math.round((now - accepted) / 1000),
 				VisitorMessageCount: fromVisitor,
 				OperatorMessageCount: fromAgent,
+				// In whole seconds between the times as stored (Salesforce keeps date-times to the second).
+				WaitTime: Math.floor(accepted / 1000) - Math.floor(s.start / 1000),
+				...chatMetrics(lines),
 				Body: transcriptBody(lines, {
 					start: accepted,
 					offsetMinutes: COMPANY.utcOffsetMinutes,
@@ -207,4 +220,10 @@ export function endLiveSession(
 	const existing = org.conversations.get(identifier);
 	if (existing) existing.push(...entries);
 	else org.conversations.set(identifier, entries);
+}
+
+/** The visitor's session key: Salesforce makes its own; the demo derives one from the chat key (no extra random draw). */
+function sessionKeyOf(chatKey: string): string {
+	const hex = createHash('sha1').update(chatKey).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
