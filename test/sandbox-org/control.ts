@@ -114,6 +114,7 @@ export function controlState(org: SandboxOrg) {
 		commitLagMs: org.store.commitLagMs,
 		connectHourlyLimit: org.connectRateLimit.hourlyLimit,
 		connectCallsPeakLastHour: org.connectRateLimit.peak(),
+		connectCallsPeakPerHour: org.connectRateLimit.highestPerHour,
 		closedStatuses: [...org.store.closedStatuses],
 		latencyMs: org.faults.latencyMs,
 		failNext: org.faults.failNext,

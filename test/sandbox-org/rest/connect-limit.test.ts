@@ -125,6 +125,10 @@ it('keeps the hour rolling: calls spread over the hour count until an hour has p
 	token = t.org.sessions.issue(t.identity.userId, t.identity.clientId, ['api']).accessToken;
 	expect((await get(entriesPath('?recordLimit=1'))).status).toBe(200);
 	expect((await get(entriesPath('?recordLimit=1'))).status).toBe(503);
+	// The highest count within any hour stays reported after the hour has moved on.
+	t.org.clock.advance(2 * 60 * 60 * 1000);
+	expect(t.org.connectRateLimit.peak()).toBe(0);
+	expect(t.org.connectRateLimit.highestPerHour).toBe(3);
 });
 
 it('has no hourly limit when the org is set as one created after Summer 24 (control endpoint)', async () => {
@@ -135,4 +139,5 @@ it('has no hourly limit when the org is set as one created after Summer 24 (cont
 	expect((await get(entriesPath('?recordLimit=1'))).status).toBe(200);
 	const state = await t.api('GET', '/__sandbox/state');
 	expect(state.body.connectCallsPeakLastHour).toBe(1001);
+	expect(state.body.connectCallsPeakPerHour).toBe(1001);
 });

@@ -31,6 +31,8 @@ export function connectLimitExceeded(): SfResponse {
 export class ConnectRateLimit {
 	/** Calls allowed per user and app in any 60 minutes; null for no hourly limit. */
 	hourlyLimit: number | null = CONNECT_HOURLY_LIMIT;
+	/** The most calls one user and app made within any 60 minutes since the last reset. */
+	highestPerHour = 0;
 	private readonly calls = new Map<string, number[]>();
 
 	constructor(private readonly now: () => number) {}
@@ -40,6 +42,7 @@ export class ConnectRateLimit {
 		const times = this.recent(userId, clientId);
 		if (this.hourlyLimit !== null && times.length >= this.hourlyLimit) return false;
 		times.push(this.now());
+		this.highestPerHour = Math.max(this.highestPerHour, times.length);
 		return true;
 	}
 
@@ -60,6 +63,7 @@ export class ConnectRateLimit {
 
 	reset(): void {
 		this.calls.clear();
+		this.highestPerHour = 0;
 	}
 
 	private recent(userId: string, clientId: string): number[] {
