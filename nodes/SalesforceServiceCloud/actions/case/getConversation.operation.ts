@@ -8,7 +8,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
-import { caseItem, DEFAULT_CASE_FIELDS } from '../../../shared/closedCases/caseOutput';
+import { caseFieldsProperty } from '../../../shared/closedCases/caseFieldsProperty';
+import { caseItem } from '../../../shared/closedCases/caseOutput';
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { idSuffix } from '../../../shared/salesforceIds';
@@ -24,16 +25,12 @@ const show = { resource: ['case'], operation: ['getConversation'] };
 
 export const description: INodeProperties[] = [
 	caseIdProperty('case', ['getConversation']),
-	{
-		displayName: 'Field Names or IDs',
+	caseFieldsProperty({
 		name: 'caseFields',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCaseConversationFields' },
-		default: [...DEFAULT_CASE_FIELDS],
-		description:
-			'The Case fields the item carries, as the trigger gives them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		loadOptionsMethod: 'getCaseConversationFields',
+		description: 'The Case fields the item carries, as the trigger gives them.',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Include Original Email Bodies',
 		name: 'includeOriginalBodies',

@@ -26,10 +26,34 @@ export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
 	tooLong: 'STRING_TOO_LONG',
 };
 
-interface ColumnsValue {
+/** The resource mapper's `columns` parameter of an item. */
+export interface ColumnsValue {
 	mappingMode: 'defineBelow' | 'autoMapInputData';
 	value: IDataObject | null;
 	matchingColumns?: string[];
+}
+
+/** The item's values to write: its input json when mapped automatically, else the values given below. */
+export function mappedValuesOf(
+	columns: ColumnsValue,
+	item: INodeExecutionData,
+): Record<string, unknown> {
+	return (columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})) as Record<
+		string,
+		unknown
+	>;
+}
+
+/** The item refused for values its object cannot take, with the error code Salesforce would answer. */
+export function mappingFailure(error: FieldMappingError, itemIndex: number): WriteFailure {
+	return {
+		itemIndex,
+		success: false,
+		errorCode: SALESFORCE_CODE[error.problem],
+		message: error.message,
+		fields: [error.fieldName],
+		checkedLocally: true,
+	};
 }
 
 /** A check of an item's mapped values before the mapping: a refusal for the item, or undefined. */
@@ -60,9 +84,7 @@ export function mapItems(
 	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
 	ctx.getInputData().forEach((item, itemIndex) => {
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
-		const values = (
-			columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})
-		) as Record<string, unknown>;
+		const values = mappedValuesOf(columns, item);
 		if (operation === 'upsert')
 			out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
 		const problem = check?.(values, itemIndex);
@@ -81,14 +103,7 @@ export function mapItems(
 			});
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
-			out.refused.push({
-				itemIndex,
-				success: false,
-				errorCode: SALESFORCE_CODE[error.problem],
-				message: error.message,
-				fields: [error.fieldName],
-				checkedLocally: true,
-			});
+			out.refused.push(mappingFailure(error, itemIndex));
 		}
 	});
 	return out;
