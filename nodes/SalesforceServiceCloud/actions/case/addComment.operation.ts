@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { allOrNoneProperty } from '../common/parameters';
+import { allOrNoneProperty, switchOf } from '../common/parameters';
+import { idParameterOf } from '../common/recordParameters';
 import { checkEachItem, writeRecords } from '../common/writeRecords';
 import { caseIdProblem, caseIdProperty } from './caseParameters';
 
@@ -40,12 +41,12 @@ export async function execute(
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
 	const checked = checkEachItem(this, (itemIndex) => {
-		const id = String(this.getNodeParameter('caseId', itemIndex) ?? '').trim();
+		const id = idParameterOf(this, 'caseId', itemIndex);
 		const problem = caseIdProblem(id);
 		if (problem)
 			return { refused: { errorCode: 'MALFORMED_ID', message: problem, fields: ['ParentId'] } };
 		const CommentBody = String(this.getNodeParameter('comment', itemIndex) ?? '');
-		const IsPublished = this.getNodeParameter('visibleToCustomer', itemIndex, false) as boolean;
+		const IsPublished = switchOf(this, 'visibleToCustomer', itemIndex);
 		return { fields: { ParentId: id, CommentBody, IsPublished } };
 	});
 	return writeRecords(this, sf, { operation: 'create', objectName: 'CaseComment' }, checked);

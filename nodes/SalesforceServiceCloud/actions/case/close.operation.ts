@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { allOrNoneProperty } from '../common/parameters';
+import { idParameterOf } from '../common/recordParameters';
 import { checkEachItem, writeRecords } from '../common/writeRecords';
 import { caseIdProblem, caseIdProperty } from './caseParameters';
 import { closedCaseStatuses } from './closedStatuses';
@@ -32,7 +33,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const closed = await closedCaseStatuses(sf);
 	const checked = checkEachItem(this, (itemIndex) => {
-		const id = String(this.getNodeParameter('caseId', itemIndex) ?? '').trim();
+		const id = idParameterOf(this, 'caseId', itemIndex);
 		const status = String(this.getNodeParameter('status', itemIndex) ?? '').trim();
 		const idProblem = caseIdProblem(id);
 		if (idProblem)

@@ -18,6 +18,7 @@ import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/th
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
+import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
 import { caseIdOf, caseIdProperty } from './caseParameters';
 
@@ -81,16 +82,8 @@ export async function execute(
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
 			const given = caseIdOf(this, itemIndex);
-			const includeComments = this.getNodeParameter(
-				'includeInternalComments',
-				itemIndex,
-				false,
-			) as boolean;
-			const includeOriginalBodies = this.getNodeParameter(
-				'includeOriginalBodies',
-				itemIndex,
-				false,
-			) as boolean;
+			const includeComments = switchOf(this, 'includeInternalComments', itemIndex);
+			const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
 			describe ??= await sf.describes.describe('Case');
 			const fields = await caseFieldsOf(this, sf, describe, itemIndex);
 			const subqueries = [

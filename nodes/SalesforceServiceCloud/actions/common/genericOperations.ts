@@ -18,6 +18,7 @@ import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
 import {
+	idParameterOf,
 	recordIdOf,
 	recordIdProblem,
 	recordIdProperty,
@@ -123,7 +124,7 @@ export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOper
 			// Every item's Record ID is checked before anything is deleted: one refused item stops the
 			// node before any call, unless the node continues on fail (then that item alone fails).
 			const checked = checkEachItem(this, (itemIndex) => {
-				const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
+				const id = idParameterOf(this, 'recordId', itemIndex);
 				const problem = recordIdProblem(id);
 				return problem
 					? { refused: { errorCode: 'MALFORMED_ID', message: problem, fields: ['Id'] } }

@@ -8,22 +8,21 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { shapeEmail } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
-import { recordIdOf } from '../common/recordParameters';
+import { idProperty, recordIdOf } from '../common/recordParameters';
 import { emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
 
 export const description: INodeProperties[] = [
-	{
+	idProperty({
 		displayName: 'Email Message ID',
 		name: 'recordId',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: '02sSb00000XyZ12AAB',
 		description:
 			'The ID of the email message (EmailMessage): 15 or 18 letters and digits, starting with 02s',
-		displayOptions: { show: { resource: ['emailMessage'], operation: ['get'] } },
-	},
+		resource: 'emailMessage',
+		operations: ['get'],
+	}),
 	includeOriginalBodiesProperty(['get']),
 ];
 
@@ -34,11 +33,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return perItem(this, async (itemIndex) => {
 		const id = recordIdOf(this, itemIndex);
-		const includeOriginalBodies = this.getNodeParameter(
-			'includeOriginalBodies',
-			itemIndex,
-			false,
-		) as boolean;
+		const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
 		const [record] = await emailsWhere(sf, 'Id', id);
 		if (!record)
 			throw new NodeOperationError(this.getNode(), `No email message with ID "${id}"`, {

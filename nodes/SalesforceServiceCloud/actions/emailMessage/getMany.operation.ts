@@ -7,6 +7,7 @@ import type {
 
 import { shapeEmails } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
 import { caseIdOf, caseIdProperty } from '../case/caseParameters';
 import { emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
@@ -31,12 +32,8 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return perItem(this, async (itemIndex) => {
 		const caseId = caseIdOf(this, itemIndex);
-		const includeOriginalBodies = this.getNodeParameter(
-			'includeOriginalBodies',
-			itemIndex,
-			false,
-		) as boolean;
-		const includeDrafts = this.getNodeParameter('includeDrafts', itemIndex, false) as boolean;
+		const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
+		const includeDrafts = switchOf(this, 'includeDrafts', itemIndex);
 		const emails = shapeEmails(await emailsWhere(sf, 'ParentId', caseId), {
 			includeOriginalBodies,
 			includeDrafts,

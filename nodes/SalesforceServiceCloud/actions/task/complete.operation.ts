@@ -3,21 +3,20 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { allOrNoneProperty } from '../common/parameters';
+import { idParameterOf, idProperty } from '../common/recordParameters';
 import { checkEachItem, writeRecords } from '../common/writeRecords';
 import { closedTaskStatus } from './closedStatus';
 
 export const description: INodeProperties[] = [
-	{
+	idProperty({
 		displayName: 'Task ID',
 		name: 'recordId',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: '00TSb00000XyZ12AAB',
 		description:
 			'The ID of the task to mark as completed: 15 or 18 letters and digits, starting with 00T',
-		displayOptions: { show: { resource: ['task'], operation: ['complete'] } },
-	},
+		resource: 'task',
+		operations: ['complete'],
+	}),
 	allOrNoneProperty('task', ['complete']),
 ];
 
@@ -32,7 +31,7 @@ export async function execute(
 	const describe = await sf.describes.describe('Task');
 	const status = closedTaskStatus(describe);
 	const checked = checkEachItem(this, (itemIndex) => {
-		const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
+		const id = idParameterOf(this, 'recordId', itemIndex);
 		if (isWellFormedId(id) && id.startsWith(STANDARD_KEY_PREFIXES.Task))
 			return { fields: { Id: id, Status: status } };
 		return {
