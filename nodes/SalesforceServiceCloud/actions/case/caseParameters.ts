@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
-import { checkedIdOf, idProperty } from '../common/recordParameters';
+import { idProperty, type IdParameter } from '../common/recordParameters';
 
 export const caseIdProperty = (resource: string, operations: string[]): INodeProperties =>
 	idProperty({
@@ -21,13 +21,8 @@ export function caseIdProblem(id: string): string | undefined {
 	return undefined;
 }
 
-/** The item's Case ID, checked before any call: a malformed one is named, not sent. */
-export function caseIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	return checkedIdOf(
-		ctx,
-		itemIndex,
-		'caseId',
-		caseIdProblem,
-		'A case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.',
-	);
-}
+export const CASE_ID: IdParameter = {
+	name: 'caseId',
+	problemOf: caseIdProblem,
+	hint: 'a case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.',
+};

@@ -20,7 +20,8 @@ import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
 import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
-import { caseIdOf, caseIdProperty } from './caseParameters';
+import { checkedIdOf } from '../common/recordParameters';
+import { CASE_ID, caseIdProperty } from './caseParameters';
 
 const show = { resource: ['case'], operation: ['getConversation'] };
 
@@ -81,7 +82,7 @@ export async function execute(
 	let describe: DescribeSObjectResult | undefined;
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
-			const given = caseIdOf(this, itemIndex);
+			const given = checkedIdOf(this, itemIndex, CASE_ID);
 			const includeComments = switchOf(this, 'includeInternalComments', itemIndex);
 			const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
 			describe ??= await sf.describes.describe('Case');

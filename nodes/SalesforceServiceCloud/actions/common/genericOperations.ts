@@ -19,7 +19,8 @@ import { perItem } from './perItem';
 import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
 import {
 	idParameterOf,
-	recordIdOf,
+	checkedIdOf,
+	RECORD_ID,
 	recordIdProblem,
 	recordIdProperty,
 	returnAllProperties,
@@ -159,7 +160,7 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
-				const id = recordIdOf(this, itemIndex);
+				const id = checkedIdOf(this, itemIndex, RECORD_ID);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
 					throw new NodeOperationError(
 						this.getNode(),

@@ -39,34 +39,38 @@ export function idParameterOf(ctx: IExecuteFunctions, name: string, itemIndex: n
 	return String(ctx.getNodeParameter(name, itemIndex) ?? '').trim();
 }
 
+/** An Id parameter: its name, why a value is not the Id it asks for, and how a good one looks. */
+export interface IdParameter {
+	name: string;
+	problemOf: (id: string) => string | undefined;
+	/** Told with the problem, after "Item N: ". */
+	hint: string;
+}
+
 /**
- * The item's value of an Id parameter, checked before any call: when `problemOf` finds it is not
- * the Id asked for, the node stops (or the item fails) with that problem and the `hint`.
+ * The item's value of an Id parameter, checked before any call: when it is not the Id asked for,
+ * the node stops (or the item fails) naming the item and the problem.
  */
 export function checkedIdOf(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	name: string,
-	problemOf: (id: string) => string | undefined,
-	hint: string,
+	parameter: IdParameter,
 ): string {
-	const id = idParameterOf(ctx, name, itemIndex);
-	const problem = problemOf(id);
+	const id = idParameterOf(ctx, parameter.name, itemIndex);
+	const problem = parameter.problemOf(id);
 	if (problem)
-		throw new NodeOperationError(ctx.getNode(), problem, { itemIndex, description: hint });
+		throw new NodeOperationError(ctx.getNode(), problem, {
+			itemIndex,
+			description: `Item ${itemIndex}: ${parameter.hint}`,
+		});
 	return id;
 }
 
-/** The item's Record ID, checked before any call: a malformed ID is named, not sent. */
-export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	return checkedIdOf(
-		ctx,
-		itemIndex,
-		'recordId',
-		recordIdProblem,
-		`Item ${itemIndex}: a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.`,
-	);
-}
+export const RECORD_ID: IdParameter = {
+	name: 'recordId',
+	problemOf: (id) => recordIdProblem(id),
+	hint: 'a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.',
+};
 
 /** Why the Record ID is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
 export function recordIdProblem(id: string): string | undefined {

@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { shapeEmail } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { switchOf } from '../common/parameters';
-import { perItem } from '../common/perItem';
-import { idProperty, recordIdOf } from '../common/recordParameters';
-import { emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
+import { checkedIdOf, idProperty, RECORD_ID } from '../common/recordParameters';
+import { emailItems, emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
 
 export const description: INodeProperties[] = [
 	idProperty({
@@ -31,18 +24,16 @@ export async function execute(
 	this: IExecuteFunctions,
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
-	return perItem(this, async (itemIndex) => {
-		const id = recordIdOf(this, itemIndex);
-		const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
+	return emailItems(this, async (itemIndex, options) => {
+		const id = checkedIdOf(this, itemIndex, RECORD_ID);
 		const [record] = await emailsWhere(sf, 'Id', id);
 		if (!record)
 			throw new NodeOperationError(this.getNode(), `No email message with ID "${id}"`, {
 				itemIndex,
 			});
-		const json = {
-			...shapeEmail(record, { includeOriginalBodies }),
+		return {
+			emails: [shapeEmail(record, options)],
 			caseId: (record as { ParentId?: string | null }).ParentId ?? null,
-		} as unknown as IDataObject;
-		return [{ json, pairedItem: { item: itemIndex } }];
+		};
 	});
 }
