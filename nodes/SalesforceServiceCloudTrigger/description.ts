@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { conditionsProperty } from '../shared/soql/conditionsParameter';
 import { authenticationProperty } from '../shared/transport/credentialTypes';
 
-import { DEFAULT_CASE_FIELDS } from '../shared/closedCases/caseOutput';
+import { caseFieldsProperty } from '../shared/closedCases/caseFieldsProperty';
 
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,
@@ -57,15 +57,11 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { importFrom: ['date'] } },
 		description: 'Emit the cases closed since this date and time',
 	},
-	{
-		displayName: 'Fields Names or IDs',
+	caseFieldsProperty({
 		name: 'fields',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCaseFields' },
-		default: [...DEFAULT_CASE_FIELDS],
-		description:
-			'The Case fields each item carries, from your org\'s own fields. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		loadOptionsMethod: 'getCaseFields',
+		description: "The Case fields each item carries, from your org's own fields.",
+	}),
 	{
 		displayName: 'Include Email Thread',
 		name: 'includeEmailThread',

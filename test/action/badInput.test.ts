@@ -30,8 +30,9 @@ describe('Salesforce Service Cloud node: bad input', () => {
 				input: { id: `${a},${b}` },
 			});
 			expect(String(items[0].json.error)).toMatch(
-				/^Record ID ".*" is not a Salesforce record Id: it holds more than one Id.*\(item 0\)$/,
+				/^Record ID ".*" is not a Salesforce record Id: it holds more than one Id/,
 			);
+			expect(items[0].pairedItem).toEqual({ item: 0 });
 			expect(items[1].json).toMatchObject({ success: true, id: c });
 			expect(s.t.org.store.get(a)).toBeDefined();
 			expect(s.t.org.store.get(b)).toBeDefined();
@@ -47,8 +48,9 @@ describe('Salesforce Service Cloud node: bad input', () => {
 				{ operation: 'delete', objectName: 'Account', recordId: '={{ $json.id }}' },
 				[{ id: c }, { id: `${a},${b}` }],
 			);
-			expect(error?.message).toMatch(/Record ID .* holds more than one Id/);
-			expect(JSON.stringify(error)).toMatch(/Item 1/);
+			expect(error?.message).toMatch(
+				/^Nothing was written: item 1, field Id: Record ID .* holds more than one Id/,
+			);
 			expect(s.t.org.counters.apiCalls).toBe(before);
 			for (const id of [a, b, c]) expect(s.t.org.store.get(id)).toBeDefined();
 		});

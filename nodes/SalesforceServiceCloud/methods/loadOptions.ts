@@ -4,6 +4,7 @@ import { connectToSalesforce } from '../../shared/transport/connection';
 import { objectForParameters } from '../actions/common/resourceObjects';
 import { toNodeError } from '../../shared/transport/errorBoundary';
 import { describeGlobal } from '../../shared/transport/salesforceApi';
+import { fieldOptions } from '../../shared/schema/fieldOptions';
 
 /** The org's objects that can be queried, custom ones included. */
 export async function getObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -20,16 +21,17 @@ export async function getObjects(this: ILoadOptionsFunctions): Promise<INodeProp
 }
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(this, () => true);
+	return fieldsOfChosenObject(this, () => true);
 }
 
 export async function getFilterFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return fieldOptions(this, (f) => f.filterable);
+	return fieldsOfChosenObject(this, (f) => f.filterable);
 }
 
-async function fieldOptions(
+/** The fields of the object the node's resource (or Object parameter) names; none before one is chosen. */
+async function fieldsOfChosenObject(
 	ctx: ILoadOptionsFunctions,
 	keep: (f: { filterable: boolean }) => boolean,
 ): Promise<INodePropertyOptions[]> {
@@ -37,15 +39,5 @@ async function fieldOptions(
 		ctx.getCurrentNodeParameter('resource') as string | undefined,
 		ctx.getCurrentNodeParameter('objectName') as string | undefined,
 	);
-	if (!objectName) return [];
-	try {
-		const sf = await connectToSalesforce(ctx);
-		const describe = await sf.describes.describe(objectName);
-		return describe.fields
-			.filter(keep)
-			.map((f) => ({ name: `${f.label} (${f.name})`, value: f.name }))
-			.sort((a, b) => a.name.localeCompare(b.name));
-	} catch (error) {
-		throw toNodeError(ctx.getNode(), error);
-	}
+	return objectName ? fieldOptions(ctx, objectName, keep) : [];
 }

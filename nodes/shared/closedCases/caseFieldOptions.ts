@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connectToSalesforce } from '../transport/connection';
-import { toNodeError } from '../transport/errorBoundary';
+import { fieldOptions } from '../schema/fieldOptions';
 
 const PARENT_NAME_FIELDS: INodePropertyOptions[] = [
 	{ name: "Owner's Name (Owner.Name)", value: 'Owner.Name' },
@@ -22,14 +21,5 @@ export async function caseFieldOptions(
 	context: ILoadOptionsFunctions,
 	keep: (f: { filterable: boolean }) => boolean,
 ): Promise<INodePropertyOptions[]> {
-	try {
-		const sf = await connectToSalesforce(context);
-		const describe = await sf.describes.describe('Case');
-		return describe.fields
-			.filter(keep)
-			.map((f) => ({ name: `${f.label} (${f.name})`, value: f.name }))
-			.sort((a, b) => a.name.localeCompare(b.name));
-	} catch (error) {
-		throw toNodeError(context.getNode(), error);
-	}
+	return fieldOptions(context, 'Case', keep);
 }

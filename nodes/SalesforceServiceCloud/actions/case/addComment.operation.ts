@@ -1,13 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import {
-	writeInBatches,
-	writeResultsToItems,
-	type WriteRecord,
-	type WriteResult,
-} from '../../../shared/writes';
-import { allOrNoneProperty } from '../common/parameters';
+import { allOrNoneProperty, switchOf } from '../common/parameters';
+import { idParameterOf } from '../common/recordParameters';
+import { checkEachItem, writeRecords } from '../common/writeRecords';
 import { caseIdProblem, caseIdProperty } from './caseParameters';
 
 const show = { resource: ['case'], operation: ['addComment'] };
@@ -36,40 +32,22 @@ export const description: INodeProperties[] = [
 	allOrNoneProperty('case', ['addComment']),
 ];
 
-/** Adds a comment (CaseComment) to each item's case, in batches. */
+/**
+ * Adds a comment (CaseComment) to each item's case, in batches. Every item's Case ID is checked
+ * before the first comment is created; with Retry On Fail, a retry never adds a comment twice.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const records: WriteRecord[] = [];
-	const refused: WriteResult[] = [];
-	items.forEach((_, itemIndex) => {
-		const id = String(this.getNodeParameter('caseId', itemIndex) ?? '').trim();
+	const checked = checkEachItem(this, (itemIndex) => {
+		const id = idParameterOf(this, 'caseId', itemIndex);
 		const problem = caseIdProblem(id);
-		if (problem) {
-			refused.push({
-				itemIndex,
-				success: false,
-				errorCode: 'MALFORMED_ID',
-				message: problem,
-				fields: ['ParentId'],
-			});
-			return;
-		}
+		if (problem)
+			return { refused: { errorCode: 'MALFORMED_ID', message: problem, fields: ['ParentId'] } };
 		const CommentBody = String(this.getNodeParameter('comment', itemIndex) ?? '');
-		const IsPublished = this.getNodeParameter('visibleToCustomer', itemIndex, false) as boolean;
-		records.push({ itemIndex, fields: { ParentId: id, CommentBody, IsPublished } });
+		const IsPublished = switchOf(this, 'visibleToCustomer', itemIndex);
+		return { fields: { ParentId: id, CommentBody, IsPublished } };
 	});
-	const allOrNone = this.getNodeParameter('allOrNone', 0, false) as boolean;
-	const written =
-		records.length > 0
-			? await writeInBatches(sf, {
-					operation: 'create',
-					objectName: 'CaseComment',
-					records,
-					allOrNone,
-				})
-			: [];
-	return writeResultsToItems(this, [...refused, ...written], items);
+	return writeRecords(this, sf, { operation: 'create', objectName: 'CaseComment' }, checked);
 }

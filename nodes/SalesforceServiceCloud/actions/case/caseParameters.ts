@@ -1,18 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../../../shared/salesforceIds';
+import { idProperty, type IdParameter } from '../common/recordParameters';
 
-export const caseIdProperty = (resource: string, operations: string[]): INodeProperties => ({
-	displayName: 'Case ID',
-	name: 'caseId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '500Sb00000XyZ12AAB',
-	description: 'The ID of the case: 15 or 18 letters and digits, starting with 500',
-	displayOptions: { show: { resource: [resource], operation: operations } },
-});
+export const caseIdProperty = (resource: string, operations: string[]): INodeProperties =>
+	idProperty({
+		displayName: 'Case ID',
+		name: 'caseId',
+		placeholder: '500Sb00000XyZ12AAB',
+		description: 'The ID of the case: 15 or 18 letters and digits, starting with 500',
+		resource,
+		operations,
+	});
 
 /** Why `id` is not a Case Id, or undefined when it is one. */
 export function caseIdProblem(id: string): string | undefined {
@@ -22,15 +21,8 @@ export function caseIdProblem(id: string): string | undefined {
 	return undefined;
 }
 
-/** The item's Case ID, checked before any call: a malformed one is named, not sent. */
-export function caseIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('caseId', itemIndex) ?? '').trim();
-	const problem = caseIdProblem(id);
-	if (problem)
-		throw new NodeOperationError(ctx.getNode(), problem, {
-			itemIndex,
-			description:
-				'A case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.',
-		});
-	return id;
-}
+export const CASE_ID: IdParameter = {
+	name: 'caseId',
+	problemOf: caseIdProblem,
+	hint: 'a case ID has 15 or 18 letters and digits and starts with 500, such as 500Sb00000XyZ12AAB.',
+};

@@ -8,7 +8,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
-import { caseItem, DEFAULT_CASE_FIELDS } from '../../../shared/closedCases/caseOutput';
+import { caseFieldsProperty } from '../../../shared/closedCases/caseFieldsProperty';
+import { caseItem } from '../../../shared/closedCases/caseOutput';
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { idSuffix } from '../../../shared/salesforceIds';
@@ -17,23 +18,21 @@ import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/th
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
+import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
-import { caseIdOf, caseIdProperty } from './caseParameters';
+import { checkedIdOf } from '../common/recordParameters';
+import { CASE_ID, caseIdProperty } from './caseParameters';
 
 const show = { resource: ['case'], operation: ['getConversation'] };
 
 export const description: INodeProperties[] = [
 	caseIdProperty('case', ['getConversation']),
-	{
-		displayName: 'Field Names or IDs',
+	caseFieldsProperty({
 		name: 'caseFields',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCaseConversationFields' },
-		default: [...DEFAULT_CASE_FIELDS],
-		description:
-			'The Case fields the item carries, as the trigger gives them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		loadOptionsMethod: 'getCaseConversationFields',
+		description: 'The Case fields the item carries, as the trigger gives them.',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Include Original Email Bodies',
 		name: 'includeOriginalBodies',
@@ -83,17 +82,9 @@ export async function execute(
 	let describe: DescribeSObjectResult | undefined;
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
-			const given = caseIdOf(this, itemIndex);
-			const includeComments = this.getNodeParameter(
-				'includeInternalComments',
-				itemIndex,
-				false,
-			) as boolean;
-			const includeOriginalBodies = this.getNodeParameter(
-				'includeOriginalBodies',
-				itemIndex,
-				false,
-			) as boolean;
+			const given = checkedIdOf(this, itemIndex, CASE_ID);
+			const includeComments = switchOf(this, 'includeInternalComments', itemIndex);
+			const includeOriginalBodies = switchOf(this, 'includeOriginalBodies', itemIndex);
 			describe ??= await sf.describes.describe('Case');
 			const fields = await caseFieldsOf(this, sf, describe, itemIndex);
 			const subqueries = [

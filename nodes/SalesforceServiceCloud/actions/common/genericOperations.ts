@@ -13,23 +13,20 @@ import type { SalesforceConnection } from '../../../shared/transport/connection'
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
-import {
-	writeInBatches,
-	writeResultsToItems,
-	type WriteFailure,
-	type WriteRecord,
-} from '../../../shared/writes';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
 import {
-	recordIdOf,
+	idParameterOf,
+	checkedIdOf,
+	RECORD_ID,
 	recordIdProblem,
 	recordIdProperty,
 	returnAllProperties,
 } from './recordParameters';
 import { writeItems } from './writeItems';
+import { checkEachItem, writeRecords } from './writeRecords';
 
 /** One operation of a resource: its parameters and what it does. */
 export interface ResourceOperation {
@@ -124,40 +121,17 @@ export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOper
 	return {
 		description: [recordIdProperty(resource, ['delete']), allOrNoneProperty(resource, ['delete'])],
 		async execute(sf) {
-			const items = this.getInputData();
 			const objectName = objectNameOf(this, fixed);
 			// Every item's Record ID is checked before anything is deleted: one refused item stops the
 			// node before any call, unless the node continues on fail (then that item alone fails).
-			const records: WriteRecord[] = [];
-			const refused: WriteFailure[] = [];
-			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-				const id = String(this.getNodeParameter('recordId', itemIndex) ?? '').trim();
+			const checked = checkEachItem(this, (itemIndex) => {
+				const id = idParameterOf(this, 'recordId', itemIndex);
 				const problem = recordIdProblem(id);
-				if (!problem) records.push({ itemIndex, fields: { Id: id } });
-				else if (!this.continueOnFail())
-					throw new NodeOperationError(this.getNode(), problem, {
-						itemIndex,
-						description: `Item ${itemIndex}: nothing was deleted. Give one record ID (15 or 18 letters and digits) per item.`,
-					});
-				else
-					refused.push({
-						itemIndex,
-						success: false,
-						errorCode: 'MALFORMED_ID',
-						message: `${problem} (item ${itemIndex})`,
-						fields: ['Id'],
-					});
-			}
-			const results =
-				records.length > 0
-					? await writeInBatches(sf, {
-							operation: 'delete',
-							objectName,
-							records,
-							allOrNone: this.getNodeParameter('allOrNone', 0, false) as boolean,
-						})
-					: [];
-			return writeResultsToItems(this, [...results, ...refused], items);
+				return problem
+					? { refused: { errorCode: 'MALFORMED_ID', message: problem, fields: ['Id'] } }
+					: { fields: { Id: id } };
+			});
+			return writeRecords(this, sf, { operation: 'delete', objectName }, checked);
 		},
 	};
 }
@@ -186,7 +160,7 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
 			return perItem(this, async (itemIndex) => {
-				const id = recordIdOf(this, itemIndex);
+				const id = checkedIdOf(this, itemIndex, RECORD_ID);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
 					throw new NodeOperationError(
 						this.getNode(),

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
 
@@ -49,3 +49,8 @@ export const allOrNoneProperty = (resource: string, operations: string[]): INode
 		'Whether to write nothing of a batch of up to 200 items when one of them fails. Off: the other items are written and the failed ones get their error.',
 	displayOptions: { show: { resource: [resource], operation: operations } },
 });
+
+/** The item's value of an on/off parameter (off when absent). */
+export function switchOf(ctx: IExecuteFunctions, name: string, itemIndex: number): boolean {
+	return ctx.getNodeParameter(name, itemIndex, false) as boolean;
+}

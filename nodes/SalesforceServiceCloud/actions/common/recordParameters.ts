@@ -3,28 +3,74 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { idProblem, isWellFormedId } from '../../../shared/salesforceIds';
 
-export const recordIdProperty = (resource: string, operations: string[]): INodeProperties => ({
-	displayName: 'Record ID',
-	name: 'recordId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '001Sb00000XyZ12AAB',
-	description: 'The Salesforce record ID: 15 or 18 letters and digits',
-	displayOptions: { show: { resource: [resource], operation: operations } },
-});
+/** A parameter that takes one record Id per item. */
+export function idProperty(options: {
+	displayName: string;
+	name: string;
+	placeholder: string;
+	description: string;
+	resource: string;
+	operations: string[];
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: options.placeholder,
+		description: options.description,
+		displayOptions: { show: { resource: [options.resource], operation: options.operations } },
+	};
+}
 
-/** The item's Record ID, checked before any call: a malformed ID is named, not sent. */
-export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('recordId', itemIndex) ?? '').trim();
-	const problem = recordIdProblem(id);
+export const recordIdProperty = (resource: string, operations: string[]): INodeProperties =>
+	idProperty({
+		displayName: 'Record ID',
+		name: 'recordId',
+		placeholder: '001Sb00000XyZ12AAB',
+		description: 'The Salesforce record ID: 15 or 18 letters and digits',
+		resource,
+		operations,
+	});
+
+/** The item's value of an Id parameter, trimmed ('' when empty). */
+export function idParameterOf(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(ctx.getNodeParameter(name, itemIndex) ?? '').trim();
+}
+
+/** An Id parameter: its name, why a value is not the Id it asks for, and how a good one looks. */
+export interface IdParameter {
+	name: string;
+	problemOf: (id: string) => string | undefined;
+	/** Told with the problem, after "Item N: ". */
+	hint: string;
+}
+
+/**
+ * The item's value of an Id parameter, checked before any call: when it is not the Id asked for,
+ * the node stops (or the item fails) naming the item and the problem.
+ */
+export function checkedIdOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: IdParameter,
+): string {
+	const id = idParameterOf(ctx, parameter.name, itemIndex);
+	const problem = parameter.problemOf(id);
 	if (problem)
 		throw new NodeOperationError(ctx.getNode(), problem, {
 			itemIndex,
-			description: `Item ${itemIndex}: a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.`,
+			description: `Item ${itemIndex}: ${parameter.hint}`,
 		});
 	return id;
 }
+
+export const RECORD_ID: IdParameter = {
+	name: 'recordId',
+	problemOf: (id) => recordIdProblem(id),
+	hint: 'a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.',
+};
 
 /** Why the Record ID is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
 export function recordIdProblem(id: string): string | undefined {

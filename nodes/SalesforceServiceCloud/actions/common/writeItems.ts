@@ -10,15 +10,9 @@ import {
 } from '../../../shared/fieldMapping';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
-import {
-	openWriteLedger,
-	refusedBeforeWriting,
-	writeInBatches,
-	writeResultsToItems,
-	type WriteFailure,
-	type WriteRecord,
-} from '../../../shared/writes';
+import type { WriteFailure, WriteRecord } from '../../../shared/writes';
 import { fillOwnerIds } from './ownerByEmail';
+import { writeRecords, type WriteRecordsOptions } from './writeRecords';
 
 /** The error code Salesforce would have answered, so that a workflow branches on one code whoever caught it. */
 export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
@@ -32,10 +26,34 @@ export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
 	tooLong: 'STRING_TOO_LONG',
 };
 
-interface ColumnsValue {
+/** The resource mapper's `columns` parameter of an item. */
+export interface ColumnsValue {
 	mappingMode: 'defineBelow' | 'autoMapInputData';
 	value: IDataObject | null;
 	matchingColumns?: string[];
+}
+
+/** The item's values to write: its input json when mapped automatically, else the values given below. */
+export function mappedValuesOf(
+	columns: ColumnsValue,
+	item: INodeExecutionData,
+): Record<string, unknown> {
+	return (columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})) as Record<
+		string,
+		unknown
+	>;
+}
+
+/** The item refused for values its object cannot take, with the error code Salesforce would answer. */
+export function mappingFailure(error: FieldMappingError, itemIndex: number): WriteFailure {
+	return {
+		itemIndex,
+		success: false,
+		errorCode: SALESFORCE_CODE[error.problem],
+		message: error.message,
+		fields: [error.fieldName],
+		checkedLocally: true,
+	};
 }
 
 /** A check of an item's mapped values before the mapping: a refusal for the item, or undefined. */
@@ -66,9 +84,7 @@ export function mapItems(
 	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
 	ctx.getInputData().forEach((item, itemIndex) => {
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
-		const values = (
-			columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})
-		) as Record<string, unknown>;
+		const values = mappedValuesOf(columns, item);
 		if (operation === 'upsert')
 			out.externalIdField = columns.matchingColumns?.[0] ?? out.externalIdField;
 		const problem = check?.(values, itemIndex);
@@ -87,14 +103,7 @@ export function mapItems(
 			});
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
-			out.refused.push({
-				itemIndex,
-				success: false,
-				errorCode: SALESFORCE_CODE[error.problem],
-				message: error.message,
-				fields: [error.fieldName],
-				checkedLocally: true,
-			});
+			out.refused.push(mappingFailure(error, itemIndex));
 		}
 	});
 	return out;
@@ -103,18 +112,20 @@ export function mapItems(
 /**
  * Create, update or upsert every input item as a record of `objectName`, in sObject Collections
  * batches. Every item is checked before the first write: an item whose values the object cannot
- * take (or whose owner email matches no user) stops the node before anything is written, naming
- * the item and the field; with "continue on fail" it fails on its own and the others are written.
- * With Retry On Fail, a retry does not write again what an earlier try wrote (see writeLedger.ts).
+ * take (or that `check` refuses, or whose owner email matches no user) stops the node before
+ * anything is written, naming the item and the field; with "continue on fail" it fails on its own
+ * and the others are written. With Retry On Fail, a retry does not write again what an earlier try
+ * wrote (see writeRecords).
  */
 export async function writeItems(
 	ctx: IExecuteFunctions,
 	sf: SalesforceConnection,
 	objectName: string,
 	operation: MappingOperation,
+	options: WriteRecordsOptions & { check?: ItemCheck } = {},
 ): Promise<INodeExecutionData[]> {
 	const describe = await sf.describes.describe(objectName);
-	const mapped = mapItems(ctx, describe, operation);
+	const mapped = mapItems(ctx, describe, operation, options.check);
 	if (operation === 'upsert' && !mapped.externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', {
 			description:
@@ -123,20 +134,11 @@ export async function writeItems(
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
-	refusedBeforeWriting(ctx, [...mapped.refused, ...owned.refused]);
-	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
-	const request = {
-		operation,
-		objectName: describe.name,
-		externalIdField: mapped.externalIdField,
-		records: owned.records,
-		allOrNone,
-	};
-	const ledger = openWriteLedger(ctx)?.scope(request);
-	const written = owned.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
-	return writeResultsToItems(
+	return writeRecords(
 		ctx,
-		[...mapped.refused, ...owned.refused, ...written],
-		ctx.getInputData(),
+		sf,
+		{ operation, objectName: describe.name, externalIdField: mapped.externalIdField },
+		{ records: owned.records, refused: [...mapped.refused, ...owned.refused] },
+		options,
 	);
 }

@@ -1,10 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { buildQuery } from '../../../shared/soql/buildQuery';
 import { queryAll } from '../../../shared/soql/queryPages';
 import { soqlString } from '../../../shared/soql/literals';
 import { EMAIL_FIELDS, type EmailMessageRecord } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
+import { switchOf } from '../common/parameters';
+import { perItem } from '../common/perItem';
 
 export const includeOriginalBodiesProperty = (operations: string[]): INodeProperties => ({
 	displayName: 'Include Original Bodies',
@@ -29,4 +36,29 @@ export async function emailsWhere(
 		orderBy: ['MessageDate ASC', 'Id ASC'],
 	});
 	return queryAll<EmailMessageRecord>(sf, soql);
+}
+
+/** Emails found for an item, shaped as in a case's conversation, with the Id of their case. */
+export interface FoundEmails {
+	emails: object[];
+	caseId: string | null;
+}
+
+/**
+ * For each input item, the emails `find` gives (told whether to keep the original bodies), one
+ * output item each carrying its case's Id; an item that fails stops the node or, when the node
+ * continues on fail, becomes an error item.
+ */
+export async function emailItems(
+	ctx: IExecuteFunctions,
+	find: (itemIndex: number, options: { includeOriginalBodies: boolean }) => Promise<FoundEmails>,
+): Promise<INodeExecutionData[]> {
+	return perItem(ctx, async (itemIndex) => {
+		const includeOriginalBodies = switchOf(ctx, 'includeOriginalBodies', itemIndex);
+		const { emails, caseId } = await find(itemIndex, { includeOriginalBodies });
+		return emails.map((email) => ({
+			json: { ...email, caseId } as unknown as IDataObject,
+			pairedItem: { item: itemIndex },
+		}));
+	});
 }

@@ -1,29 +1,21 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { shapeEmail } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { perItem } from '../common/perItem';
-import { recordIdOf } from '../common/recordParameters';
-import { emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
+import { checkedIdOf, idProperty, RECORD_ID } from '../common/recordParameters';
+import { emailItems, emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
 
 export const description: INodeProperties[] = [
-	{
+	idProperty({
 		displayName: 'Email Message ID',
 		name: 'recordId',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: '02sSb00000XyZ12AAB',
 		description:
 			'The ID of the email message (EmailMessage): 15 or 18 letters and digits, starting with 02s',
-		displayOptions: { show: { resource: ['emailMessage'], operation: ['get'] } },
-	},
+		resource: 'emailMessage',
+		operations: ['get'],
+	}),
 	includeOriginalBodiesProperty(['get']),
 ];
 
@@ -32,22 +24,16 @@ export async function execute(
 	this: IExecuteFunctions,
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
-	return perItem(this, async (itemIndex) => {
-		const id = recordIdOf(this, itemIndex);
-		const includeOriginalBodies = this.getNodeParameter(
-			'includeOriginalBodies',
-			itemIndex,
-			false,
-		) as boolean;
+	return emailItems(this, async (itemIndex, options) => {
+		const id = checkedIdOf(this, itemIndex, RECORD_ID);
 		const [record] = await emailsWhere(sf, 'Id', id);
 		if (!record)
 			throw new NodeOperationError(this.getNode(), `No email message with ID "${id}"`, {
 				itemIndex,
 			});
-		const json = {
-			...shapeEmail(record, { includeOriginalBodies }),
+		return {
+			emails: [shapeEmail(record, options)],
 			caseId: (record as { ParentId?: string | null }).ParentId ?? null,
-		} as unknown as IDataObject;
-		return [{ json, pairedItem: { item: itemIndex } }];
+		};
 	});
 }

@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { shapeEmails } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { perItem } from '../common/perItem';
-import { caseIdOf, caseIdProperty } from '../case/caseParameters';
-import { emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
+import { CASE_ID, caseIdProperty } from '../case/caseParameters';
+import { switchOf } from '../common/parameters';
+import { checkedIdOf } from '../common/recordParameters';
+import { emailItems, emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
 
 export const description: INodeProperties[] = [
 	caseIdProperty('emailMessage', ['getMany']),
@@ -29,21 +25,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
-	return perItem(this, async (itemIndex) => {
-		const caseId = caseIdOf(this, itemIndex);
-		const includeOriginalBodies = this.getNodeParameter(
-			'includeOriginalBodies',
-			itemIndex,
-			false,
-		) as boolean;
-		const includeDrafts = this.getNodeParameter('includeDrafts', itemIndex, false) as boolean;
-		const emails = shapeEmails(await emailsWhere(sf, 'ParentId', caseId), {
-			includeOriginalBodies,
-			includeDrafts,
-		});
-		return emails.map((email) => ({
-			json: { ...email, caseId } as unknown as IDataObject,
-			pairedItem: { item: itemIndex },
-		}));
+	return emailItems(this, async (itemIndex, { includeOriginalBodies }) => {
+		const caseId = checkedIdOf(this, itemIndex, CASE_ID);
+		const includeDrafts = switchOf(this, 'includeDrafts', itemIndex);
+		const records = await emailsWhere(sf, 'ParentId', caseId);
+		return { emails: shapeEmails(records, { includeOriginalBodies, includeDrafts }), caseId };
 	});
 }

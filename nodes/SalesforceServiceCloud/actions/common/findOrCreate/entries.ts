@@ -8,25 +8,9 @@ import {
 } from '../../../../shared/fieldMapping';
 import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import type { WriteFailure } from '../../../../shared/writes';
-import { SALESFORCE_CODE } from '../writeItems';
+import { mappedValuesOf, mappingFailure, type ColumnsValue } from '../writeItems';
 import { matchKey } from './lookup';
 import type { Entry } from './plan';
-
-interface ColumnsValue {
-	mappingMode: 'defineBelow' | 'autoMapInputData';
-	value: IDataObject | null;
-}
-
-function failureOf(error: FieldMappingError, itemIndex: number): WriteFailure {
-	return {
-		itemIndex,
-		success: false,
-		errorCode: SALESFORCE_CODE[error.problem],
-		message: error.message,
-		fields: [error.fieldName],
-		checkedLocally: true,
-	};
-}
 
 /**
  * Each input item's mapped values and match key. Values are mapped as for a create; when only a
@@ -39,10 +23,7 @@ export function entriesOf(
 ): Entry[] {
 	const timezone = ctx.getTimezone();
 	return ctx.getInputData().map((item, itemIndex): Entry => {
-		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
-		const values = (
-			columns.mappingMode === 'autoMapInputData' ? item.json : (columns.value ?? {})
-		) as Record<string, unknown>;
+		const values = mappedValuesOf(ctx.getNodeParameter('columns', itemIndex) as ColumnsValue, item);
 		/** The values mapped for the operation, or the FieldMappingError that refused them. */
 		const map = (operation: MappingOperation): IDataObject | FieldMappingError => {
 			try {
@@ -59,11 +40,11 @@ export function entriesOf(
 		let body = map('create');
 		let createFailure: WriteFailure | undefined;
 		if (body instanceof FieldMappingError && body.problem === 'requiredMissing') {
-			createFailure = failureOf(body, itemIndex);
+			createFailure = mappingFailure(body, itemIndex);
 			body = map('update');
 		}
 		if (body instanceof FieldMappingError)
-			return { itemIndex, failure: failureOf(body, itemIndex) };
+			return { itemIndex, failure: mappingFailure(body, itemIndex) };
 		const value = body[matchField.name];
 		const key =
 			value === null || value === undefined || value === ''
