@@ -112,6 +112,7 @@ describe('Salesforce Service Cloud node: bad input', () => {
 			);
 			expect(String(badRelationship.items[0].json.error)).toMatch(/no field "Emial".*Email/);
 			const beforeGood = s.t.org.counters.apiCallsByKind.describe;
+			const compositeBefore = s.t.org.counters.apiCallsByKind.composite;
 			const good = await run(
 				{
 					operation: 'getMany',
@@ -123,11 +124,14 @@ describe('Salesforce Service Cloud node: bad input', () => {
 			);
 			expect(good.error).toBeUndefined();
 			expect(good.items[0].json).toHaveProperty('Subject');
-			// One describe per object a run meets (Case, Group or User for Owner, Account, Contact), whatever the number of items and paths.
+			// The object's describe, then its parents' (Group and User for Owner, Account, Contact) together in
+			// one Composite request per level of the paths, whatever the number of items and paths.
 			const used = s.t.org.counters.apiCallsByKind.describe - beforeGood;
-			expect(used).toBeLessThanOrEqual(5);
+			const composites = s.t.org.counters.apiCallsByKind.composite - compositeBefore;
+			expect(used).toBe(1);
+			expect(composites).toBeLessThanOrEqual(2);
 			console.log(
-				`describes: ${used} for 3 items x 5 paths; ${beforeGood - describes} for the two refused runs`,
+				`path checks: ${used} describe and ${composites} Composite requests for 3 items x 5 paths; ${beforeGood - describes} describes for the two refused runs`,
 			);
 		});
 

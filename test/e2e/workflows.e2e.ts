@@ -48,8 +48,12 @@ const LEAD_KEY_PREFIX = 'crm-lead-';
  * one Composite request carrying the three sObject Collections upserts (200 + 200 + 100 records).
  * The token requests of the login are not API calls.
  */
-/** API calls of the themes example: its SOQL query, the Case describe, one Composite request for all threads. */
-const THEMES_API_CALLS = { query: 1, describe: 1, composite: 1 };
+/**
+ * API calls of the themes example: its SOQL query, the Case describe, one Composite request with the
+ * describes of the parents its case fields reach (Owner, Contact, Account: each path checked), and
+ * one Composite request for all threads.
+ */
+const THEMES_API_CALLS = { query: 1, describe: 1, composite: 2 };
 const LEAD_UPSERT_API_CALLS = { total: 2, byKind: { describe: 1, composite: 1 } };
 
 /** A workflow that asks Case > Get Many for a field Case does not have (`Subjct`). */
@@ -157,7 +161,7 @@ describe('example workflows in a real n8n', () => {
 				const { run, apiCallsByKind } = await execute('themes', kind);
 				const expected = latestClosedWithEmails();
 				expect(expected).toHaveLength(10);
-				// The SOQL query, the Case describe, and one Composite request with the 10 threads.
+				// The SOQL query, the Case describe, the parents' describes and the 10 threads (2 Composite requests).
 				expect(apiCallsByKind).toEqual(THEMES_API_CALLS);
 
 				const found = nodeOutput(run, 'Get Latest Closed Cases');

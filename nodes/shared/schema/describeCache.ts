@@ -1,6 +1,6 @@
 import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 
-import { checkedObjectName } from '../soql/objectNames';
+import { checkedObjectName, isObjectName } from '../soql/objectNames';
 
 /**
  * Describes, fetched once per object for as long as the connection lives (one execution, or one
@@ -10,7 +10,32 @@ import { checkedObjectName } from '../soql/objectNames';
 export class DescribeCache {
 	private readonly pending = new Map<string, Promise<DescribeSObjectResult>>();
 
-	constructor(private readonly fetch: (objectName: string) => Promise<DescribeSObjectResult>) {}
+	constructor(
+		private readonly fetch: (objectName: string) => Promise<DescribeSObjectResult>,
+		private readonly fetchMany?: (
+			objectNames: string[],
+		) => Promise<Map<string, DescribeSObjectResult>>,
+	) {}
+
+	/**
+	 * Fetches the describes of these objects that are not cached yet, all in one request where there
+	 * are several (a field path such as Owner.Name needs Group and User). Names that are not object
+	 * names, and objects Salesforce gave no describe for, are left to `describe`, which says why.
+	 */
+	async prefetch(objectNames: string[]): Promise<void> {
+		const wanted = new Map<string, string>();
+		for (const raw of objectNames) {
+			if (!isObjectName(raw)) continue;
+			const key = raw.toLowerCase();
+			if (!this.pending.has(key)) wanted.set(key, raw);
+		}
+		if (wanted.size < 2 || !this.fetchMany) return;
+		const answered = await this.fetchMany([...wanted.values()]);
+		for (const [name, describe] of answered) {
+			if (!this.pending.has(name.toLowerCase()))
+				this.pending.set(name.toLowerCase(), Promise.resolve(describe));
+		}
+	}
 
 	describe(objectName: string): Promise<DescribeSObjectResult> {
 		let name: string;

@@ -99,6 +99,8 @@ export function fieldListOf(value: unknown): string[] {
 /** What `resolveFieldPaths` needs: describes by object name, cached (a `DescribeCache` fits). */
 export interface Describer {
 	describe(objectName: string): Promise<DescribeSObjectResult>;
+	/** Fetches several describes at once ahead of `describe` (optional: one at a time otherwise). */
+	prefetch?(objectNames: string[]): Promise<void>;
 }
 
 /**
@@ -112,6 +114,17 @@ export async function resolveFieldPaths(
 	names: string[],
 ): Promise<string[]> {
 	const out: string[] = [];
+	// Every parent the paths reach first is described in one request, not one call each.
+	await describer.prefetch?.(
+		names.flatMap((raw) => {
+			const first = raw.split('.');
+			if (first.length < 2) return [];
+			const relationship = describe.fields.find(
+				(f) => f.relationshipName?.toLowerCase() === first[0].trim().toLowerCase(),
+			);
+			return relationship?.referenceTo ?? [];
+		}),
+	);
 	for (const raw of names) {
 		const [first] = resolveFieldNames(describe, [raw]);
 		const parts = pathSegments(first);
@@ -136,6 +149,7 @@ async function resolveRest(
 		(f) => f.relationshipName?.toLowerCase() === parts[index].toLowerCase(),
 	) as Field;
 	const targets = relationship.referenceTo ?? [];
+	await describer.prefetch?.(targets);
 	let firstProblem: FieldNameError | undefined;
 	for (const target of targets) {
 		let parent: DescribeSObjectResult;

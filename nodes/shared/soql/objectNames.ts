@@ -12,6 +12,11 @@ export class ObjectNameError extends Error {
 /** Object API names: letters, digits and `_` (custom objects end in `__c`, namespaced ones start with `ns__`). */
 const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
+/** Whether the text can be an object's API name as it stands. */
+export function isObjectName(name: string): boolean {
+	return OBJECT_NAME.test(name);
+}
+
 /** The object name, trimmed, or an ObjectNameError when it cannot be an object's name (so `/` or `?` never reaches a URL). */
 export function checkedObjectName(name: unknown): string {
 	const text = typeof name === 'string' ? name.trim() : '';

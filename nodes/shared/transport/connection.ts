@@ -10,7 +10,7 @@ import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
 import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
-import { describeObject, INSTANCE_PENDING } from './salesforceApi';
+import { describeObject, describeObjects, INSTANCE_PENDING } from './salesforceApi';
 
 export interface SalesforceConnection {
 	/** Sends the requests `salesforceApi.ts` builds, through n8n. */
@@ -57,7 +57,10 @@ export async function connectToSalesforce(
 		apiVersion,
 		transport,
 		credentialType,
-		describes: new DescribeCache((objectName) => describeObject({ conn, apiVersion }, objectName)),
+		describes: new DescribeCache(
+			(objectName) => describeObject({ conn, apiVersion }, objectName),
+			(objectNames) => describeObjects({ conn, apiVersion }, objectNames),
+		),
 	};
 }
 

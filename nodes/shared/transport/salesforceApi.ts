@@ -116,6 +116,37 @@ export async function describeObject(
 		: failure;
 }
 
+/** Most subrequests Salesforce takes in one Composite request. */
+const MAX_SUBREQUESTS = 25;
+
+/**
+ * The describes of several objects in Composite requests of up to 25 (one API call each, where one
+ * describe apiece would cost one call each). Only the describes Salesforce answered are returned;
+ * an object it did not answer for is left to `describeObject`, which gives the reason.
+ */
+export async function describeObjects(
+	sf: ApiClient,
+	objectNames: string[],
+): Promise<Map<string, DescribeSObjectResult>> {
+	const out = new Map<string, DescribeSObjectResult>();
+	for (let i = 0; i < objectNames.length; i += MAX_SUBREQUESTS) {
+		const names = objectNames.slice(i, i + MAX_SUBREQUESTS);
+		const answer = await sendComposite(
+			sf,
+			names.map((name, n) => ({
+				method: 'GET',
+				referenceId: `describe${n}`,
+				url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(name)}/describe`,
+			})),
+		);
+		names.forEach((name, n) => {
+			const sub = answer.compositeResponse?.[n];
+			if (sub && sub.httpStatusCode === 200) out.set(name, sub.body as DescribeSObjectResult);
+		});
+	}
+	return out;
+}
+
 /** The org's objects (the global describe). */
 export function describeGlobal(sf: ApiClient): Promise<DescribeGlobalResult> {
 	return sf.conn.request<DescribeGlobalResult>({
