@@ -12,7 +12,14 @@ import { toNodeError } from '../shared/transport/errorBoundary';
 import { ApiLimitError } from '../shared/transport/salesforceErrors';
 import { triggerProperties } from './description';
 import { eventNamed } from './events';
-import { getCaseFields, getCaseFilterFields, getCaseQueues } from './methods/loadOptions';
+import {
+	getCaseFields,
+	getCaseFilterFields,
+	getCaseQueues,
+	getObjects,
+	getRecordFields,
+	getRecordFilterFields,
+} from './methods/loadOptions';
 
 export class SalesforceServiceCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,8 +31,10 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Case closed"}}',
-		description: 'Starts the workflow when a Salesforce case closes, with its email thread',
+		subtitle:
+			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : "Case closed"}}',
+		description:
+			'Starts the workflow when a Salesforce case closes (with its email thread) or a record is created',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],
@@ -34,7 +43,16 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: { getCaseQueues, getCaseFields, getCaseFilterFields } };
+	methods = {
+		loadOptions: {
+			getCaseQueues,
+			getCaseFields,
+			getCaseFilterFields,
+			getObjects,
+			getRecordFields,
+			getRecordFilterFields,
+		},
+	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const chosen = this.getNodeParameter('event', 'caseClosed');

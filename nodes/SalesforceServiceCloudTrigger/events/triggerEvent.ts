@@ -15,12 +15,15 @@ export interface TriggerEvent {
 }
 
 /** Shows `properties` only while the event `value` is chosen (keeping any other display conditions). */
-export function forEvent(value: string, properties: INodeProperties[]): INodeProperties[] {
+export function forEvent(
+	value: string | string[],
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((p) => ({
 		...p,
 		displayOptions: {
 			...p.displayOptions,
-			show: { ...p.displayOptions?.show, event: [value] },
+			show: { ...p.displayOptions?.show, event: Array.isArray(value) ? value : [value] },
 		},
 	}));
 }

@@ -92,8 +92,11 @@ export interface EventSource<T> {
 		after: EventKeyset | null,
 		limit: number,
 	): Promise<Array<StampedRecord<T>>>;
-	/** Records with SystemModstamp at or after `since`, in (SystemModstamp, Id) order, page by page. */
-	live(since: number): AsyncIterable<Array<StampedRecord<T>>>;
+	/**
+	 * Records with SystemModstamp at or after `since`, in (SystemModstamp, Id) order, page by page. A
+	 * source may leave out records whose floor time is before `floor`: the cursor skips them anyway.
+	 */
+	live(since: number, floor: number): AsyncIterable<Array<StampedRecord<T>>>;
 	/** The org's time (epoch ms, to the second) when it answered the latest query's first page (its `Date` header). */
 	orgTime(): number;
 }
@@ -173,7 +176,7 @@ export async function pollEvents<T>(
 	let full = emitted.length >= maxEmits;
 	if (!full) {
 		let settled: number | undefined;
-		outer: for await (const page of source.live(eventWindowStart(next))) {
+		outer: for await (const page of source.live(eventWindowStart(next), floor)) {
 			// The first page's answer time bounds when the query read the org; later pages were read later.
 			settled ??= settledBefore(source.orgTime());
 			for (const r of page) {
