@@ -32,9 +32,9 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : "Case closed"}}',
+			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : "Case closed"}}',
 		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread) or a record is created',
+			'Starts the workflow when a Salesforce case closes (with its email thread) or a record is created or changed',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],
