@@ -1,3 +1,4 @@
+import { trackFieldHistory } from '../sandbox-org/core/fieldHistory';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { activateTrigger, emittedJson } from './triggerSetup';
 
@@ -93,5 +94,66 @@ describe('Trigger: Record Updated', () => {
 		>;
 		expect(data.records).toMatchObject({ event: 'recordUpdated', objectName: 'Account' });
 		expect(data).not.toHaveProperty('closedCases');
+	});
+
+	describe('Only When These Fields Change', () => {
+		it('emits a record when a watched field changed (once per save), not for other fields; a quiet poll costs one API call', async () => {
+			trackFieldHistory(t.org.schema, t.org.store, 'Account', ['Phone', 'Name']);
+			const a = account('Acme');
+			later();
+			const poller = await updated({ watchFields: ['Phone'] });
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			t.org.store.update('Account', a, { Name: 'Acme Renamed' });
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			t.org.clock.advance(MINUTE);
+			t.org.store.update('Account', a, { Name: 'Acme Again', Phone: '+49 30 1' });
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([
+				expect.objectContaining({ Id: a, Name: 'Acme Again', Phone: '+49 30 1' }),
+			]);
+			t.org.clock.advance(MINUTE);
+			t.org.store.update('Account', a, { Name: 'Only the name' });
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			const before = t.org.counters.apiCalls;
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			expect(t.org.counters.apiCalls - before).toBe(1);
+		});
+
+		it('follows a custom object through its __History object', async () => {
+			t.org.schema.addCustomObject('Invoice__c', 'Invoice', [
+				{ name: 'Amount__c', type: 'currency', label: 'Amount' },
+			]);
+			trackFieldHistory(t.org.schema, t.org.store, 'Invoice__c', ['Amount__c']);
+			const inv = t.org.store.insert('Invoice__c', { Name: 'INV-1', Amount__c: 10 });
+			later();
+			const poller = await activateTrigger(t, {
+				event: 'recordUpdated',
+				objectName: 'Invoice__c',
+				recordFields: ['Name', 'Amount__c'],
+				watchFields: ['Amount__c'],
+			});
+			await poller.poll();
+			t.org.store.update('Invoice__c', inv, { Name: 'INV-1 renamed' });
+			t.org.clock.advance(MINUTE);
+			t.org.store.update('Invoice__c', inv, { Amount__c: 20 });
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([
+				expect.objectContaining({ Id: inv, Amount__c: 20 }),
+			]);
+		});
+
+		it('refuses the activation, saying what to turn on, when the object keeps no field history', async () => {
+			const poller = await updated({
+				objectName: 'Lead',
+				recordFields: ['LastName'],
+				watchFields: ['Status'],
+			});
+			const outcome = await poller.poll();
+			expect(outcome.error?.message).toMatch(
+				/Only When These Fields Change: Salesforce keeps no field history for Lead \(Lead\).*Set History Tracking/s,
+			);
+		});
 	});
 });

@@ -17,7 +17,12 @@ import {
 	type RecordChoice,
 	type RecordQueryPlan,
 } from '../../shared/records/recordPlan';
-import { recordLatestQuery, type RecordEventField } from '../../shared/records/recordQuery';
+import {
+	RECORD_CURSOR_FIELDS,
+	recordLatestQuery,
+	type RecordEventField,
+} from '../../shared/records/recordQuery';
+import { HistorySource, recordsByIds } from '../../shared/records/fieldHistory';
 import { SoqlRecordSource } from '../../shared/records/soqlRecordSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
@@ -102,11 +107,12 @@ export function recordEventProperties(
 	]);
 }
 
-function readChoice(ctx: IPollFunctions): RecordChoice {
+function readChoice(ctx: IPollFunctions, watches: boolean): RecordChoice {
 	return {
 		objectName: checkedObjectName(ctx.getNodeParameter('objectName', '')),
 		fields: fieldListOf(ctx.getNodeParameter('recordFields', [])),
 		conditions: conditionsFrom(ctx.getNodeParameter('conditions', {})),
+		...(watches ? { watchFields: fieldListOf(ctx.getNodeParameter('watchFields', [])) } : {}),
 	};
 }
 
@@ -114,6 +120,8 @@ function readChoice(ctx: IPollFunctions): RecordChoice {
 export interface RecordEventPlan {
 	event: string;
 	eventField: RecordEventField;
+	/** Record Updated: reads "Only When These Fields Change" (`watchFields`). */
+	watches?: boolean;
 	/** Extra work before a poll (reading field history), giving which records to emit. */
 	acceptance?: (
 		ctx: IPollFunctions,
@@ -132,7 +140,7 @@ export async function pollRecordEvent(
 ): Promise<INodeExecutionData[][] | null> {
 	let choice: RecordChoice;
 	try {
-		choice = readChoice(ctx);
+		choice = readChoice(ctx, how.watches === true);
 	} catch (e) {
 		throw parameterError(ctx, e);
 	}
@@ -144,7 +152,9 @@ export async function pollRecordEvent(
 	const staticData = ctx.getWorkflowStaticData('node');
 	const now = Date.now();
 	const stored = staticData.records as RecordEventData | undefined;
-	const same = stored?.event === how.event && stored?.objectName === choice.objectName;
+	// Watching fields reads field history instead of the records: another cursor.
+	const event = choice.watchFields?.length ? `${how.event}:fieldHistory` : how.event;
+	const same = stored?.event === event && stored?.objectName === choice.objectName;
 	const { plan, cached } = await recordPlan(
 		sf,
 		choice,
@@ -173,13 +183,27 @@ export async function pollRecordEvent(
 						),
 						orgNow,
 					);
-		const source = new SoqlRecordSource(sf, plan, how.eventField, accept);
-		const outcome = await pollEvents(state, source, maxPerPoll);
-		records = outcome.emitted;
+		let next: EventCursorState;
+		if (plan.history) {
+			const outcome = await pollEvents(state, new HistorySource(sf, plan.history), maxPerPoll);
+			records = await recordsByIds(
+				sf,
+				plan.objectName,
+				[...RECORD_CURSOR_FIELDS, ...plan.fields],
+				plan.extraWhere,
+				outcome.emitted,
+			);
+			next = outcome.state;
+		} else {
+			const source = new SoqlRecordSource(sf, plan, how.eventField, accept);
+			const outcome = await pollEvents(state, source, maxPerPoll);
+			records = outcome.emitted;
+			next = outcome.state;
+		}
 		staticData.records = {
-			event: how.event,
+			event,
 			objectName: choice.objectName,
-			cursor: outcome.state,
+			cursor: next,
 		} satisfies RecordEventData;
 		staticData.recordPlan = cached;
 	}

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { epochMs } from '../../shared/salesforceDate';
 import { pollRecordEvent, recordEventProperties } from './recordEvent';
-import type { TriggerEvent } from './triggerEvent';
+import { forEvent, type TriggerEvent } from './triggerEvent';
 
 /** A record saved only once (its creation) is not an update: its last change is its creation, to the second. */
 const changedSinceCreated = (record: IDataObject): boolean =>
@@ -21,16 +21,31 @@ export const recordUpdated: TriggerEvent = {
 		description:
 			'A record of the object you choose is changed (once per change; changes within one second count as one; not when it is created)',
 	},
-	properties: recordEventProperties('recordUpdated', {
-		importNothing: 'Nothing (Only Changes From Now On)',
-		importDescription:
-			'When the workflow is activated, also emit the records changed this far back (each as it is now, once), a page per poll, before the new changes',
-		importSince: 'Emit the records changed since this date and time',
-	}),
+	properties: [
+		...recordEventProperties('recordUpdated', {
+			importNothing: 'Nothing (Only Changes From Now On)',
+			importDescription:
+				'When the workflow is activated, also emit the records changed this far back (each as it is now, once), a page per poll, before the new changes',
+			importSince: 'Emit the records changed since this date and time',
+		}),
+		...forEvent('recordUpdated', [
+			{
+				displayName: 'Only When These Fields Change: Field Names or IDs',
+				name: 'watchFields',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getRecordFields', loadOptionsDependsOn: ['objectName'] },
+				default: [],
+				description:
+					'Emit a record only when one of these fields changed; leave empty for every change. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				hint: 'Uses the field history Salesforce keeps for the object (such as Account History), so history tracking must be on for these fields (Setup > Object Manager > Fields & Relationships > Set History Tracking). Without tracking on the object the activation stops with an error saying so; a field not tracked never triggers.',
+			},
+		]),
+	],
 	poll: (ctx) =>
 		pollRecordEvent(ctx, {
 			event: 'recordUpdated',
 			eventField: 'SystemModstamp',
+			watches: true,
 			acceptance: async () => changedSinceCreated,
 		}),
 };

@@ -4,6 +4,7 @@ import { conditionsToSoql, type Condition } from '../soql/conditions';
 import { resolveFieldPaths } from '../soql/fieldNames';
 import { ObjectNameError } from '../soql/objectNames';
 import type { SalesforceConnection } from '../transport/connection';
+import { historyPlanOf, type HistoryPlan } from './fieldHistory';
 
 /** What the user chose of the object: its name, the fields each item carries, extra conditions. */
 export interface RecordChoice extends IDataObject {
@@ -11,6 +12,8 @@ export interface RecordChoice extends IDataObject {
 	/** Field paths as the user gave them; none: every field of the object. */
 	fields: string[];
 	conditions: Condition[];
+	/** Record Updated: only changes of these fields (from the object's field history); none: every change. */
+	watchFields?: string[];
 }
 
 /** The checked query plan of a record event. */
@@ -21,6 +24,8 @@ export interface RecordQueryPlan extends IDataObject {
 	fields: string[];
 	/** The user's extra conditions as SOQL (escaped), or ''. */
 	extraWhere: string;
+	/** Where the watched fields' history is, when fields are watched. */
+	history?: HistoryPlan;
 }
 
 /** Describes are fetched again after this long, so that new fields show up. */
@@ -72,5 +77,7 @@ export async function recordPlan(
 		fields: [...new Set(fields)],
 		extraWhere: conditionsToSoql(describe, choice.conditions),
 	};
+	if (choice.watchFields && choice.watchFields.length > 0)
+		plan.history = historyPlanOf(describe, choice.watchFields);
 	return { plan, cached: { key, expiresAt: now + RECORD_PLAN_TTL_MS, plan } };
 }
