@@ -9,6 +9,7 @@ import {
 	type EventStamp,
 	type StampedRecord,
 } from '../../nodes/shared/eventCursor/eventCursor';
+import { trackFieldHistory } from '../sandbox-org/core/fieldHistory';
 import { toSecond } from '../sandbox-org/core/store';
 import { SandboxOrg } from '../sandbox-org/org';
 
@@ -18,6 +19,8 @@ import { SandboxOrg } from '../sandbox-org/org';
 // them in the sandbox org's store (date-times to the second, commit lag as the org has it) and checks
 // the shared cursor's emissions against the ground truth:
 // - Record Created: every record created since the start is emitted exactly once, edits or not;
+// - Record Updated watching fields (from field history): every save that changed a watched field is
+//   emitted once per record and second (`Id|CreatedDate` of its history rows), none for other fields;
 // - Record Updated: every change a caught-up poll found settled is emitted (as the record's state at
 //   that change or a later one), no change twice; changes of one record within one second, or between
 //   two polls that read it, are one change (a query can only read a record's current state). A change
@@ -29,7 +32,7 @@ const MINUTE = 60_000;
 
 type Op =
 	| { kind: 'create'; count: number; lagMs: number }
-	| { kind: 'edit'; index: number; lagMs: number; twiceInSecond: boolean }
+	| { kind: 'edit'; index: number; lagMs: number; twiceInSecond: boolean; otherField: boolean }
 	| { kind: 'advance'; ms: number }
 	| { kind: 'poll' };
 
@@ -54,6 +57,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 			index: fc.nat(60),
 			lagMs: lagArb,
 			twiceInSecond: fc.boolean(),
+			otherField: fc.boolean(),
 		}),
 	},
 	{
@@ -71,7 +75,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const historyArb = fc.record({
-	event: fc.constantFrom('created' as const, 'updated' as const),
+	event: fc.constantFrom('created' as const, 'updated' as const, 'watched' as const),
 	pageSize: fc.integer({ min: 1, max: 5 }),
 	ops: fc.array(opArb, { minLength: 5, maxLength: 80 }),
 	maxPerPoll: fc.integer({ min: 1, max: 6 }),
@@ -135,6 +139,49 @@ function storeSource(
 	};
 }
 
+/** The history source's queries (HistorySource) over the store's LeadHistory rows of the watched field. */
+function historySource(org: SandboxOrg, pageSize: number): EventSource<string> {
+	const rows = () =>
+		org.store
+			.rows('LeadHistory')
+			.filter((r) => r.Field === WATCHED)
+			.sort(
+				(a, b) =>
+					(a.CreatedDate as number) - (b.CreatedDate as number) ||
+					byId(a.LeadId as string, b.LeadId as string),
+			);
+	const stamped = (r: Record<string, unknown>): StampedRecord<string> => {
+		const at = r.CreatedDate as number;
+		return {
+			stamp: { id: r.LeadId as string, eventTime: at, floorTime: at, systemModstamp: at },
+			record: `${r.LeadId as string}|${at}`,
+		};
+	};
+	return {
+		async backfill(from, to, after, limit) {
+			const t = (r: Record<string, unknown>) => r.CreatedDate as number;
+			return rows()
+				.filter((r) => t(r) >= from && t(r) < to)
+				.filter(
+					(r) =>
+						!after ||
+						t(r) > after.eventTime ||
+						(t(r) === after.eventTime && (r.LeadId as string) > after.id),
+				)
+				.slice(0, limit)
+				.map(stamped);
+		},
+		async *live(since) {
+			const found = rows().filter((r) => (r.CreatedDate as number) >= since);
+			for (let i = 0; i < found.length; i += pageSize)
+				yield found.slice(i, i + pageSize).map(stamped);
+		},
+		orgTime: () => toSecond(org.clock.now()),
+	};
+}
+
+const WATCHED = 'Description';
+
 interface Outcome {
 	emitted: string[];
 	/** Per record, the latest SystemModstamp a caught-up poll found settled: a version that new or newer must be emitted. */
@@ -146,11 +193,14 @@ interface Outcome {
 	final: Map<string, { v: number; stamp: number }>;
 	/** Versions (`Id#n`) whose write committed late. */
 	late: Set<string>;
+	/** Watched: every (record, second) a save changed the watched field in. */
+	watchedChanges: Set<string>;
 	finalState: EventCursorState;
 }
 
 async function runHistory(h: History): Promise<Outcome> {
 	const org = new SandboxOrg({ frozenAt: T0 - 2 * 24 * 60 * MINUTE });
+	if (h.event === 'watched') trackFieldHistory(org.schema, org.store, 'Lead', [WATCHED]);
 	const eventField = h.event === 'created' ? 'CreatedDate' : 'SystemModstamp';
 	const ids: string[] = [];
 	const versions = new Map<string, number>();
@@ -171,7 +221,10 @@ async function runHistory(h: History): Promise<Outcome> {
 	org.clock.freeze(T0);
 	const start = T0 - h.backfillMs;
 	let state = initialEventState(start, T0);
-	const source = storeSource(org, h.pageSize, eventField);
+	const source =
+		h.event === 'watched'
+			? historySource(org, h.pageSize)
+			: storeSource(org, h.pageSize, eventField);
 	const emitted: string[] = [];
 	const required = new Map<string, number>();
 	const observe = () => {
@@ -191,11 +244,15 @@ async function runHistory(h: History): Promise<Outcome> {
 		state = outcome.state;
 		return outcome;
 	};
-	const edit = (id: string, lagMs: number) => {
+	const edit = (id: string, lagMs: number, otherField: boolean) => {
 		if ((pendingUntil.get(id) ?? 0) > org.clock.now()) return;
 		const v = (versions.get(id) ?? 1) + 1;
 		org.store.commitLagMs = lagMs;
-		org.store.update('Lead', id, { [VERSION]: String(v) });
+		org.store.update(
+			'Lead',
+			id,
+			otherField && h.event === 'watched' ? { Company: `C${v}` } : { [VERSION]: String(v) },
+		);
 		org.store.commitLagMs = 0;
 		versions.set(id, v);
 		if (lagMs > 0) {
@@ -209,8 +266,8 @@ async function runHistory(h: History): Promise<Outcome> {
 		else if (op.kind === 'poll') await poll();
 		else if (ids.length > 0) {
 			const id = ids[op.index % ids.length];
-			edit(id, op.lagMs);
-			if (op.twiceInSecond) edit(id, 0);
+			edit(id, op.lagMs, op.otherField);
+			if (op.twiceInSecond) edit(id, 0, false);
 		}
 	}
 	org.clock.advance(OVERLAP_MS + MINUTE);
@@ -225,19 +282,50 @@ async function runHistory(h: History): Promise<Outcome> {
 			.rows('Lead')
 			.map((r) => [r.Id as string, { v: Number(r[VERSION]), stamp: r.SystemModstamp as number }]),
 	);
-	return { emitted, required, ids, start, createdAt, final, late, finalState: state };
+	const watchedChanges = new Set(
+		h.event === 'watched'
+			? org.store
+					.rows('LeadHistory')
+					.filter((r) => r.Field === WATCHED && (r.CreatedDate as number) >= start)
+					.map((r) => `${r.LeadId as string}|${r.CreatedDate as number}`)
+			: [],
+	);
+	return {
+		emitted,
+		required,
+		ids,
+		start,
+		createdAt,
+		final,
+		late,
+		watchedChanges,
+		finalState: state,
+	};
 }
 
 describe('record events on the shared cursor, by property', () => {
-	it('Record Created emits every record once and Record Updated every settled change once', async () => {
+	it('Record Created emits every record once, Record Updated every settled change once, watching fields every watched change once', async () => {
 		await fc.assert(
 			fc.asyncProperty(historyArb, async (h) => {
 				const out = await runHistory(h);
+				const problems: string[] = [];
+				if (h.event === 'watched') {
+					// Caught up, the emitted changes are exactly the watched ones, each once.
+					const seen = new Set<string>();
+					for (const e of out.emitted) {
+						if (seen.has(e)) problems.push(`repeated ${e}`);
+						if (!out.watchedChanges.has(e)) problems.push(`invented ${e}`);
+						seen.add(e);
+					}
+					for (const c of out.watchedChanges) if (!seen.has(c)) problems.push(`missed ${c}`);
+					if (problems.length) throw new Error(problems.join(', '));
+					expect(out.finalState.backfill).toBe('done');
+					return;
+				}
 				const parsed = out.emitted.map((e) => {
 					const [id, v, stamp] = e.split('#');
 					return { id, v: Number(v), stamp: Number(stamp) };
 				});
-				const problems: string[] = [];
 				if (h.event === 'created') {
 					const counts = new Map<string, number>();
 					for (const { id } of parsed) counts.set(id, (counts.get(id) ?? 0) + 1);
