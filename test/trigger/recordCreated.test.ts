@@ -1,3 +1,7 @@
+import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
+import { SalesforceServiceCloudTrigger } from '../../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node';
+import { saveCredential } from '../connection/setup';
+import { N8nHarness } from '../n8n/harness';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { activateTrigger, emittedJson } from './triggerSetup';
 
@@ -126,5 +130,35 @@ describe('Trigger: Record Created', () => {
 		expect(emittedJson(outcome).map((i) => i.Id)).toEqual([newest]);
 		// n8n gives the node an empty static-data object; the trigger writes nothing into it.
 		for (const data of Object.values(poller.memoryStaticData)) expect(data).toEqual({});
+	});
+
+	it("lists the org's objects, custom ones included, and the chosen object's fields, by label with the API name in brackets", async () => {
+		t.org.schema.addCustomObject('Invoice__c', 'Invoice', [
+			{ name: 'Amount__c', type: 'currency', label: 'Amount' },
+		]);
+		const trigger = new SalesforceServiceCloudTrigger();
+		const harness = new N8nHarness({
+			credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+			nodes: [trigger],
+		});
+		const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+		const load = (method: string, parameters = {}) =>
+			harness.loadOptions({
+				type: trigger,
+				method,
+				parameters: { authentication: 'clientCredentials', event: 'recordCreated', ...parameters },
+				credentials,
+			});
+		const objects = await load('getObjects');
+		expect(objects).toEqual(
+			expect.arrayContaining([
+				{ name: 'Lead (Lead)', value: 'Lead' },
+				{ name: 'Invoice (Invoice__c)', value: 'Invoice__c' },
+			]),
+		);
+		const fields = await load('getRecordFields', { objectName: 'Invoice__c' });
+		expect(fields).toEqual(
+			expect.arrayContaining([{ name: 'Amount (Amount__c)', value: 'Amount__c' }]),
+		);
 	});
 });
