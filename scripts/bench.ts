@@ -130,6 +130,10 @@ async function seedClosedCases(
 }
 
 function activate(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string) {
+	return activateWith(sandbox, { importFrom, maxCasesPerPoll });
+}
+
+function activateWith(sandbox: Sandbox, parameters: IDataObject) {
 	const trigger = new SalesforceServiceCloudTrigger();
 	const n8n = new N8nHarness({
 		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
@@ -143,7 +147,7 @@ function activate(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string)
 	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
 	return n8n.activatePoll({
 		type: trigger,
-		parameters: { authentication: 'clientCredentials', importFrom, maxCasesPerPoll },
+		parameters: { authentication: 'clientCredentials', ...parameters },
 		credentials,
 	});
 }
@@ -183,6 +187,87 @@ async function drain(
 	const seconds = (performance.now() - started) / 1000;
 	const describes = (await describeCalls(sandbox)) - describesBefore;
 	return { emitted, calls: calls - describes, describes, seconds, polls, quietCalls };
+}
+
+/** 1,000 leads, created now (in batches, as a data load would). */
+async function seedLeads(sandbox: Sandbox, count: number): Promise<string[]> {
+	const ids: string[] = [];
+	for (let offset = 0; offset < count; offset += 500) {
+		const records = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({
+			LastName: `Lead ${offset + i}`,
+			Company: 'Benchmark Inc',
+		}));
+		const out = (await control(sandbox, 'POST', '/records/Lead', { records })) as { ids: string[] };
+		ids.push(...out.ids);
+	}
+	return ids;
+}
+
+/**
+ * An event's cost with its default maximum per poll: the trigger is activated (that poll and its
+ * describe not counted), `happen` makes 1,000 events, then polls run until one emits nothing.
+ * Returns the API calls of the polls that emitted, and those of the quiet poll after.
+ */
+async function eventCost(
+	sandbox: Sandbox,
+	parameters: IDataObject,
+	happen: () => Promise<void>,
+): Promise<{ apiCallsPer1000: number; apiCallsPerQuietPoll: number }> {
+	const poller = activateWith(sandbox, parameters);
+	const first = await poller.poll();
+	if (first.error) throw first.error;
+	await happen();
+	// Events are emitted once their second and the next are over (Salesforce keeps date-times to the second).
+	await control(sandbox, 'POST', '/clock', { advanceMs: 2000 });
+	const callsBefore = await apiCalls(sandbox);
+	let emitted = 0;
+	let calls = 0;
+	for (;;) {
+		const before = await apiCalls(sandbox);
+		const outcome = await poller.poll();
+		if (outcome.error) throw outcome.error;
+		const n = outcome.emitted?.[0]?.length ?? 0;
+		if (n === 0) {
+			if (emitted !== 1000)
+				throw new Error(`${String(parameters.event)}: emitted ${emitted}, not 1,000`);
+			return { apiCallsPer1000: calls, apiCallsPerQuietPoll: (await apiCalls(sandbox)) - before };
+		}
+		emitted += n;
+		calls = (await apiCalls(sandbox)) - callsBefore;
+	}
+}
+
+/** Per event of the trigger: API calls per 1,000 events emitted (default maximum per poll) and per quiet poll. */
+async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<string, number>>> {
+	log(
+		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes...',
+	);
+	const caseClosed = await eventCost(sandbox, { event: 'caseClosed' }, () =>
+		seedClosedCases(sandbox, 1000, 5),
+	);
+	const recordParameters = { objectName: 'Lead', recordFields: ['LastName', 'Company', 'Status'] };
+	const recordCreated = await eventCost(
+		sandbox,
+		{ event: 'recordCreated', ...recordParameters },
+		async () => void (await seedLeads(sandbox, 1000)),
+	);
+	const leads = await seedLeads(sandbox, 1000);
+	await control(sandbox, 'POST', '/clock', { advanceMs: 60_000 });
+	const recordUpdated = await eventCost(
+		sandbox,
+		{ event: 'recordUpdated', ...recordParameters },
+		async () => {
+			for (const id of leads)
+				await control(sandbox, 'PATCH', `/records/Lead/${id}`, {
+					values: { Status: 'Working - Contacted' },
+				});
+		},
+	);
+	return {
+		caseClosed,
+		recordCreated,
+		recordUpdated,
+	};
 }
 
 /** Runs the action node once over `input` items and returns the API calls and seconds it took. */
@@ -316,8 +401,24 @@ async function benchReliability(
 	};
 }
 
+/** The figures: groups of measures, and the trigger's events one level deeper (`trigger.events.<event>.<measure>`). */
+interface Figures {
+	[key: string]: number | null | Figures;
+}
+
+/** Each figure as `a.b.c`, for the text table. */
+function flatten(figures: Figures, prefix = ''): Array<[string, number | null]> {
+	return Object.entries(figures).flatMap(([key, value]) =>
+		value !== null && typeof value === 'object'
+			? flatten(value, `${prefix}${key}.`)
+			: [[`${prefix}${key}`, value] as [string, number | null]],
+	);
+}
+
 async function main(): Promise<void> {
-	const result: Record<string, Record<string, number | null>> = { trigger: {} };
+	const result: Record<string, Record<string, number | null>> & { trigger: Figures } = {
+		trigger: {},
+	};
 	await benchActions(result);
 	await benchReliability(result);
 	const sandbox = await startSandbox(0);
@@ -338,6 +439,7 @@ async function main(): Promise<void> {
 			apiCallsPerQuietPoll: big.quietCalls,
 			describeCallsPerActivation: big.describes,
 		});
+		result.trigger.events = await benchEvents(sandbox);
 	} finally {
 		sandbox.child.kill('SIGTERM');
 	}
@@ -370,9 +472,8 @@ async function main(): Promise<void> {
 		return;
 	}
 	console.log('\n| measure | value |\n| --- | --- |');
-	for (const [group, values] of Object.entries(result))
-		for (const [key, value] of Object.entries(values))
-			console.log(`| ${group}.${key} | ${value ?? 'skipped'} |`);
+	for (const [key, value] of flatten(result as Figures))
+		console.log(`| ${key} | ${value ?? 'skipped'} |`);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { caseFieldOptions, caseItemFieldOptions } from '../../shared/closedCases/caseFieldOptions';
 import { caseQueues } from '../../shared/closedCases/caseQueues';
+import { objectFieldOptions, queryableObjectOptions } from '../../shared/records/objectOptions';
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { toNodeError } from '../../shared/transport/errorBoundary';
 
@@ -25,4 +26,31 @@ export async function getCaseFilterFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	return caseFieldOptions(this, (f) => f.filterable);
+}
+
+/** The org's objects the user can query, standard and custom (Record Created, Record Updated). */
+export async function getObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return queryableObjectOptions(this);
+}
+
+/** Every field of the chosen object. */
+export async function getRecordFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return objectFieldOptions(
+		this,
+		String(this.getCurrentNodeParameter('objectName') ?? ''),
+		() => true,
+	);
+}
+
+/** The fields of the chosen object Salesforce can filter on. */
+export async function getRecordFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return objectFieldOptions(
+		this,
+		String(this.getCurrentNodeParameter('objectName') ?? ''),
+		(f) => f.filterable,
+	);
 }

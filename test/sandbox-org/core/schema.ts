@@ -219,8 +219,8 @@ export class Schema {
 	}
 }
 
-/** Child relationship names as Salesforce names them (from the recorded describes). */
-const CHILD_RELATIONSHIP_NAMES: Record<string, string> = {
+/** Child relationship names as Salesforce names them (from the recorded describes; field history adds its own). */
+export const CHILD_RELATIONSHIP_NAMES: Record<string, string> = {
 	'EmailMessage.ParentId': 'EmailMessages',
 	'CaseComment.ParentId': 'CaseComments',
 	'CaseHistory.CaseId': 'Histories',

@@ -39,6 +39,10 @@ export class Store {
 	private pending: Pending[] = [];
 	/** A change becomes visible this long after its SystemModstamp (a late-committing transaction). */
 	commitLagMs = 0;
+	/** Field history of other objects (see fieldHistory.ts): called as each write commits, with the write's second. */
+	readonly historyHooks: Array<
+		(type: SObjectType, before: Row | undefined, after: Row, user: string, now: number) => void
+	> = [];
 	/** Case statuses that close a case (IsClosed = true). */
 	closedStatuses = new Set(['Closed']);
 	/** The user writes run as when no session names one. */
@@ -294,6 +298,7 @@ export class Store {
 		user: string,
 		now: number,
 	): void {
+		for (const hook of this.historyHooks) hook(type, before, after, user, now);
 		if (type.name !== 'Case') return;
 		const history = this.type('CaseHistory');
 		const add = (field: string, oldValue: unknown, newValue: unknown, dataType: string) => {

@@ -1,0 +1,233 @@
+import {
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { fetchCaseDetails } from '../../shared/closedCases/caseDetails';
+import { caseFieldsProperty } from '../../shared/closedCases/caseFieldsProperty';
+import { caseItem } from '../../shared/closedCases/caseOutput';
+import { casePlan, type CaseQueryChoice } from '../../shared/closedCases/casePlan';
+import { latestClosedQuery } from '../../shared/closedCases/caseQuery';
+import { queueEntries } from '../../shared/closedCases/caseQueues';
+import {
+	initialCursorState,
+	pollClosedCases,
+	type ClosureCursorState,
+} from '../../shared/closedCases/closureCursor';
+import { belongsToQueues } from '../../shared/closedCases/queueMembership';
+import { SoqlClosedCaseSource } from '../../shared/closedCases/soqlCaseSource';
+import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
+import { fieldListOf } from '../../shared/soql/fieldNames';
+import { chatSubquery, commentSubquery, emailSubquery } from '../../shared/thread';
+import { connectToSalesforce } from '../../shared/transport/connection';
+import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
+import { importStart } from './importStart';
+import { parameterError } from './parameterError';
+import { forEvent, type TriggerEvent } from './triggerEvent';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Queue Names or IDs',
+		name: 'queues',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCaseQueues' },
+		default: [],
+		description:
+			'Only cases of these queues; leave empty for all cases. An expression may give queue names or IDs (15 or 18 characters), as a list or as one text with commas between them; a queue your org does not have stops the activation with an error naming it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'A case counts for a queue if the queue owned it at any time until it closed, also when an agent accepted it from the queue (this needs Case history tracking on Owner; without it, only the owner at closing counts)',
+	},
+	{
+		displayName: 'Import Existing Cases From',
+		name: 'importFrom',
+		type: 'options',
+		// Alphabetical, as n8n's checks ask of every option list (inline exceptions are ignored).
+		options: [
+			{ name: 'Last 24 Hours', value: 'last24Hours' },
+			{ name: 'Last 30 Days', value: 'last30Days' },
+			{ name: 'Last 7 Days', value: 'last7Days' },
+			{ name: 'Last 90 Days', value: 'last90Days' },
+			{ name: 'Last Year', value: 'lastYear' },
+			{ name: 'Nothing (Only Cases Closed From Now On)', value: 'none' },
+			{ name: 'Since a Date', value: 'date' },
+		],
+		default: 'none',
+		description:
+			'When the workflow is activated, also emit the cases closed this far back, a page per poll, before the new closings',
+	},
+	{
+		displayName: 'Import Since',
+		name: 'importSince',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { importFrom: ['date'] } },
+		description: 'Emit the cases closed since this date and time',
+	},
+	caseFieldsProperty({
+		name: 'fields',
+		loadOptionsMethod: 'getCaseFields',
+		description: "The Case fields each item carries, from your org's own fields.",
+	}),
+	{
+		displayName: 'Include Email Thread',
+		name: 'includeEmailThread',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to add the emails of the case (Email Message), oldest first, with the new text of each and a transcript of the whole conversation',
+	},
+	{
+		displayName: 'Include Original Email Bodies',
+		name: 'includeOriginalBodies',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { includeEmailThread: [true] } },
+		description:
+			"Whether to add each email's full text and HTML body as Salesforce stored them, quoted history included",
+	},
+	{
+		displayName: 'Include Internal Comments',
+		name: 'includeInternalComments',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
+	},
+	conditionsProperty({
+		displayName: 'Extra Conditions',
+		description: 'Only cases that meet all these conditions',
+		fieldsMethod: 'getCaseFilterFields',
+	}),
+	{
+		displayName: 'Max Cases per Poll',
+		name: 'maxCasesPerPoll',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 2000 },
+		default: 100,
+		description:
+			'The most cases one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+	},
+];
+
+interface CaseClosedConfig {
+	choice: CaseQueryChoice;
+	includeEmailThread: boolean;
+	includeOriginalBodies: boolean;
+	includeInternalComments: boolean;
+	maxCasesPerPoll: number;
+	importFrom: string;
+	importSince: string;
+}
+
+function readConfig(ctx: IPollFunctions): CaseClosedConfig {
+	const includeEmailThread = ctx.getNodeParameter('includeEmailThread', true) as boolean;
+	const includeInternalComments = ctx.getNodeParameter('includeInternalComments', false) as boolean;
+	const includeOriginalBodies =
+		includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
+	const conditions = conditionsFrom(ctx.getNodeParameter('conditions', {}));
+	const subqueries: string[] = [];
+	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery());
+	if (includeInternalComments) subqueries.push(commentSubquery());
+	return {
+		choice: {
+			fields: fieldListOf(ctx.getNodeParameter('fields', [])),
+			conditions,
+			queues: queueEntries(ctx.getNodeParameter('queues', [])),
+			subqueries,
+		},
+		includeEmailThread,
+		includeOriginalBodies,
+		includeInternalComments,
+		maxCasesPerPoll: Math.max(
+			1,
+			Math.min(2000, Math.floor(ctx.getNodeParameter('maxCasesPerPoll', 100) as number)),
+		),
+		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
+		importSince: ctx.getNodeParameter('importSince', '') as string,
+	};
+}
+
+/**
+ * Case Closed: each closing of a case once, with its email thread. Static data (the layout of the
+ * trigger's first version, kept so that active workflows go on where they were): `closedCases`
+ * (the closure cursor) and `casePlan` (the checked query plan, a day).
+ */
+async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const config = (() => {
+		try {
+			return readConfig(ctx);
+		} catch (e) {
+			throw parameterError(ctx, e);
+		}
+	})();
+	const sf = await connectToSalesforce(ctx);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const manual = ctx.getMode() === 'manual';
+	const now = Date.now();
+	// Before the first poll the plan is built afresh (a describe), which also tells the org's time.
+	const firstPoll = staticData.closedCases === undefined;
+	const { plan, cached } = await casePlan(
+		sf,
+		config.choice,
+		firstPoll ? undefined : staticData,
+		now,
+	).catch((e: unknown) => {
+		throw parameterError(ctx, e);
+	});
+	const accept = (record: IDataObject) => belongsToQueues(record, plan.queueIds);
+	let records: IDataObject[];
+	if (manual) {
+		// "Fetch test event": the latest closed case(s), and no state is touched.
+		const latest = await queryFirstPage(sf, latestClosedQuery(plan, 50));
+		records = latest.records.filter(accept).slice(0, 1);
+		const source = new SoqlClosedCaseSource(sf, plan, accept);
+		for (const r of records) await source.completeChildren(r);
+	} else {
+		// The activation is the org's time (n8n's clock may differ from Salesforce's by seconds).
+		const orgNow = sf.transport.lastServerTime ?? now;
+		const state =
+			(staticData.closedCases as ClosureCursorState | undefined) ??
+			initialCursorState(
+				importStart(
+					ctx,
+					config.importFrom,
+					config.importSince,
+					orgNow,
+					'Import Existing Cases From',
+				),
+				orgNow,
+			);
+		const source = new SoqlClosedCaseSource(sf, plan, accept);
+		const outcome = await pollClosedCases(state, source, config.maxCasesPerPoll);
+		records =
+			outcome.emitted.length > 0
+				? await fetchCaseDetails(
+						sf,
+						plan,
+						outcome.emitted.map((r) => String(r.Id)),
+					)
+				: [];
+		staticData.closedCases = outcome.state;
+		staticData.casePlan = cached;
+	}
+	if (records.length === 0) return null;
+	const instanceUrl = await instanceUrlOf(ctx, sf);
+	const parts = {
+		emails: config.includeEmailThread,
+		comments: config.includeInternalComments,
+		originalBodies: config.includeOriginalBodies,
+	};
+	return [records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) }))];
+}
+
+export const caseClosed: TriggerEvent = {
+	option: {
+		name: 'Case Closed',
+		value: 'caseClosed',
+		description:
+			'A case is closed (each closing once; a reopened case that closes again counts again)',
+	},
+	properties: forEvent('caseClosed', properties),
+	poll,
+};

@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+
+const IMPORT_SPANS: Record<string, object> = {
+	last24Hours: { hours: 24 },
+	last7Days: { days: 7 },
+	last30Days: { days: 30 },
+	last90Days: { days: 90 },
+	lastYear: { years: 1 },
+};
+
+/**
+ * Where the backfill starts: `now` for "nothing", else that far back. `parameterName` is the
+ * parameter's display name, for the error of a date that is not one.
+ */
+export function importStart(
+	ctx: IPollFunctions,
+	importFrom: string,
+	importSince: string,
+	now: number,
+	parameterName: string,
+): number {
+	if (importFrom === 'none') return now;
+	if (importFrom === 'date') {
+		const since = DateTime.fromISO(importSince);
+		if (!since.isValid)
+			throw new NodeOperationError(ctx.getNode(), `Import Since is not a date: "${importSince}"`, {
+				description: `Pick a date and time, or choose another option under ${parameterName}.`,
+			});
+		return Math.min(since.toMillis(), now);
+	}
+	return DateTime.fromMillis(now)
+		.minus(IMPORT_SPANS[importFrom] ?? {})
+		.toMillis();
+}

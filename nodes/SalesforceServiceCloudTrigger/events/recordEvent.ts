@@ -1,0 +1,212 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import {
+	initialEventState,
+	pollEvents,
+	type EventCursorState,
+} from '../../shared/eventCursor/eventCursor';
+import { recordItem } from '../../shared/records/recordItem';
+import {
+	recordPlan,
+	type CachedRecordPlan,
+	type RecordChoice,
+	type RecordQueryPlan,
+} from '../../shared/records/recordPlan';
+import {
+	RECORD_CURSOR_FIELDS,
+	recordLatestQuery,
+	type RecordEventField,
+} from '../../shared/records/recordQuery';
+import { HistorySource, recordsByIds } from '../../shared/records/fieldHistory';
+import { SoqlRecordSource } from '../../shared/records/soqlRecordSource';
+import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
+import { fieldListOf } from '../../shared/soql/fieldNames';
+import { checkedObjectName } from '../../shared/soql/objectNames';
+import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
+import { queryFirstPage } from '../../shared/transport/salesforceApi';
+import { importStart } from './importStart';
+import { parameterError } from './parameterError';
+import { forEvent } from './triggerEvent';
+
+/** What a record event keeps in static data (`records`): its cursor, for the event and object it was made for. */
+interface RecordEventData extends IDataObject {
+	event: string;
+	objectName: string;
+	cursor: EventCursorState;
+}
+
+/** The parameters every record event has: Object, Fields, Extra Conditions, import and page size. */
+export function recordEventProperties(
+	event: string,
+	words: { importNothing: string; importDescription: string; importSince: string },
+): INodeProperties[] {
+	return forEvent(event, [
+		{
+			displayName: 'Object Name or ID',
+			name: 'objectName',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getObjects' },
+			required: true,
+			default: '',
+			description:
+				'The kind of record to watch, standard or custom (such as Lead or Invoice__c). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Field Names or IDs',
+			name: 'recordFields',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getRecordFields', loadOptionsDependsOn: ['objectName'] },
+			default: [],
+			description:
+				'The fields each item carries; leave empty for every field of the object. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		conditionsProperty({
+			displayName: 'Extra Conditions',
+			description: 'Only records that meet all these conditions',
+			fieldsMethod: 'getRecordFilterFields',
+			loadOptionsDependsOn: ['objectName'],
+		}),
+		{
+			displayName: 'Import Existing Records From',
+			name: 'recordImportFrom',
+			type: 'options',
+			options: [
+				{ name: 'Last 24 Hours', value: 'last24Hours' },
+				{ name: 'Last 30 Days', value: 'last30Days' },
+				{ name: 'Last 7 Days', value: 'last7Days' },
+				{ name: 'Last 90 Days', value: 'last90Days' },
+				{ name: 'Last Year', value: 'lastYear' },
+				{ name: words.importNothing, value: 'none' },
+				{ name: 'Since a Date', value: 'date' },
+			],
+			default: 'none',
+			description: words.importDescription,
+		},
+		{
+			displayName: 'Import Since',
+			name: 'recordImportSince',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { recordImportFrom: ['date'] } },
+			description: words.importSince,
+		},
+		{
+			displayName: 'Max Records per Poll',
+			name: 'maxRecordsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2000 },
+			default: 100,
+			description:
+				'The most records one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+		},
+	]);
+}
+
+function readChoice(ctx: IPollFunctions, watches: boolean): RecordChoice {
+	return {
+		objectName: checkedObjectName(ctx.getNodeParameter('objectName', '')),
+		fields: fieldListOf(ctx.getNodeParameter('recordFields', [])),
+		conditions: conditionsFrom(ctx.getNodeParameter('conditions', {})),
+		...(watches ? { watchFields: fieldListOf(ctx.getNodeParameter('watchFields', [])) } : {}),
+	};
+}
+
+/** How an event reads records: which timestamp is its event, and (optionally) which records it takes. */
+export interface RecordEventPlan {
+	event: string;
+	eventField: RecordEventField;
+	/** Record Updated: reads "Only When These Fields Change" (`watchFields`). */
+	watches?: boolean;
+	/** Extra work before a poll (reading field history), giving which records to emit. */
+	acceptance?: (
+		ctx: IPollFunctions,
+		sf: SalesforceConnection,
+		plan: RecordQueryPlan,
+	) => Promise<(record: IDataObject) => boolean>;
+}
+
+/**
+ * One poll of a record event. Static data: `records` (the cursor, with the event and object it
+ * follows: choosing another object starts afresh) and `recordPlan` (the checked plan, a day).
+ */
+export async function pollRecordEvent(
+	ctx: IPollFunctions,
+	how: RecordEventPlan,
+): Promise<INodeExecutionData[][] | null> {
+	let choice: RecordChoice;
+	try {
+		choice = readChoice(ctx, how.watches === true);
+	} catch (e) {
+		throw parameterError(ctx, e);
+	}
+	const maxPerPoll = Math.max(
+		1,
+		Math.min(2000, Math.floor(ctx.getNodeParameter('maxRecordsPerPoll', 100) as number)),
+	);
+	const sf = await connectToSalesforce(ctx);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const now = Date.now();
+	const stored = staticData.records as RecordEventData | undefined;
+	// Watching fields reads field history instead of the records: another cursor.
+	const event = choice.watchFields?.length ? `${how.event}:fieldHistory` : how.event;
+	const same = stored?.event === event && stored?.objectName === choice.objectName;
+	const { plan, cached } = await recordPlan(
+		sf,
+		choice,
+		same ? (staticData.recordPlan as CachedRecordPlan | undefined) : undefined,
+		now,
+	).catch((e: unknown) => {
+		throw parameterError(ctx, e);
+	});
+	const accept = how.acceptance ? await how.acceptance(ctx, sf, plan) : undefined;
+	let records: IDataObject[];
+	if (ctx.getMode() === 'manual') {
+		// "Fetch test event": the latest record, and no state is touched.
+		records = (await queryFirstPage(sf, recordLatestQuery(plan, how.eventField))).records;
+	} else {
+		const orgNow = sf.transport.lastServerTime ?? now;
+		const state =
+			same && stored
+				? stored.cursor
+				: initialEventState(
+						importStart(
+							ctx,
+							ctx.getNodeParameter('recordImportFrom', 'none') as string,
+							ctx.getNodeParameter('recordImportSince', '') as string,
+							orgNow,
+							'Import Existing Records From',
+						),
+						orgNow,
+					);
+		let next: EventCursorState;
+		if (plan.history) {
+			const outcome = await pollEvents(state, new HistorySource(sf, plan.history), maxPerPoll);
+			records = await recordsByIds(
+				sf,
+				plan.objectName,
+				[...RECORD_CURSOR_FIELDS, ...plan.fields],
+				plan.extraWhere,
+				outcome.emitted,
+			);
+			next = outcome.state;
+		} else {
+			const source = new SoqlRecordSource(sf, plan, how.eventField, accept);
+			const outcome = await pollEvents(state, source, maxPerPoll);
+			records = outcome.emitted;
+			next = outcome.state;
+		}
+		staticData.records = {
+			event,
+			objectName: choice.objectName,
+			cursor: next,
+		} satisfies RecordEventData;
+		staticData.recordPlan = cached;
+	}
+	if (records.length === 0) return null;
+	return [records.map((r) => ({ json: recordItem(r) }))];
+}
