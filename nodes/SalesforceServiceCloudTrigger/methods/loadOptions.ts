@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { caseFieldOptions, caseItemFieldOptions } from '../../shared/closedCases/caseFieldOptions';
 import { caseQueues } from '../../shared/closedCases/caseQueues';
-import { objectFieldOptions, queryableObjectOptions } from '../../shared/records/objectOptions';
+import { fieldOptions, queryableObjectOptions } from '../../shared/schema/fieldOptions';
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { toNodeError } from '../../shared/transport/errorBoundary';
 
@@ -37,18 +37,14 @@ export async function getObjects(this: ILoadOptionsFunctions): Promise<INodeProp
 export async function getRecordFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return objectFieldOptions(
-		this,
-		String(this.getCurrentNodeParameter('objectName') ?? ''),
-		() => true,
-	);
+	return fieldOptions(this, String(this.getCurrentNodeParameter('objectName') ?? ''), () => true);
 }
 
 /** The fields of the chosen object Salesforce can filter on. */
 export async function getRecordFilterFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return objectFieldOptions(
+	return fieldOptions(
 		this,
 		String(this.getCurrentNodeParameter('objectName') ?? ''),
 		(f) => f.filterable,
