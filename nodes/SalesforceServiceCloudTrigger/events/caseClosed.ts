@@ -23,7 +23,7 @@ import { fieldListOf } from '../../shared/soql/fieldNames';
 import { chatSubquery, commentSubquery, emailSubquery } from '../../shared/thread';
 import { connectToSalesforce } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
-import { importStart } from './importStart';
+import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
@@ -42,16 +42,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Import Existing Cases From',
 		name: 'importFrom',
 		type: 'options',
-		// Alphabetical, as n8n's checks ask of every option list (inline exceptions are ignored).
-		options: [
-			{ name: 'Last 24 Hours', value: 'last24Hours' },
-			{ name: 'Last 30 Days', value: 'last30Days' },
-			{ name: 'Last 7 Days', value: 'last7Days' },
-			{ name: 'Last 90 Days', value: 'last90Days' },
-			{ name: 'Last Year', value: 'lastYear' },
-			{ name: 'Nothing (Only Cases Closed From Now On)', value: 'none' },
-			{ name: 'Since a Date', value: 'date' },
-		],
+		options: importFromOptions('Nothing (Only Cases Closed From Now On)'),
 		default: 'none',
 		description:
 			'When the workflow is activated, also emit the cases closed this far back, a page per poll, before the new closings',

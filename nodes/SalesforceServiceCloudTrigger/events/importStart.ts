@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type INodePropertyOptions, type IPollFunctions } from 'n8n-workflow';
 
 const IMPORT_SPANS: Record<string, object> = {
 	last24Hours: { hours: 24 },
@@ -8,6 +8,19 @@ const IMPORT_SPANS: Record<string, object> = {
 	last90Days: { days: 90 },
 	lastYear: { years: 1 },
 };
+
+/** The choices of an event's "Import Existing ... From", alphabetical as n8n's checks ask; `nothing` names the 'none' choice. */
+export function importFromOptions(nothing: string): INodePropertyOptions[] {
+	return [
+		{ name: 'Last 24 Hours', value: 'last24Hours' },
+		{ name: 'Last 30 Days', value: 'last30Days' },
+		{ name: 'Last 7 Days', value: 'last7Days' },
+		{ name: 'Last 90 Days', value: 'last90Days' },
+		{ name: 'Last Year', value: 'lastYear' },
+		{ name: nothing, value: 'none' },
+		{ name: 'Since a Date', value: 'date' },
+	];
+}
 
 /**
  * Where the backfill starts: `now` for "nothing", else that far back. `parameterName` is the

@@ -29,7 +29,7 @@ import { fieldListOf } from '../../shared/soql/fieldNames';
 import { checkedObjectName } from '../../shared/soql/objectNames';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { queryFirstPage } from '../../shared/transport/salesforceApi';
-import { importStart } from './importStart';
+import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent } from './triggerEvent';
 
@@ -75,15 +75,7 @@ export function recordEventProperties(
 			displayName: 'Import Existing Records From',
 			name: 'recordImportFrom',
 			type: 'options',
-			options: [
-				{ name: 'Last 24 Hours', value: 'last24Hours' },
-				{ name: 'Last 30 Days', value: 'last30Days' },
-				{ name: 'Last 7 Days', value: 'last7Days' },
-				{ name: 'Last 90 Days', value: 'last90Days' },
-				{ name: 'Last Year', value: 'lastYear' },
-				{ name: words.importNothing, value: 'none' },
-				{ name: 'Since a Date', value: 'date' },
-			],
+			options: importFromOptions(words.importNothing),
 			default: 'none',
 			description: words.importDescription,
 		},
