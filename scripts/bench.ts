@@ -203,6 +203,42 @@ async function seedLeads(sandbox: Sandbox, count: number): Promise<string[]> {
 	return ids;
 }
 
+/** `count` chats that ended now (LiveChatTranscript Completed, a six-line Body, a case, a contact and a visitor). */
+async function seedEndedChats(sandbox: Sandbox, count: number): Promise<void> {
+	const { now } = (await control(sandbox, 'POST', '/clock', { advanceMs: 1000 })) as {
+		now: string;
+	};
+	const end = Date.parse(now);
+	const start = end - 5 * 60_000;
+	const one = async (type: string, values: IDataObject) =>
+		(
+			(await control(sandbox, 'POST', `/records/${type}`, { records: [values] })) as {
+				ids: string[];
+			}
+		).ids[0];
+	const ContactId = await one('Contact', { LastName: 'Customer', FirstName: 'Jo' });
+	const CaseId = await one('Case', { Subject: 'Benchmark chat case', Status: 'New', ContactId });
+	const LiveChatVisitorId = await one('LiveChatVisitor', { SessionKey: 'benchmark' });
+	let Body =
+		'<p align="center">Chat Started: Saturday, December 05, 2026, 09:00:00 (-0500)</p><p align="center">Chat Origin: Website Support Chat</p><p align="center">Agent Sam A</p>';
+	for (let l = 0; l < 6; l++)
+		Body += `( ${l * 20 + 5}s ) ${l % 2 === 0 ? 'Sam A' : 'Jo Customer'}: Message ${l + 1} of the chat<br>`;
+	for (let offset = 0; offset < count; offset += 500) {
+		const records = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({
+			Status: 'Completed',
+			ChatKey: `benchmark-${offset + i}`,
+			StartTime: new Date(start).toISOString(),
+			EndTime: new Date(end).toISOString(),
+			EndedBy: 'Visitor',
+			Body,
+			CaseId,
+			ContactId,
+			LiveChatVisitorId,
+		}));
+		await control(sandbox, 'POST', '/records/LiveChatTranscript', { records });
+	}
+}
+
 /**
  * An event's cost with its default maximum per poll: the trigger is activated (that poll and its
  * describe not counted), `happen` makes 1,000 events, then polls run until one emits nothing.
@@ -240,7 +276,7 @@ async function eventCost(
 /** Per event of the trigger: API calls per 1,000 events emitted (default maximum per poll) and per quiet poll. */
 async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<string, number>>> {
 	log(
-		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes...',
+		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 ended chats...',
 	);
 	const caseClosed = await eventCost(sandbox, { event: 'caseClosed' }, () =>
 		seedClosedCases(sandbox, 1000, 5),
@@ -263,10 +299,14 @@ async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<stri
 				});
 		},
 	);
+	const chatEnded = await eventCost(sandbox, { event: 'chatEnded' }, () =>
+		seedEndedChats(sandbox, 1000),
+	);
 	return {
 		caseClosed,
 		recordCreated,
 		recordUpdated,
+		chatEnded,
 	};
 }
 

@@ -16,6 +16,7 @@ import {
 	getCaseFields,
 	getCaseFilterFields,
 	getCaseQueues,
+	getChatFilterFields,
 	getObjects,
 	getRecordFields,
 	getRecordFilterFields,
@@ -32,9 +33,9 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : "Case closed"}}',
+			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
 		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread) or a record is created or changed',
+			'Starts the workflow when a Salesforce case closes (with its email thread) a record is created or changed, or a chat ends',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],
@@ -48,6 +49,7 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 			getCaseQueues,
 			getCaseFields,
 			getCaseFilterFields,
+			getChatFilterFields,
 			getObjects,
 			getRecordFields,
 			getRecordFilterFields,

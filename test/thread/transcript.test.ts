@@ -1,4 +1,5 @@
 import {
+	chatMessages,
 	chatTurns,
 	commentTurns,
 	emailTurns,
@@ -66,6 +67,41 @@ describe('chat transcripts', () => {
 			undefined,
 		]);
 		expect(chatTurns({ Body: null })).toEqual([]);
+	});
+
+	it('tells the agent by the lines when they show another name than the header, as real bodies do', () => {
+		// Recorded bodies: the header says "Agent (UserFirstName)" or "Agent Royalle G"; the lines "Stephen Fountain" or "Royalle".
+		const header = (agent: string) =>
+			`<p align="center">Chat Started: Friday, September 20, 2019, 16:14:59 (+0000)</p><p align="center">Chat Origin: Astro Chat</p><p align="center">Agent ${agent}</p>`;
+		const who = (body: string, customerNames?: string[]) =>
+			chatTurns({ Body: body }, 'chat', { customerNames }).map((t) => `${t.speaker}:${t.name}`);
+		expect(
+			who(
+				`${header('(UserFirstName)')}( 5s ) Stephen Fountain: Hello!<br>( 2m 24s ) Visitor: still connected<br>`,
+			),
+		).toEqual(['agent:Stephen Fountain', 'customer:Visitor']);
+		expect(
+			who(`${header('Royalle G')}( 3s ) George M: hi<br>( 10s ) Royalle: Hi, this is Royalle<br>`),
+		).toEqual(['customer:George M', 'agent:Royalle']);
+		expect(
+			who(`${header('(UserFirstName)')}( 3s ) George M: hi<br>( 10s ) Stephen F: Hello<br>`, [
+				'George M',
+			]),
+		).toEqual(['customer:George M', 'agent:Stephen F']);
+	});
+
+	it('lists a chat as messages with who, name, ISO time and text, a transfer as a system message', () => {
+		expect(
+			chatMessages({ Body: body, StartTime: '2026-05-01T09:00:00.000+0000' }).map(
+				(m) => `${m.who}|${m.name}|${m.at}|${m.text}`,
+			),
+		).toEqual([
+			'agent|Aiko T|2026-05-01T09:00:11.000+00:00|Hello Andrew! How can I help?',
+			'customer|Andrew Roberts|2026-05-01T09:01:13.000+00:00|My GC5060 will not start.\nIt clicks & stops.',
+			'agent|Aiko T|2026-05-01T09:02:08.000+00:00|Let me pass you to billing.',
+			'system|System|2026-05-01T09:02:08.000+00:00|Chat Transferred From Aiko T To Hannah W',
+			'agent|Hannah W|2026-05-01T10:02:03.000+00:00|Hi Andrew, Hannah here.',
+		]);
 	});
 });
 

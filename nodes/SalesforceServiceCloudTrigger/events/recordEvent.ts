@@ -120,6 +120,14 @@ export interface RecordEventPlan {
 		sf: SalesforceConnection,
 		plan: RecordQueryPlan,
 	) => Promise<(record: IDataObject) => boolean>;
+	/** An event on a fixed object (Chat Ended): its choice, instead of the Object and Fields parameters. */
+	choice?: (ctx: IPollFunctions) => RecordChoice;
+	/** SOQL the event's records always meet (escaped by the event), joined to the user's conditions. */
+	where?: string;
+	/** The item of a record; by default its fields. */
+	item?: (record: IDataObject) => IDataObject;
+	/** The import parameter's display name, for its error. */
+	importParameter?: string;
 }
 
 /**
@@ -132,7 +140,7 @@ export async function pollRecordEvent(
 ): Promise<INodeExecutionData[][] | null> {
 	let choice: RecordChoice;
 	try {
-		choice = readChoice(ctx, how.watches === true);
+		choice = how.choice ? how.choice(ctx) : readChoice(ctx, how.watches === true);
 	} catch (e) {
 		throw parameterError(ctx, e);
 	}
@@ -147,7 +155,7 @@ export async function pollRecordEvent(
 	// Watching fields reads field history instead of the records: another cursor.
 	const event = choice.watchFields?.length ? `${how.event}:fieldHistory` : how.event;
 	const same = stored?.event === event && stored?.objectName === choice.objectName;
-	const { plan, cached } = await recordPlan(
+	const { plan: checked, cached } = await recordPlan(
 		sf,
 		choice,
 		same ? (staticData.recordPlan as CachedRecordPlan | undefined) : undefined,
@@ -155,6 +163,11 @@ export async function pollRecordEvent(
 	).catch((e: unknown) => {
 		throw parameterError(ctx, e);
 	});
+	const where =
+		how.where && checked.extraWhere
+			? `${how.where} AND (${checked.extraWhere})`
+			: (how.where ?? checked.extraWhere);
+	const plan: RecordQueryPlan = { ...checked, extraWhere: where };
 	const accept = how.acceptance ? await how.acceptance(ctx, sf, plan) : undefined;
 	let records: IDataObject[];
 	if (ctx.getMode() === 'manual') {
@@ -171,7 +184,7 @@ export async function pollRecordEvent(
 							ctx.getNodeParameter('recordImportFrom', 'none') as string,
 							ctx.getNodeParameter('recordImportSince', '') as string,
 							orgNow,
-							'Import Existing Records From',
+							how.importParameter ?? 'Import Existing Records From',
 						),
 						orgNow,
 					);
@@ -200,5 +213,5 @@ export async function pollRecordEvent(
 		staticData.recordPlan = cached;
 	}
 	if (records.length === 0) return null;
-	return [records.map((r) => ({ json: recordItem(r) }))];
+	return [records.map((r) => ({ json: (how.item ?? recordItem)(r) }))];
 }

@@ -50,3 +50,10 @@ export async function getRecordFilterFields(
 		(f) => f.filterable,
 	);
 }
+
+/** The chat transcript (LiveChatTranscript) fields Salesforce can filter on (Chat Ended). */
+export async function getChatFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return objectFieldOptions(this, 'LiveChatTranscript', (f) => f.filterable);
+}

@@ -3,8 +3,8 @@ import { soqlDateTime, soqlString } from '../soql/literals';
 import type { EventKeyset } from '../eventCursor/eventCursor';
 import type { RecordQueryPlan } from './recordPlan';
 
-/** Which timestamp is a record's event: its creation, or its latest change. */
-export type RecordEventField = 'CreatedDate' | 'SystemModstamp';
+/** Which timestamp is a record's event: its creation, its latest change, or a chat's end. */
+export type RecordEventField = 'CreatedDate' | 'SystemModstamp' | 'EndTime';
 
 /** Fields the cursor needs on every record. */
 export const RECORD_CURSOR_FIELDS = ['Id', 'CreatedDate', 'SystemModstamp'];
@@ -49,6 +49,9 @@ export function recordLiveQuery(
 ): string {
 	const where = [`SystemModstamp >= ${iso(since)}`];
 	if (eventField === 'CreatedDate') where.push(`CreatedDate >= ${iso(floor)}`);
+	// An end counts for the floor from the record's creation too (a chat saved once it ended).
+	if (eventField === 'EndTime')
+		where.push(`(EndTime >= ${iso(floor)} OR CreatedDate >= ${iso(floor)})`);
 	if (plan.extraWhere) where.push(plan.extraWhere);
 	return buildQuery({
 		fields: selected(plan),

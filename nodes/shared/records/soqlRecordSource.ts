@@ -12,13 +12,17 @@ import type { SalesforceConnection } from '../transport/connection';
 import { recordBackfillQuery, recordLiveQuery, type RecordEventField } from './recordQuery';
 import type { RecordQueryPlan } from './recordPlan';
 
-/** A record's stamp for the cursor: its event is the chosen timestamp. */
+/**
+ * A record's stamp for the cursor: its event is the chosen timestamp. A chat's end counts for the
+ * floor from its creation when it was saved after it ended (as for a case inserted closed).
+ */
 export function recordStamp(record: IDataObject, eventField: RecordEventField): EventStamp {
 	const eventTime = epochMs(record[eventField]) ?? 0;
 	return {
 		id: String(record.Id),
 		eventTime,
-		floorTime: eventTime,
+		floorTime:
+			eventField === 'EndTime' ? Math.max(eventTime, epochMs(record.CreatedDate) ?? 0) : eventTime,
 		systemModstamp: epochMs(record.SystemModstamp) ?? 0,
 	};
 }

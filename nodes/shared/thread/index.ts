@@ -9,7 +9,7 @@ export {
 	type CaseThreadRecord,
 	type ShapeCaseThreadOptions,
 } from './caseThread';
-export { chatTurns } from './chatTranscript';
+export { chatMessages, chatTurns, type ChatParseOptions } from './chatTranscript';
 export { shapeComments } from './comments';
 export { EMAIL_STATUS, shapeEmail, shapeEmails, type ShapeEmailOptions } from './emails';
 export { htmlToText } from './htmlToText';

@@ -92,6 +92,15 @@ export type ShapedComment = {
 	text: string;
 };
 
+/** A chat's message as Chat Ended emits it. */
+export interface ChatMessage {
+	who: 'agent' | 'customer' | 'system';
+	name: string;
+	/** ISO date-time; null when the chat has no StartTime. */
+	at: string | null;
+	text: string;
+}
+
 export type Speaker = 'customer' | 'agent' | 'bot' | 'internalNote' | 'publicComment';
 
 export type TranscriptTurn = {

@@ -1,0 +1,113 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { recordItem } from '../../shared/records/recordItem';
+import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
+import { chatMessages } from '../../shared/thread';
+import { pollRecordEvent } from './recordEvent';
+import { forEvent, type TriggerEvent } from './triggerEvent';
+
+/** The chat's fields, and its case's, contact's and visitor's through their relationships (one query). */
+export const CHAT_ENDED_FIELDS = [
+	'Name',
+	'Status',
+	'RequestTime',
+	'StartTime',
+	'EndTime',
+	'ChatKey',
+	'EndedBy',
+	'WaitTime',
+	'ChatDuration',
+	'Body',
+	'OwnerId',
+	'CaseId',
+	'Case.CaseNumber',
+	'Case.Subject',
+	'Case.Status',
+	'ContactId',
+	'Contact.Name',
+	'Contact.Email',
+	'AccountId',
+	'LiveChatVisitorId',
+	'LiveChatVisitor.Name',
+	'LiveChatVisitor.SessionKey',
+];
+
+/** The item: the chat's fields with its messages parsed from the Body (instead of the Body's HTML). */
+export function chatEndedItem(record: IDataObject): IDataObject {
+	const { Body, ...fields } = recordItem(record);
+	const contact = fields.Contact as IDataObject | null | undefined;
+	return {
+		...fields,
+		messages: chatMessages(
+			{ Body: Body as string | null, StartTime: record.StartTime as string | null },
+			{ customerNames: [contact?.Name as string | undefined] },
+		) as unknown as IDataObject[],
+	};
+}
+
+/**
+ * Chat Ended: each legacy chat (LiveChatTranscript) once, when it has ended (Status Completed, with
+ * an EndTime), by its EndTime, on the record events' cursor.
+ */
+export const chatEnded: TriggerEvent = {
+	option: {
+		name: 'Chat Ended',
+		value: 'chatEnded',
+		description:
+			'A chat (Live Chat Transcript) ends: its messages, with its case, contact and visitor (each chat once)',
+	},
+	properties: forEvent('chatEnded', [
+		conditionsProperty({
+			displayName: 'Extra Conditions',
+			description: 'Only chats that meet all these conditions',
+			fieldsMethod: 'getChatFilterFields',
+		}),
+		{
+			displayName: 'Import Existing Chats From',
+			name: 'recordImportFrom',
+			type: 'options',
+			options: [
+				{ name: 'Last 24 Hours', value: 'last24Hours' },
+				{ name: 'Last 30 Days', value: 'last30Days' },
+				{ name: 'Last 7 Days', value: 'last7Days' },
+				{ name: 'Last 90 Days', value: 'last90Days' },
+				{ name: 'Last Year', value: 'lastYear' },
+				{ name: 'Nothing (Only Chats Ending From Now On)', value: 'none' },
+				{ name: 'Since a Date', value: 'date' },
+			],
+			default: 'none',
+			description:
+				'When the workflow is activated, also emit the chats that ended this far back, a page per poll, before the new ones',
+		},
+		{
+			displayName: 'Import Since',
+			name: 'recordImportSince',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { recordImportFrom: ['date'] } },
+			description: 'Emit the chats that ended since this date and time',
+		},
+		{
+			displayName: 'Max Chats per Poll',
+			name: 'maxRecordsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2000 },
+			default: 100,
+			description:
+				'The most chats one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+		},
+	]),
+	poll: (ctx) =>
+		pollRecordEvent(ctx, {
+			event: 'chatEnded',
+			eventField: 'EndTime',
+			choice: (c) => ({
+				objectName: 'LiveChatTranscript',
+				fields: CHAT_ENDED_FIELDS,
+				conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
+			}),
+			where: "Status = 'Completed' AND EndTime != null",
+			item: chatEndedItem,
+			importParameter: 'Import Existing Chats From',
+		}),
+};
