@@ -55,5 +55,5 @@ export async function getRecordFilterFields(
 export async function getChatFilterFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return objectFieldOptions(this, 'LiveChatTranscript', (f) => f.filterable);
+	return fieldOptions(this, 'LiveChatTranscript', (f) => f.filterable);
 }
