@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { conditionsToSoql, type Condition } from '../soql/conditions';
 import { resolveFieldPaths } from '../soql/fieldNames';
+import { freshPlan, keepPlan, planKey, type CachedPlan } from '../schema/planCache';
 import type { SalesforceConnection } from '../transport/connection';
 import { OWNER_HISTORY_SUBQUERY, type CaseQueryPlan } from './caseQuery';
 import { caseQueues, resolveQueues } from './caseQueues';
@@ -16,16 +17,8 @@ export interface CaseQueryChoice extends IDataObject {
 	subqueries: string[];
 }
 
-/** Describes are fetched again after this long, so that new fields and changed picklists show up. */
-export const PLAN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Plans kept by an earlier version (without `queueIds`, or with unchecked parent fields) are built again. */
 const PLAN_VERSION = 3;
-
-interface CachedPlan extends IDataObject {
-	key: string;
-	expiresAt: number;
-	plan: CaseQueryPlan;
-}
 
 /**
  * The query plan for the user's choice: field paths checked segment by segment against the org's
@@ -40,10 +33,10 @@ export async function casePlan(
 	choice: CaseQueryChoice,
 	cache: IDataObject | undefined,
 	now: number,
-): Promise<{ plan: CaseQueryPlan; cached: CachedPlan }> {
-	const key = JSON.stringify({ version: PLAN_VERSION, ...choice });
-	const hit = cache?.casePlan as CachedPlan | undefined;
-	if (hit && hit.key === key && hit.expiresAt > now) return { plan: hit.plan, cached: hit };
+): Promise<{ plan: CaseQueryPlan; cached: CachedPlan<CaseQueryPlan> }> {
+	const key = planKey(PLAN_VERSION, choice);
+	const hit = freshPlan(cache?.casePlan as CachedPlan<CaseQueryPlan> | undefined, key, now);
+	if (hit) return { plan: hit.plan, cached: hit };
 	const describe = await sf.describes.describe('Case');
 	const fields = await resolveFieldPaths(sf.describes, describe, choice.fields);
 	// A child relationship the org does not have (LiveChatTranscripts without Chat) is left out.
@@ -62,5 +55,5 @@ export async function casePlan(
 		extraWhere: conditionsToSoql(describe, choice.conditions),
 		queueIds,
 	};
-	return { plan, cached: { key, expiresAt: now + PLAN_TTL_MS, plan } };
+	return { plan, cached: keepPlan(plan, key, now) };
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { conditionsToSoql, type Condition } from '../soql/conditions';
 import { resolveFieldPaths } from '../soql/fieldNames';
 import { ObjectNameError } from '../soql/objectNames';
+import { freshPlan, keepPlan, planKey, type CachedPlan } from '../schema/planCache';
 import type { SalesforceConnection } from '../transport/connection';
 import { historyPlanOf, type HistoryPlan } from './fieldHistory';
 
@@ -28,15 +29,9 @@ export interface RecordQueryPlan extends IDataObject {
 	history?: HistoryPlan;
 }
 
-/** Describes are fetched again after this long, so that new fields show up. */
-export const RECORD_PLAN_TTL_MS = 24 * 60 * 60 * 1000;
 const PLAN_VERSION = 1;
 
-export interface CachedRecordPlan extends IDataObject {
-	key: string;
-	expiresAt: number;
-	plan: RecordQueryPlan;
-}
+export type CachedRecordPlan = CachedPlan<RecordQueryPlan>;
 
 /** Fields no query can select one by one, left out of "every field": compound and binary ones. */
 const NOT_SELECTED = new Set(['address', 'location', 'base64']);
@@ -52,9 +47,9 @@ export async function recordPlan(
 	cache: CachedRecordPlan | undefined,
 	now: number,
 ): Promise<{ plan: RecordQueryPlan; cached: CachedRecordPlan }> {
-	const key = JSON.stringify({ version: PLAN_VERSION, ...choice });
-	if (cache && cache.key === key && cache.expiresAt > now)
-		return { plan: cache.plan, cached: cache };
+	const key = planKey(PLAN_VERSION, choice);
+	const hit = freshPlan(cache, key, now);
+	if (hit) return { plan: hit.plan, cached: hit };
 	const describe = await sf.describes.describe(choice.objectName);
 	const has = new Set(describe.fields.map((f) => f.name));
 	for (const needed of ['CreatedDate', 'SystemModstamp'])
@@ -79,5 +74,5 @@ export async function recordPlan(
 	};
 	if (choice.watchFields && choice.watchFields.length > 0)
 		plan.history = historyPlanOf(describe, choice.watchFields);
-	return { plan, cached: { key, expiresAt: now + RECORD_PLAN_TTL_MS, plan } };
+	return { plan, cached: keepPlan(plan, key, now) };
 }
