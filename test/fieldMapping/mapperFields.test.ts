@@ -31,6 +31,28 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 
 	const byId = (fields: ResourceMapperField[], id: string) => fields.find((f) => f.id === id);
 
+	it('shows no "no fields" notice for an object that has fields, in any operation (n8n shows it in Map Automatically too)', () => {
+		for (const operation of ['create', 'update', 'upsert'] as const) {
+			const result = describeToMapperFields(lead, { operation });
+			expect(result.fields.length).toBeGreaterThan(0);
+			expect(result.emptyFieldsNotice).toBeUndefined();
+		}
+	});
+
+	it('says in plain words when an object has no field the operation can set', () => {
+		const readOnly = {
+			...lead,
+			fields: lead.fields.filter((f) => !f.createable && !f.updateable && f.type !== 'id'),
+		};
+		expect(describeToMapperFields(readOnly, { operation: 'upsert' })).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Lead has no fields you can set when creating or updating a record',
+		});
+		expect(describeToMapperFields(readOnly, { operation: 'create' }).emptyFieldsNotice).toBe(
+			'Lead has no fields you can set when creating a record',
+		);
+	});
+
 	it('marks Lead required fields for create and leaves out read-only ones', () => {
 		const { fields } = describeToMapperFields(lead, { operation: 'create' });
 		expect(

@@ -44,11 +44,20 @@ export function describeToMapperFields(
 	}
 	for (const parent of options.parents ?? [])
 		fields.push(...parentLookupFields(describe, parent, operation));
+	// n8n shows the notice whenever the field list is hidden ("Map Automatically" too), so it is
+	// given only when there really are no fields.
+	if (fields.length > 0) return { fields };
 	return {
 		fields,
-		emptyFieldsNotice: `${describe.label} has no fields that can be set in a ${operation}`,
+		emptyFieldsNotice: `${describe.label} has no fields you can set when ${WRITING[operation]} a record`,
 	};
 }
+
+const WRITING: Record<MappingOperation, string> = {
+	create: 'creating',
+	update: 'updating',
+	upsert: 'creating or updating',
+};
 
 function mapperField(
 	describe: DescribeSObjectResult,
