@@ -162,6 +162,61 @@ describe('the Salesforce connection', () => {
 		}
 	});
 
+	describe('an OAuth2 credential whose token data lost its instance URL (n8n issue #34916)', () => {
+		const strip = (n8n: ReturnType<typeof harness>, id: string, fields: string[]) => {
+			const token = { ...(n8n.storedCredential(id).oauthTokenData as IDataObject) };
+			for (const f of fields) delete token[f];
+			n8n.store.edit(id, { oauthTokenData: token });
+		};
+		const identityRequests = (since: number) =>
+			t.org.counters.log
+				.slice(since)
+				.filter((e) => e.path.startsWith('/id/') || e.path === '/services/oauth2/userinfo');
+
+		it('learns it from the identity URL, once, and keeps working', async () => {
+			const n8n = harness();
+			const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
+			strip(n8n, ref.id, ['instance_url']);
+			const logStart = t.org.counters.log.length;
+			const first = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 2 });
+			expect(first.error).toBeUndefined();
+			expect(first.json?.requestsSent).toBe(2);
+			const second = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
+			expect(second.error).toBeUndefined();
+			expect(identityRequests(logStart).map((e) => [e.method, e.status])).toEqual([['GET', 200]]);
+		});
+
+		it('asks the login server (UserInfo) when the identity URL is gone too', async () => {
+			const n8n = harness();
+			const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
+			strip(n8n, ref.id, ['instance_url', 'id']);
+			const logStart = t.org.counters.log.length;
+			const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
+			expect(result.error).toBeUndefined();
+			expect(identityRequests(logStart).map((e) => e.path)).toEqual(['/services/oauth2/userinfo']);
+		});
+
+		it('renews an ended session on the way (the identity service answers it with 403)', async () => {
+			const n8n = harness();
+			const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
+			strip(n8n, ref.id, ['instance_url', 'id']);
+			t.org.sessions.expireAll();
+			const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
+			expect(result.error).toBeUndefined();
+			expect(result.tokenRequests).toBe(1);
+			// The refreshed token data carries the instance URL again.
+			expect((n8n.storedCredential(ref.id).oauthTokenData as IDataObject).instance_url).toBe(t.url);
+		});
+
+		it('a credential never connected still says so', async () => {
+			const n8n = harness();
+			const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
+			n8n.store.edit(ref.id, { oauthTokenData: undefined });
+			const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
+			expect(result.error?.message).toBe('The Salesforce OAuth2 credential is not connected yet');
+		});
+	});
+
 	it('a server that does not answer: says where it tried', async () => {
 		const n8n = harness();
 		const { credentials } = await saveCredential(n8n, t, 'oAuth2');

@@ -1,13 +1,10 @@
-import {
-	NodeOperationError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { apiVersionOf } from '../../../credentials/common/salesforceHosts';
 import { DescribeCache } from '../schema/describeCache';
 import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
+import { oauthInstanceUrl } from './oauthInstanceUrl';
 import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
 import { describeObject, describeObjects, INSTANCE_PENDING } from './salesforceApi';
@@ -44,7 +41,7 @@ export async function connectToSalesforce(
 	// with a path only and the credential adds its session's instance URL (see httpTransport).
 	const instanceUrl =
 		authentication === 'oAuth2'
-			? oauthInstanceUrl(context, credentials)
+			? await oauthInstanceUrl(context, credentialType, credentials)
 			: String(credentials.instanceUrl || INSTANCE_PENDING);
 	const transport = new N8nHttpTransport(context, {
 		credentialType,
@@ -69,22 +66,4 @@ function authenticationOf(context: SalesforceContext): Authentication {
 	return typeof value === 'string' && value in CREDENTIAL_TYPES
 		? (value as Authentication)
 		: 'oAuth2';
-}
-
-function oauthInstanceUrl(
-	context: SalesforceContext,
-	credentials: ICredentialDataDecryptedObject,
-): string {
-	const token = credentials.oauthTokenData as IDataObject | undefined;
-	const url = typeof token?.instance_url === 'string' ? token.instance_url : '';
-	if (!url) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'The Salesforce OAuth2 credential is not connected yet',
-			{
-				description: 'Open the credential and click "Connect my account" to log in to Salesforce.',
-			},
-		);
-	}
-	return url.replace(/\/+$/, '');
 }
