@@ -211,7 +211,7 @@ describe('the Salesforce connection', () => {
 		it('a credential never connected still says so', async () => {
 			const n8n = harness();
 			const { ref, credentials } = await saveCredential(n8n, t, 'oAuth2');
-			n8n.store.edit(ref.id, { oauthTokenData: undefined });
+			n8n.store.edit(ref.id, { oauthTokenData: {} });
 			const result = await run(n8n, 'oAuth2', credentials, { action: 'manyCalls', count: 1 });
 			expect(result.error?.message).toBe('The Salesforce OAuth2 credential is not connected yet');
 		});
