@@ -399,9 +399,11 @@ async function benchActions(result: Record<string, Record<string, number | null>
 		};
 		const node = new SalesforceServiceCloud();
 		const hasFindOrCreate = (
-			node.description.properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'),
-			)?.options ?? []
+			node
+				.getNodeType()
+				.description.properties.find(
+					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'),
+				)?.options ?? []
 		).some((o) => 'value' in o && o.value === 'findOrCreate');
 		if (hasFindOrCreate) {
 			// Half of them exist already (the upsert above made customer0..999@example.com).

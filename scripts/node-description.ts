@@ -13,6 +13,6 @@ const { SalesforceServiceCloud } =
 const file = join(__dirname, '../test/action/node-description.expected.json');
 writeFileSync(
 	file,
-	`${JSON.stringify(new SalesforceServiceCloud().description.properties, null, '\t')}\n`,
+	`${JSON.stringify(new SalesforceServiceCloud().getNodeType(1).description.properties, null, '\t')}\n`,
 );
 console.log(`wrote ${file}`);

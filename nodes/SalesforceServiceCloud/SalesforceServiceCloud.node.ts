@@ -1,62 +1,19 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { VersionedNodeType, type INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { authenticationProperty, nodeCredentials } from '../shared/transport/credentialTypes';
-import { RESOURCES } from './actions/resources';
-import { router } from './actions/router';
-import { getCaseConversationFields, getClosedCaseStatuses } from './methods/caseOptions';
-import { getFields, getFilterFields, getObjects } from './methods/loadOptions';
-import { getMappingColumns } from './methods/resourceMapping';
+import { SalesforceServiceCloudV1 } from './v1/SalesforceServiceCloudV1.node';
 
-export class SalesforceServiceCloud implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Salesforce Service Cloud',
-		name: 'salesforceServiceCloud',
-		icon: {
+/**
+ * The action node, by version: n8n runs each saved workflow with the version it was saved with, so
+ * a later change of parameters goes into a new version and leaves saved workflows as they were.
+ */
+export class SalesforceServiceCloud extends VersionedNodeType {
+	constructor() {
+		const icon: INodeTypeBaseDescription['icon'] = {
 			light: 'file:../../icons/salesforce-service-cloud.svg',
 			dark: 'file:../../icons/salesforce-service-cloud.dark.svg',
-		},
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Read and write Salesforce Service Cloud records in batches, with fields from your org',
-		defaults: { name: 'Salesforce Service Cloud' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: nodeCredentials,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: RESOURCES.map((r) => r.option),
-				default: 'record',
-			},
-			...RESOURCES.flatMap((r) => r.description),
-		],
-	};
-
-	methods = {
-		loadOptions: {
-			getObjects,
-			getFields,
-			getFilterFields,
-			getClosedCaseStatuses,
-			getCaseConversationFields,
-		},
-		resourceMapping: { getMappingColumns },
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return router.call(this);
+		};
+		const v1 = new SalesforceServiceCloudV1({ icon });
+		const { displayName, name, group, description } = v1.description;
+		super({ 1: v1 }, { displayName, name, icon, group, description, defaultVersion: 1 });
 	}
 }

@@ -1,80 +1,19 @@
-import {
-	NodeConnectionTypes,
-	NodeOperationError,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { VersionedNodeType, type INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { nodeCredentials } from '../shared/transport/credentialTypes';
-import { toNodeError } from '../shared/transport/errorBoundary';
-import { ApiLimitError } from '../shared/transport/salesforceErrors';
-import { triggerProperties } from './description';
-import { eventNamed } from './events';
-import {
-	getCaseFields,
-	getCaseFilterFields,
-	getCaseQueues,
-	getChatFilterFields,
-	getObjects,
-	getRecordFields,
-	getRecordFilterFields,
-} from './methods/loadOptions';
+import { SalesforceServiceCloudTriggerV1 } from './v1/SalesforceServiceCloudTriggerV1.node';
 
-export class SalesforceServiceCloudTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Salesforce Service Cloud Trigger',
-		name: 'salesforceServiceCloudTrigger',
-		icon: {
+/**
+ * The trigger, by version: n8n runs each saved workflow with the version it was saved with, so a
+ * later change of parameters goes into a new version and leaves saved workflows as they were.
+ */
+export class SalesforceServiceCloudTrigger extends VersionedNodeType {
+	constructor() {
+		const icon: INodeTypeBaseDescription['icon'] = {
 			light: 'file:../../icons/salesforce-service-cloud.svg',
 			dark: 'file:../../icons/salesforce-service-cloud.dark.svg',
-		},
-		group: ['trigger'],
-		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
-		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat ends',
-		defaults: { name: 'Salesforce Service Cloud Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: nodeCredentials,
-		properties: triggerProperties,
-	};
-
-	methods = {
-		loadOptions: {
-			getCaseQueues,
-			getCaseFields,
-			getCaseFilterFields,
-			getChatFilterFields,
-			getObjects,
-			getRecordFields,
-			getRecordFilterFields,
-		},
-	};
-
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const chosen = this.getNodeParameter('event', 'caseClosed');
-		const event = eventNamed(chosen);
-		if (!event)
-			throw new NodeOperationError(
-				this.getNode(),
-				`Event: "${String(chosen)}" is not an event of this trigger`,
-				{
-					description: 'Choose an event from the list.',
-				},
-			);
-		try {
-			return await event.poll(this);
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error);
-			// The cursor is saved only after a poll succeeds, so a stopped poll loses nothing.
-			if (error instanceof ApiLimitError)
-				nodeError.description = `${nodeError.description ?? ''} Nothing was lost: the trigger picks up where it left off once calls are allowed again.`;
-			throw nodeError;
-		}
+		};
+		const v1 = new SalesforceServiceCloudTriggerV1({ icon });
+		const { displayName, name, group, description } = v1.description;
+		super({ 1: v1 }, { displayName, name, icon, group, description, defaultVersion: 1 });
 	}
 }

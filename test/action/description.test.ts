@@ -14,7 +14,7 @@ describe('the action node description', () => {
 			readFileSync(join(__dirname, 'node-description.expected.json'), 'utf8'),
 		);
 		const actual: unknown = JSON.parse(
-			JSON.stringify(new SalesforceServiceCloud().description.properties),
+			JSON.stringify(new SalesforceServiceCloud().getNodeType(1).description.properties),
 		);
 		expect(actual).toStrictEqual(expected);
 	});

@@ -12,7 +12,7 @@ import { actionSuite } from './suite';
 // The Operation menus are written out for n8n's lint; the operations come from one table. The types allow
 // no menu entry without a row; these tests catch a row without a menu entry, and lookups outside the table.
 
-const { properties } = new SalesforceServiceCloud().description;
+const { properties } = new SalesforceServiceCloud().getNodeType().description;
 const valuesOf = (options: unknown) =>
 	(options as INodePropertyOptions[]).map((o) => String(o.value)).sort();
 const resources = valuesOf(properties.find((p) => p.name === 'resource')?.options) as Resource[];

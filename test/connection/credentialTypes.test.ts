@@ -5,7 +5,9 @@ import { CREDENTIAL_TYPES } from '../../nodes/shared/transport/credentialTypes';
 // The `authentication` values are saved in users' workflows and the credential type names in their
 // credentials: both must stay exactly these.
 describe('the Authentication parameter and the credentials it shows', () => {
-	const nodes = [new SalesforceServiceCloud(), new SalesforceServiceCloudTrigger()];
+	const nodes = [new SalesforceServiceCloud(), new SalesforceServiceCloudTrigger()].map((n) =>
+		n.getNodeType(),
+	);
 
 	it.each(nodes.map((n) => [n.description.name, n.description] as const))(
 		'%s offers the three choices, OAuth2 by default',
