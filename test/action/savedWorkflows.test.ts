@@ -14,7 +14,7 @@ import { actionSuite } from './suite';
 // runs with the version it was saved with.
 
 const WORKFLOWS = join(__dirname, '../workflows');
-const TYPES = {
+const TYPES: Record<string, SalesforceServiceCloud | SalesforceServiceCloudTrigger> = {
 	[`${PACKAGE_NAME}.salesforceServiceCloud`]: new SalesforceServiceCloud(),
 	[`${PACKAGE_NAME}.salesforceServiceCloudTrigger`]: new SalesforceServiceCloudTrigger(),
 };

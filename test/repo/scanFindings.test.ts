@@ -1,6 +1,7 @@
 import {
 	countByRule,
 	isAcceptedFinding,
+	type ScanFinding,
 	packageOfModule,
 	parseStylishReport,
 } from '../../scripts/scanFindings';
@@ -83,6 +84,27 @@ describe('npm run scan: which findings it accepts', () => {
 	it('refuses every other rule, warnings and files it could not parse included', () => {
 		for (const finding of [networkError, secret, parseError])
 			expect(isAcceptedFinding(finding, RUNTIME_DEPENDENCIES)).toBe(false);
+	});
+
+	it('accepts a version file of a registered versioned node, and no other unregistered node file', () => {
+		const unregistered = (file: string): ScanFinding => ({
+			file: 'package.json',
+			line: 49,
+			column: 3,
+			severity: 'warning',
+			rule: '@n8n/community-nodes/node-registration-complete',
+			message: `The node file "${file}" is not registered in the "n8n.nodes" array of package.json. Add it so n8n can discover the node`,
+		});
+		const registered = ['dist/nodes/Acme/Acme.node.js'];
+		expect(isAcceptedFinding(unregistered('nodes/Acme/v1/AcmeV1.node.ts'), [], registered)).toBe(
+			true,
+		);
+		expect(isAcceptedFinding(unregistered('nodes/Other/v1/OtherV1.node.ts'), [], registered)).toBe(
+			false,
+		);
+		expect(isAcceptedFinding(unregistered('nodes/Acme/Forgotten.node.ts'), [], registered)).toBe(
+			false,
+		);
 	});
 
 	it('names the package of a module path, scoped or not', () => {
