@@ -33,7 +33,7 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
+			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "newEmail" ? "New email on a case" : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
 		description:
 			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat ends',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
