@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { activateTrigger, emittedJson } from './triggerSetup';
 
@@ -238,5 +243,43 @@ describe('Trigger: New Email on a Case', () => {
 		expect((await since.poll()).error?.message).toMatch(/Import Since is not a date.*/);
 		const max = await newEmail({ maxEmailsPerPoll: 0 });
 		expect((await max.poll()).error?.message).toMatch(/Max Emails per Poll: "0"/);
+	});
+
+	it("the example workflow (test/workflows/new-email-draft-reply.json): its trigger emits the customer's email and its Code node drafts the reply prompt from the thread up to it", async () => {
+		const workflow = JSON.parse(
+			readFileSync(join(__dirname, '..', 'workflows', 'new-email-draft-reply.json'), 'utf8'),
+		) as { nodes: Array<{ type: string; parameters: IDataObject }> };
+		const trigger = workflow.nodes.find((n) => n.type.endsWith('.salesforceServiceCloudTrigger'))!;
+		const code = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code')!;
+		const {
+			pollTimes: _pollTimes,
+			authentication: _authentication,
+			...parameters
+		} = trigger.parameters;
+		const caseId = newCase('Printer broken');
+		email(caseId, 'My printer is broken.');
+		t.org.clock.advance(MINUTE);
+		email(caseId, 'We sent you a new cable.', { incoming: false });
+		t.org.clock.advance(MINUTE);
+		email(caseId, 'The cable did not help.');
+		t.org.clock.advance(MINUTE);
+		email(caseId, 'Forwarding for info.', { from: 'kim@customer.example' });
+		later();
+		const poller = await activateTrigger(t, parameters);
+		const items = emittedJson(await poller.poll());
+		expect(items).toHaveLength(2);
+		const run = new Function('$input', code.parameters.jsCode as string) as (input: {
+			all: () => Array<{ json: IDataObject }>;
+		}) => Array<{ json: IDataObject }>;
+		const prompts = run({ all: () => items.map((json) => ({ json })) });
+		expect(prompts[0].json).toMatchObject({ caseId, replyTo: 'rose@customer.example' });
+		expect(prompts[0].json.prompt).toMatch(
+			/The email to answer, from Rose Gonzalez:\nMy printer is broken\./,
+		);
+		expect(prompts[0].json.prompt).not.toMatch(/new cable/);
+		expect(prompts[1].json.prompt).toMatch(
+			/new cable[\s\S]*The email to answer, from Rose Gonzalez:\nThe cable did not help\./,
+		);
+		expect(prompts[1].json.prompt).not.toMatch(/Forwarding/);
 	});
 });
