@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { activateTrigger, emittedJson } from './triggerSetup';
@@ -248,7 +248,7 @@ describe('Trigger: New Email on a Case', () => {
 	it("the example workflow (test/workflows/new-email-draft-reply.json): its trigger emits the customer's email and its Code node drafts the reply prompt from the thread up to it", async () => {
 		const workflow = JSON.parse(
 			readFileSync(join(__dirname, '..', 'workflows', 'new-email-draft-reply.json'), 'utf8'),
-		) as { nodes: Array<{ type: string; parameters: IDataObject }> };
+		) as { nodes: Array<{ type: string; parameters: INodeParameters }> };
 		const trigger = workflow.nodes.find((n) => n.type.endsWith('.salesforceServiceCloudTrigger'))!;
 		const code = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code')!;
 		const {
