@@ -35,7 +35,7 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		subtitle:
 			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "newEmail" ? "New email on a case" : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
 		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat ends',
+			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, an email arrives on a case, or a chat ends',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],

@@ -6,7 +6,6 @@ import {
 } from 'n8n-workflow';
 
 import {
-	CUSTOMER_FIELDS,
 	INCOMING_EMAILS,
 	THREAD_SUBQUERIES,
 	emailCasesQuery,
@@ -150,13 +149,6 @@ function namedError(ctx: IPollFunctions, e: unknown): unknown {
 const caseFetcher = (sf: SalesforceConnection, plan: CaseQueryPlan) => (ids: string[]) =>
 	fetchCaseDetails(sf, plan, ids, emailCasesQuery);
 
-/** The item fields: the chosen ones (the customer rule's own are read but not given unless chosen). */
-function itemFields(plan: CaseQueryPlan, chosen: string[]): string[] {
-	const wanted = new Set(chosen.map((f) => f.toLowerCase()));
-	const internal = new Set(CUSTOMER_FIELDS.map((f) => f.toLowerCase()));
-	return plan.fields.filter((f) => wanted.has(f.toLowerCase()) || !internal.has(f.toLowerCase()));
-}
-
 /**
  * New Email on a Case: each incoming email on a case once, by its CreatedDate, on the shared
  * cursor (which also takes emails arriving in a burst within one second, or committing late). Static
@@ -218,8 +210,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	}
 	if (found.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
-	const fields = itemFields(plan, config.choice.fields);
-	return [found.map((f) => ({ json: newEmailItem(f, fields, instanceUrl) }))];
+	return [found.map((f) => ({ json: newEmailItem(f, plan.fields, instanceUrl) }))];
 }
 
 export const newEmail: TriggerEvent = {
