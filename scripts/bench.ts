@@ -203,6 +203,49 @@ async function seedLeads(sandbox: Sandbox, count: number): Promise<string[]> {
 	return ids;
 }
 
+/** `count` cases, each with a customer's first email and an agent's reply (before the trigger is activated). */
+async function seedOpenCases(sandbox: Sandbox, count: number): Promise<string[]> {
+	const ids: string[] = [];
+	for (let offset = 0; offset < count; offset += 500) {
+		const cases = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({
+			Subject: `Benchmark open case ${offset + i}`,
+			Status: 'New',
+			Origin: 'Email',
+			SuppliedEmail: 'customer@example.com',
+		}));
+		const out = (await control(sandbox, 'POST', '/records/Case', { records: cases })) as {
+			ids: string[];
+		};
+		ids.push(...out.ids);
+	}
+	await control(sandbox, 'POST', '/records/EmailMessage', {
+		records: ids.flatMap((ParentId) => [
+			{ ParentId, Incoming: true, FromAddress: 'customer@example.com', TextBody: 'It broke.' },
+			{ ParentId, Incoming: false, FromAddress: 'support@example.com', TextBody: 'Try again?' },
+		]),
+	});
+	await control(sandbox, 'POST', '/clock', { advanceMs: 60_000 });
+	return ids;
+}
+
+/** `count` incoming emails from the customer on the given cases, in turn (two per case for 500 cases). */
+async function seedIncomingEmails(sandbox: Sandbox, caseIds: string[], count: number) {
+	const records = Array.from({ length: count }, (_, i) => ({
+		ParentId: caseIds[i % caseIds.length],
+		Incoming: true,
+		Status: '0',
+		FromAddress: 'customer@example.com',
+		FromName: 'Jo Customer',
+		ToAddress: 'support@example.com',
+		Subject: 'Re: Benchmark open case',
+		TextBody: `Still broken (message ${i}).\n\nOn Mon, 4 May 2026 at 10:00, Sam Agent wrote:\n> Try again?`,
+	}));
+	for (let i = 0; i < records.length; i += 1000)
+		await control(sandbox, 'POST', '/records/EmailMessage', {
+			records: records.slice(i, i + 1000),
+		});
+}
+
 /** `count` chats that ended now (LiveChatTranscript Completed, a six-line Body, a case, a contact and a visitor). */
 async function seedEndedChats(sandbox: Sandbox, count: number): Promise<void> {
 	const { now } = (await control(sandbox, 'POST', '/clock', { advanceMs: 1000 })) as {
@@ -276,7 +319,7 @@ async function eventCost(
 /** Per event of the trigger: API calls per 1,000 events emitted (default maximum per poll) and per quiet poll. */
 async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<string, number>>> {
 	log(
-		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 ended chats...',
+		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 new emails on 500 open cases, 1,000 ended chats...',
 	);
 	const caseClosed = await eventCost(sandbox, { event: 'caseClosed' }, () =>
 		seedClosedCases(sandbox, 1000, 5),
@@ -299,6 +342,10 @@ async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<stri
 				});
 		},
 	);
+	const openCases = await seedOpenCases(sandbox, 500);
+	const newEmail = await eventCost(sandbox, { event: 'newEmail' }, () =>
+		seedIncomingEmails(sandbox, openCases, 1000),
+	);
 	const chatEnded = await eventCost(sandbox, { event: 'chatEnded' }, () =>
 		seedEndedChats(sandbox, 1000),
 	);
@@ -306,6 +353,7 @@ async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<stri
 		caseClosed,
 		recordCreated,
 		recordUpdated,
+		newEmail,
 		chatEnded,
 	};
 }

@@ -12,7 +12,7 @@ import { nodeCredentials } from '../../shared/transport/credentialTypes';
 import { toNodeError } from '../../shared/transport/errorBoundary';
 import { ApiLimitError } from '../../shared/transport/salesforceErrors';
 import { triggerProperties } from '../description';
-import { eventNamed } from '../events';
+import { eventNamed, TRIGGER_SUBTITLE } from '../events';
 import {
 	getCaseFields,
 	getCaseFilterFields,
@@ -37,10 +37,9 @@ export class SalesforceServiceCloudTriggerV1 implements INodeType {
 		},
 		group: ['trigger'],
 		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat ends',
+			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, an email arrives on a case, or a chat ends',
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
+		subtitle: TRIGGER_SUBTITLE,
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],

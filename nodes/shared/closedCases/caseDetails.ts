@@ -21,11 +21,13 @@ const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTr
  * The chosen fields and conversations of the given cases, in the given order. The queries travel
  * bundled in Composite requests, which Salesforce counts as one API call each (up to 750 cases);
  * a query's further pages, and a case's emails past the 200 returned inline, cost a call each.
+ * `query` builds the SOQL of a chunk of Ids (by default the chosen fields and conversation).
  */
 export async function fetchCaseDetails(
 	sf: ApiClient,
 	plan: CaseQueryPlan,
 	ids: string[],
+	query: (plan: CaseQueryPlan, ids: string[]) => string = detailsQuery,
 ): Promise<IDataObject[]> {
 	const byId = new Map<string, IDataObject>();
 	const chunks: string[][] = [];
@@ -35,9 +37,7 @@ export async function fetchCaseDetails(
 		const group = chunks.slice(i, i + QUERIES_PER_COMPOSITE);
 		const response = await sendComposite(
 			sf,
-			group.map((chunk, n) =>
-				compositeQuery(sf.apiVersion, `cases${n}`, detailsQuery(plan, chunk)),
-			),
+			group.map((chunk, n) => compositeQuery(sf.apiVersion, `cases${n}`, query(plan, chunk))),
 		);
 		for (const sub of response.compositeResponse) {
 			if (sub.httpStatusCode !== 200) throw subrequestError(sub);

@@ -162,6 +162,27 @@ export class Store {
 		return true;
 	}
 
+	/**
+	 * Restores a record from the Recycle Bin (Salesforce's undelete): visible again with its own
+	 * CreatedDate and Id, its SystemModstamp the time of the undelete (the restore is a change a sync
+	 * must see). Returns false when the bin does not hold it. Children deleted with it stay deleted.
+	 */
+	undelete(objectName: string, id: string): boolean {
+		const type = this.type(objectName);
+		const bin = this.deleted.get(type.name);
+		const row = bin?.get(id);
+		if (!bin || !row) return false;
+		bin.delete(id);
+		const now = toSecond(this.clock.now());
+		this.table(type.name).set(id, {
+			...row,
+			IsDeleted: false,
+			...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}),
+		});
+		this.touch(type.name);
+		return true;
+	}
+
 	private moveToRecycleBin(objectName: string, row: Row): void {
 		this.table(objectName).delete(row.Id as string);
 		this.touch(objectName);
