@@ -152,7 +152,7 @@ function conversationOptionOf(ctx: IExecuteFunctions, itemIndex: number): Conver
 		if (error instanceof ConversationOptionError)
 			throw new NodeOperationError(ctx.getNode(), error.message, {
 				itemIndex,
-				description: `Item ${itemIndex}: nothing was read for this item.`,
+				description: `Item ${itemIndex}: check Redaction Options and Transcript Budget for this item; no case was read for it.`,
 			});
 		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
