@@ -12,6 +12,7 @@ import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { N8nHarness } from '../test/n8n/harness';
 import { measureReliability } from '../test/reliability/faultInjection';
+import { benchRedaction } from '../test/thread/redaction/benchRedaction';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -511,6 +512,7 @@ async function main(): Promise<void> {
 	};
 	await benchActions(result);
 	await benchReliability(result);
+	result.redaction = benchRedaction(log);
 	const sandbox = await startSandbox(0);
 	try {
 		log('Seeding 1,000 closed cases with 5 emails each...');

@@ -7,6 +7,11 @@ import {
 
 import { fetchCaseDetails } from '../../shared/closedCases/caseDetails';
 import { caseFieldsProperty } from '../../shared/closedCases/caseFieldsProperty';
+import {
+	conversationOptionsOf,
+	conversationProperties,
+	type ConversationOptions,
+} from '../../shared/closedCases/conversationParameters';
 import { caseItem } from '../../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../../shared/closedCases/casePlan';
 import { latestClosedQuery } from '../../shared/closedCases/caseQuery';
@@ -85,6 +90,8 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
 	},
+	// Redact Personal Data and Transcript Budget (shared with Get Conversation).
+	...conversationProperties(),
 	conditionsProperty({
 		displayName: 'Extra Conditions',
 		description: 'Only cases that meet all these conditions',
@@ -109,6 +116,7 @@ interface CaseClosedConfig {
 	maxCasesPerPoll: number;
 	importFrom: string;
 	importSince: string;
+	conversation: ConversationOptions;
 }
 
 function readConfig(ctx: IPollFunctions): CaseClosedConfig {
@@ -136,6 +144,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
+		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
 	};
 }
 
@@ -209,7 +218,11 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		comments: config.includeInternalComments,
 		originalBodies: config.includeOriginalBodies,
 	};
-	return [records.map((record) => ({ json: caseItem(record, plan.fields, instanceUrl, parts) }))];
+	return [
+		records.map((record) => ({
+			json: caseItem(record, plan.fields, instanceUrl, parts, config.conversation),
+		})),
+	];
 }
 
 export const caseClosed: TriggerEvent = {

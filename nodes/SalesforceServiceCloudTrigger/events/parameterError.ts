@@ -1,5 +1,6 @@
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
+import { ConversationOptionError } from '../../shared/closedCases/conversationParameters';
 import { ConditionError } from '../../shared/soql/conditions';
 import { FieldNameError } from '../../shared/soql/fieldNames';
 import { ObjectNameError } from '../../shared/soql/objectNames';
@@ -15,5 +16,6 @@ export function parameterError(ctx: IPollFunctions, e: unknown): unknown {
 		return new NodeOperationError(ctx.getNode(), `Only When These Fields Change: ${e.message}`);
 	if (e instanceof ObjectNameError)
 		return new NodeOperationError(ctx.getNode(), `Object: ${e.message}`);
+	if (e instanceof ConversationOptionError) return new NodeOperationError(ctx.getNode(), e.message);
 	return e;
 }

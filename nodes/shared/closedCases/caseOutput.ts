@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { Redactor, redactItem, redactTurns } from '../redaction';
 import { isoDateTime } from '../salesforceDate';
 import { shapeCaseThread, type CaseThreadRecord } from '../thread';
 import { recordLink } from '../transport/salesforceApi';
+import type { ConversationOptions } from './conversationParameters';
 
 /** The Case fields a case item carries unless the user picks others (trigger and Get Conversation). */
 export const DEFAULT_CASE_FIELDS = [
@@ -72,23 +74,50 @@ export interface CaseItemParts {
 
 /**
  * The item of one case, the same from the trigger and from Get Conversation: its chosen fields and
- * link, and, when asked for, its emails, comments and the transcript of them all.
+ * link, and, when asked for, its emails, comments and the transcript of them all; redacted and with
+ * the transcript cut to its budget when the options say so.
  */
 export function caseItem(
 	record: IDataObject,
 	fields: string[],
 	instanceUrl: string | undefined,
 	parts: CaseItemParts,
+	options: ConversationOptions = { transcriptBudget: 0 },
 ): IDataObject {
 	const item = caseFields(record, fields, instanceUrl);
+	const redactor = options.redaction && caseRedactor(record, options.redaction);
 	if (parts.emails || parts.comments) {
 		const thread = shapeCaseThread(record as CaseThreadRecord, {
 			includeOriginalBodies: parts.originalBodies,
 			includeComments: parts.comments,
+			transcriptBudget: options.transcriptBudget,
+			rewriteTurns: redactor && ((turns) => redactTurns(redactor, turns)),
 		});
 		if (parts.emails) item.emails = thread.emails as unknown as IDataObject[];
 		if (thread.comments) item.comments = thread.comments as unknown as IDataObject[];
 		item.transcript = thread.transcript;
+		if (thread.transcriptCut !== undefined) item.transcriptCut = thread.transcriptCut;
 	}
-	return item;
+	if (!redactor) return item;
+	return redactItem(item, redactor, {
+		keepMap: options.redaction?.keepMap === true,
+		// Redacted turn by turn before it was rendered and measured against its budget.
+		done: ['transcript'],
+	});
+}
+
+/** A case's redactor, knowing the people of the case's record: its contact, the supplied name, a user owner. */
+function caseRedactor(
+	record: IDataObject,
+	redaction: NonNullable<ConversationOptions['redaction']>,
+): Redactor {
+	const redactor = new Redactor(redaction);
+	const owner = String(record.OwnerId ?? '');
+	redactor.addNames([
+		fieldValue(record, 'Contact.Name'),
+		fieldValue(record, 'SuppliedName'),
+		// An owner that is a user (Id 005...), not a queue.
+		owner.startsWith('005') ? fieldValue(record, 'Owner.Name') : null,
+	]);
+	return redactor;
 }

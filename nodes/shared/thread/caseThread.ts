@@ -1,7 +1,8 @@
 import { chatTurns } from './chatTranscript';
 import { shapeComments } from './comments';
 import { shapeEmails, type ShapeEmailOptions } from './emails';
-import { commentTurns, emailTurns, mergeTurns, renderTranscript } from './transcript';
+import { commentTurns, emailTurns, mergeTurns } from './transcript';
+import { renderTranscriptWithin } from './transcriptBudget';
 import type {
 	CaseCommentRecord,
 	ChildResult,
@@ -26,12 +27,18 @@ export interface ShapeCaseThreadOptions extends ShapeEmailOptions {
 	includeComments?: boolean;
 	/** Turns from outside the case record, such as messaging sessions read from the Connect API. */
 	moreTurns?: readonly TranscriptTurn[];
+	/** The most characters the transcript may have; 0 or none for no limit (see transcriptBudget.ts). */
+	transcriptBudget?: number;
+	/** Rewrites the turns before the transcript is rendered (and measured): Redact Personal Data's redaction. */
+	rewriteTurns?: (turns: TranscriptTurn[]) => TranscriptTurn[];
 }
 
 export type CaseThread = {
 	emails: ShapedEmail[];
 	comments?: ShapedComment[];
 	transcript: string;
+	/** With a transcript budget: whether the transcript was cut to fit it. */
+	transcriptCut?: boolean;
 };
 
 /** A child result whose further pages were not fetched: shaping it would silently drop records. */
@@ -51,7 +58,13 @@ export function shapeCaseThread(
 		thread.comments = shapeComments(childRecords(record, 'CaseComments'));
 		lists.push(commentTurns(thread.comments));
 	}
-	thread.transcript = renderTranscript(mergeTurns(...lists));
+	const turns = mergeTurns(...lists);
+	const { transcript, cut } = renderTranscriptWithin(
+		options.rewriteTurns ? options.rewriteTurns(turns) : turns,
+		options.transcriptBudget ?? 0,
+	);
+	thread.transcript = transcript;
+	if (options.transcriptBudget) thread.transcriptCut = cut;
 	return thread;
 }
 

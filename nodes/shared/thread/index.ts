@@ -25,5 +25,6 @@ export {
 	emailSubquery,
 } from './soql';
 export { removeThreadTokens } from './threadTokens';
-export { commentTurns, emailTurns, mergeTurns, renderTranscript } from './transcript';
+export { commentTurns, emailTurns, mergeTurns, renderTranscript, type LeftOut } from './transcript';
+export { renderTranscriptWithin, type BudgetedTranscript } from './transcriptBudget';
 export type * from './types';

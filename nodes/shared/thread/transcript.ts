@@ -53,15 +53,23 @@ const CHANNELS: Readonly<Record<TranscriptTurn['channel'], string>> = {
 	comment: 'Case comment',
 };
 
+/** Messages left out of a transcript cut to fit (see transcriptBudget.ts): how many, and between which times. */
+export type LeftOut = { leftOut: number; from: number | undefined; to: number | undefined };
+
 /**
  * The conversation as one string for a prompt. Each email, chat, messaging session or comment opens
  * with a heading in brackets (channel, UTC time, an email's subject); each turn is
  * `Customer (Jane Doe): text`, `Agent (Hannah Weiß): text`, `Bot: ...` or `Internal note (...): ...`.
  */
-export function renderTranscript(turns: readonly TranscriptTurn[]): string {
+export function renderTranscript(turns: ReadonlyArray<TranscriptTurn | LeftOut>): string {
 	const parts: string[] = [];
 	let block: string | undefined;
 	for (const turn of turns) {
+		if ('leftOut' in turn) {
+			parts.push(`${parts.length > 0 ? '\n' : ''}${leftOutLine(turn)}`);
+			block = undefined;
+			continue;
+		}
 		if (turn.block !== block) {
 			block = turn.block;
 			const when =
@@ -76,4 +84,16 @@ export function renderTranscript(turns: readonly TranscriptTurn[]): string {
 		parts.push(`${label}: ${turn.text || '(no new text)'}`);
 	}
 	return parts.join('\n');
+}
+
+/** `[… 14 messages left out (3 Jan – 9 Feb) …]`; the year shows when the two dates differ in it. */
+function leftOutLine({ leftOut, from, to }: LeftOut): string {
+	const messages = `${leftOut} message${leftOut === 1 ? '' : 's'} left out`;
+	if (from === undefined || to === undefined) return `[… ${messages} …]`;
+	const [a, b] = [from, to].map((ms) => DateTime.fromMillis(ms, { zone: 'utc' }).setLocale('en'));
+	const format = a.year === b.year ? 'd LLL' : 'd LLL yyyy';
+	const span = a.hasSame(b, 'day')
+		? a.toFormat(format)
+		: `${a.toFormat(format)} – ${b.toFormat(format)}`;
+	return `[… ${messages} (${span}) …]`;
 }

@@ -10,6 +10,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { fetchCaseDetails } from '../../../shared/closedCases/caseDetails';
 import { caseFieldsProperty } from '../../../shared/closedCases/caseFieldsProperty';
 import { caseItem } from '../../../shared/closedCases/caseOutput';
+import {
+	ConversationOptionError,
+	conversationOptionsOf,
+	conversationProperties,
+	type ConversationOptions,
+} from '../../../shared/closedCases/conversationParameters';
 import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { idSuffix } from '../../../shared/salesforceIds';
@@ -51,6 +57,8 @@ export const description: INodeProperties[] = [
 			'Whether to add the case comments (comments), internal notes included, and put them in the transcript',
 		displayOptions: { show },
 	},
+	// Redact Personal Data and Transcript Budget (shared with the trigger's Case Closed).
+	...conversationProperties({ show }),
 ];
 
 interface ConversationRequest {
@@ -58,6 +66,7 @@ interface ConversationRequest {
 	group: CaseGroup;
 	includeComments: boolean;
 	includeOriginalBodies: boolean;
+	conversation: ConversationOptions;
 }
 
 /** The items that ask for the same fields and parts: their cases are read together. */
@@ -98,7 +107,8 @@ export async function execute(
 			// Salesforce answers with 18-character Ids; a 15-character one gets its suffix.
 			const id = given.length === 15 ? `${given}${idSuffix(given)}` : given;
 			group.ids.add(id);
-			requests.push({ id, group, includeComments, includeOriginalBodies });
+			const conversation = conversationOptionOf(this, itemIndex);
+			requests.push({ id, group, includeComments, includeOriginalBodies, conversation });
 		} catch (error) {
 			requests.push(error as Error);
 		}
@@ -117,13 +127,35 @@ export async function execute(
 				description: 'The case may have been deleted, or the connected user may not see it.',
 			});
 		instanceUrl ??= instanceUrlOf(this, sf);
-		const json = caseItem(record, plan.fields, await instanceUrl, {
-			emails: true,
-			comments: request.includeComments,
-			originalBodies: request.includeOriginalBodies,
-		});
+		const json = caseItem(
+			record,
+			plan.fields,
+			await instanceUrl,
+			{
+				emails: true,
+				comments: request.includeComments,
+				originalBodies: request.includeOriginalBodies,
+			},
+			request.conversation,
+		);
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
+}
+
+/** The item's Redact Personal Data and Transcript Budget; a value that cannot be used names the parameter and the item. */
+function conversationOptionOf(ctx: IExecuteFunctions, itemIndex: number): ConversationOptions {
+	try {
+		return conversationOptionsOf((name, fallback) =>
+			ctx.getNodeParameter(name, itemIndex, fallback),
+		);
+	} catch (error) {
+		if (error instanceof ConversationOptionError)
+			throw new NodeOperationError(ctx.getNode(), error.message, {
+				itemIndex,
+				description: `Item ${itemIndex}: check Redaction Options and Transcript Budget for this item; no case was read for it.`,
+			});
+		throw toNodeError(ctx.getNode(), error, itemIndex);
+	}
 }
 
 /** The item's Case fields, each path checked against the describes; a problem names the parameter and the item. */
