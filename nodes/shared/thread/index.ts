@@ -13,6 +13,7 @@ export { chatMessages, chatTurns, type ChatParseOptions } from './chatTranscript
 export { shapeComments } from './comments';
 export { EMAIL_STATUS, shapeEmail, shapeEmails, type ShapeEmailOptions } from './emails';
 export { htmlToText } from './htmlToText';
+export { messageList, turnMessages, type MessageLine } from './messages';
 export { messagingTurns, type MessagingTurnOptions } from './messaging';
 export { extractNewText } from './newText';
 export { isoDateTime } from '../salesforceDate';
