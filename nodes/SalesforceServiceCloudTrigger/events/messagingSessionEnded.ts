@@ -5,7 +5,7 @@ import {
 	connectCallsPerHourOf,
 	CONNECT_BUDGET_PARAMETER,
 } from '../../shared/messaging/budgetParameter';
-import { ConnectBudget } from '../../shared/messaging/connectBudget';
+import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectBudget';
 import { ConversationReader, isDeferral } from '../../shared/messaging/conversationReader';
 import { SESSION_MESSAGE_FIELDS, sessionTurns } from '../../shared/messaging/sessionTurns';
 import { recordItem } from '../../shared/records/recordItem';
@@ -41,9 +41,6 @@ export const MESSAGING_SESSION_ENDED_FIELDS = [
 	'EndUserAccount.Name',
 ];
 
-/** The workflow's Connect calls of the last hour (static data), shared with Case Closed. */
-export const CONNECT_CALL_LOG = 'connectCalls';
-
 /** The item: the session's fields with its messages (who, name, at, text), as Chat Ended's. */
 export function messagingSessionItem(
 	record: IDataObject,
@@ -78,7 +75,9 @@ async function withMessages(
 		}
 		items.push(messagingSessionItem(record, turns));
 	}
-	staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
+	// The editor's "Fetch test event" touches no state (n8n would not keep it anyway).
+	if (ctx.getMode() !== 'manual')
+		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
 	return { items, stoppedBecause };
 }
 

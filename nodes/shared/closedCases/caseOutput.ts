@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isoDateTime } from '../salesforceDate';
-import { shapeCaseThread, type CaseThreadRecord } from '../thread';
+import { shapeCaseThread, type CaseThreadRecord, type TranscriptTurn } from '../thread';
 import { recordLink } from '../transport/salesforceApi';
 
 /** The Case fields a case item carries unless the user picks others (trigger and Get Conversation). */
@@ -68,11 +68,14 @@ export interface CaseItemParts {
 	comments: boolean;
 	/** Each email's full bodies as Salesforce stores them. */
 	originalBodies: boolean;
+	/** The messages of the case's messaging sessions (read from the Connect API), for the transcript. */
+	messagingTurns?: readonly TranscriptTurn[];
 }
 
 /**
  * The item of one case, the same from the trigger and from Get Conversation: its chosen fields and
- * link, and, when asked for, its emails, comments and the transcript of them all.
+ * link, and, when asked for, its emails, comments and the transcript of them all (chats and
+ * messaging sessions included).
  */
 export function caseItem(
 	record: IDataObject,
@@ -85,6 +88,7 @@ export function caseItem(
 		const thread = shapeCaseThread(record as CaseThreadRecord, {
 			includeOriginalBodies: parts.originalBodies,
 			includeComments: parts.comments,
+			moreTurns: parts.messagingTurns,
 		});
 		if (parts.emails) item.emails = thread.emails as unknown as IDataObject[];
 		if (thread.comments) item.comments = thread.comments as unknown as IDataObject[];

@@ -17,6 +17,9 @@ const MARGIN_MS = 2000;
 export const MAX_CONNECT_CALLS_PER_HOUR = 1000;
 export const DEFAULT_CONNECT_CALLS_PER_HOUR = 500;
 
+/** Where a workflow keeps its Connect calls of the last hour (its trigger node's static data). */
+export const CONNECT_CALL_LOG = 'connectCalls';
+
 /** Calls made, by the start of their minute (epoch ms, as text: static data is JSON). */
 export type ConnectCallLog = Record<string, number>;
 

@@ -2,24 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { epochMs } from '../salesforceDate';
 import { messagingTurns } from '../thread/messaging';
+import { MESSAGING_SESSION_FIELDS } from '../thread/soql';
 import type { TranscriptTurn } from '../thread/types';
 import { isDeferral, type ConversationReader, type Deferral } from './conversationReader';
 
-/**
- * The MessagingSession fields reading its messages needs: its times, its conversation's identifier
- * (the Connect API's key) and the names of its end user and owner (the entries carry none).
- */
-export const SESSION_MESSAGE_FIELDS: readonly string[] = [
-	'Id',
-	'CreatedDate',
-	'StartTime',
-	'EndTime',
-	'OwnerId',
-	'Owner.Name',
-	'MessagingEndUserId',
-	'MessagingEndUser.Name',
-	'Conversation.ConversationIdentifier',
-];
+/** The MessagingSession fields reading its messages needs (also the case's subquery's). */
+export const SESSION_MESSAGE_FIELDS = MESSAGING_SESSION_FIELDS;
 
 /** Entries of a session may be stamped a little after its EndTime (kept to the second). */
 const AFTER_END_MS = 60_000;

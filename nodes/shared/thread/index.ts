@@ -21,9 +21,11 @@ export {
 	CHAT_FIELDS,
 	COMMENT_FIELDS,
 	EMAIL_FIELDS,
+	MESSAGING_SESSION_FIELDS,
 	chatSubquery,
 	commentSubquery,
 	emailSubquery,
+	messagingSubquery,
 } from './soql';
 export { removeThreadTokens } from './threadTokens';
 export { commentTurns, emailTurns, mergeTurns, renderTranscript } from './transcript';
