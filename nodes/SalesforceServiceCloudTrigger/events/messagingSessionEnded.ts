@@ -6,8 +6,9 @@ import {
 	CONNECT_BUDGET_PARAMETER,
 } from '../../shared/messaging/budgetParameter';
 import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectBudget';
-import { ConversationReader, isDeferral } from '../../shared/messaging/conversationReader';
-import { SESSION_MESSAGE_FIELDS, sessionTurns } from '../../shared/messaging/sessionTurns';
+import { ConversationReader } from '../../shared/messaging/conversationReader';
+import { readSessionsInTurn } from '../../shared/messaging/sessionMessages';
+import { SESSION_MESSAGE_FIELDS } from '../../shared/messaging/sessionTurns';
 import { recordItem } from '../../shared/records/recordItem';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { turnMessages, type TranscriptTurn } from '../../shared/thread';
@@ -65,20 +66,14 @@ async function withMessages(
 		staticData[CONNECT_CALL_LOG] as IDataObject | undefined,
 	);
 	const reader = new ConversationReader(sf, budget);
-	const items: IDataObject[] = [];
-	let stoppedBecause: string | undefined;
-	for (const record of records) {
-		const turns = await sessionTurns(reader, [record]);
-		if (isDeferral(turns)) {
-			stoppedBecause = turns.deferred;
-			break;
-		}
-		items.push(messagingSessionItem(record, turns));
-	}
+	const { read, stoppedBecause } = await readSessionsInTurn(reader, records);
 	// The editor's "Fetch test event" touches no state (n8n would not keep it anyway).
 	if (ctx.getMode() !== 'manual')
 		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
-	return { items, stoppedBecause };
+	return {
+		items: read.map(({ session, turns }) => messagingSessionItem(session, turns)),
+		stoppedBecause,
+	};
 }
 
 /**

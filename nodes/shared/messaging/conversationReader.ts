@@ -1,6 +1,10 @@
 import type { ConversationEntry } from '../thread/types';
-import type { SalesforceConnection } from '../transport/connection';
-import { conversationEntriesPage, MAX_CONVERSATION_ENTRIES } from '../transport/salesforceApi';
+import type { N8nHttpTransport } from '../transport/httpTransport';
+import {
+	conversationEntriesPage,
+	MAX_CONVERSATION_ENTRIES,
+	type ApiClient,
+} from '../transport/salesforceApi';
 import { SalesforceApiError } from '../transport/salesforceErrors';
 import type { ConnectBudget } from './connectBudget';
 
@@ -15,6 +19,9 @@ export interface Deferral {
 export const isDeferral = (v: unknown): v is Deferral =>
 	typeof v === 'object' && v !== null && 'deferred' in v;
 
+/** What the reader calls through: the API, and the org's time of its latest answer. */
+export type ReaderClient = ApiClient & { transport: Pick<N8nHttpTransport, 'lastServerTime'> };
+
 /**
  * Reads conversation entries from the Connect REST API, counting every call and, when given a
  * budget, making none past it. The org's time (for the budget) is the latest `Date` header.
@@ -24,7 +31,7 @@ export class ConversationReader {
 	calls = 0;
 
 	constructor(
-		private readonly sf: SalesforceConnection,
+		private readonly sf: ReaderClient,
 		private readonly budget?: ConnectBudget,
 	) {}
 
