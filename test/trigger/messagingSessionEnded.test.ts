@@ -198,5 +198,6 @@ describe('Trigger: Messaging Session Ended', () => {
 		const items = emittedJson(await poller.fetchTestEvent());
 		expect(items.map((i) => i.Id)).toEqual([latest.id]);
 		expect(items[0].messages).toHaveLength(4);
+		for (const data of Object.values(poller.memoryStaticData)) expect(data).toEqual({});
 	});
 });
