@@ -34,9 +34,9 @@ export class SalesforceServiceCloudTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : "Case closed"}}',
+			'={{$parameter["event"] === "recordCreated" ? "Record created: " + $parameter["objectName"] : $parameter["event"] === "recordUpdated" ? "Record updated: " + $parameter["objectName"] : $parameter["event"] === "chatEnded" ? "Chat ended" : $parameter["event"] === "messagingSessionEnded" ? "Messaging session ended" : "Case closed"}}',
 		description:
-			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat ends',
+			'Starts the workflow when a Salesforce case closes (with its email thread), a record is created or changed, or a chat or messaging session ends',
 		defaults: { name: 'Salesforce Service Cloud Trigger' },
 		polling: true,
 		inputs: [],

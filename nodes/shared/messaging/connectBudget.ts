@@ -57,15 +57,14 @@ export class ConnectBudget {
 
 	/** When the next call is allowed again, once the budget is spent at `now`. */
 	nextFreeAt(now: number): number {
-		const counted = Object.keys(this.log)
-			.map((m) => countedUntil(Number(m)))
-			.filter((until) => until > now)
-			.sort((a, b) => a - b);
 		let used = this.used(now);
-		for (const until of counted) {
-			const minute = Object.keys(this.log).find((m) => countedUntil(Number(m)) === until);
-			used -= minute === undefined ? 0 : this.log[minute];
-			if (used < this.perHour) return until;
+		const minutes = Object.keys(this.log)
+			.map(Number)
+			.filter((m) => countedUntil(m) > now)
+			.sort((a, b) => a - b);
+		for (const minute of minutes) {
+			used -= this.log[String(minute)];
+			if (used < this.perHour) return countedUntil(minute);
 		}
 		return now;
 	}
