@@ -153,8 +153,11 @@ describe('Trigger: Messaging Session Ended', () => {
 		// Another app of the same user used the allowance already.
 		expect(t.org.connectRateLimit.take(t.identity.userId, t.identity.clientId)).toBe(true);
 		const info = jest.spyOn(Container.get(Logger), 'info');
+		const requestsBefore = t.org.counters.log.filter((e) => e.kind === 'connect').length;
 		const attempt = await poller.poll();
 		expect(emittedJson(attempt)).toEqual([]);
+		// Refused once, not tried again (each try would be another refused call).
+		expect(t.org.counters.log.filter((e) => e.kind === 'connect').length - requestsBefore).toBe(1);
 		expect(String(info.mock.calls.at(-1)?.[0])).toMatch(
 			/3 record\(s\) deferred.*Salesforce refused: the Connect API's hourly limit/,
 		);
