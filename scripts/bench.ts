@@ -284,6 +284,114 @@ async function seedEndedChats(sandbox: Sandbox, count: number): Promise<void> {
 }
 
 /**
+ * `count` messaging sessions that ended `endedAgoMs` ago (Status Ended, a case, an end user with a
+ * contact), each on its own conversation with six messages (customer and agent in turn) served by
+ * the Connect API.
+ */
+async function seedEndedSessions(
+	sandbox: Sandbox,
+	count: number,
+	endedAgoMs: number,
+	tag: string,
+): Promise<void> {
+	const { now } = (await control(sandbox, 'POST', '/clock', { advanceMs: 1000 })) as {
+		now: string;
+	};
+	const end = Date.parse(now) - endedAgoMs;
+	const start = end - 5 * 60_000;
+	const insert = async (type: string, records: IDataObject[]) =>
+		((await control(sandbox, 'POST', `/records/${type}`, { records })) as { ids: string[] }).ids;
+	const [ContactId] = await insert('Contact', [{ LastName: 'Customer', FirstName: 'Jo' }]);
+	const [CaseId] = await insert('Case', [
+		{ Subject: 'Benchmark messaging case', Status: 'New', ContactId },
+	]);
+	const [MessagingChannelId] = await insert('MessagingChannel', [
+		{ MasterLabel: 'Web', MessageType: 'EmbeddedMessaging' },
+	]);
+	const [MessagingEndUserId] = await insert('MessagingEndUser', [
+		{ Name: 'Jo Customer', MessagingChannelId, ContactId, MessageType: 'EmbeddedMessaging' },
+	]);
+	for (let offset = 0; offset < count; offset += 500) {
+		const n = Math.min(500, count - offset);
+		const identifiers = Array.from({ length: n }, (_, i) => `${tag}-${offset + i}`);
+		const conversations = await insert(
+			'Conversation',
+			identifiers.map((ConversationIdentifier) => ({
+				Name: ConversationIdentifier,
+				ConversationIdentifier,
+			})),
+		);
+		const sessions = await insert(
+			'MessagingSession',
+			conversations.map((ConversationId) => ({
+				Status: 'Ended',
+				StartTime: new Date(start).toISOString(),
+				EndTime: new Date(end).toISOString(),
+				ChannelType: 'EmbeddedMessaging',
+				MessagingChannelId,
+				MessagingEndUserId,
+				EndUserContactId: ContactId,
+				ConversationId,
+				CaseId,
+			})),
+		);
+		for (let i = 0; i < n; i++)
+			await control(sandbox, 'POST', `/conversations/${encodeURIComponent(identifiers[i])}`, {
+				entries: Array.from({ length: 6 }, (_, l) => ({
+					identifier: `${identifiers[i]}-${l}`,
+					senderRole: l % 2 === 0 ? 'EndUser' : 'Agent',
+					senderName: '',
+					senderSubject: l % 2 === 0 ? MessagingEndUserId : '',
+					messageText: `Message ${l + 1} of the session`,
+					timestamp: start + (l + 1) * 20_000,
+					relatedRecords: [sessions[i]],
+				})),
+			});
+	}
+}
+
+/**
+ * A 5,000-session backfill with the default budget (500 Connect calls per hour): n8n polls every 5
+ * minutes (the sandbox clock moves on between polls) until every session is emitted. Returns the
+ * Connect calls per 1,000 sessions and the most Connect calls the org saw in any hour.
+ */
+async function benchMessagingBackfill(sandbox: Sandbox): Promise<Record<string, number>> {
+	log('Measuring a backfill of 5,000 messaging sessions within the default Connect budget...');
+	await seedEndedSessions(sandbox, 5000, 2 * 60 * 60_000, 'backfill');
+	await control(sandbox, 'POST', '/reset');
+	const poller = activateWith(sandbox, {
+		event: 'messagingSessionEnded',
+		recordImportFrom: 'last24Hours',
+	});
+	const connect = async () =>
+		Number(
+			((await control(sandbox, 'GET', '/counters')).apiCallsByKind as Record<string, number>)
+				.connect ?? 0,
+		);
+	const seen = new Set<string>();
+	let polls = 0;
+	while (seen.size < 5000) {
+		if (++polls > 2000)
+			throw new Error(`messaging backfill: ${seen.size} of 5,000 after 2,000 polls`);
+		const outcome = await poller.poll();
+		if (outcome.error) throw outcome.error;
+		for (const item of outcome.emitted?.[0] ?? []) {
+			if (seen.has(String(item.json.Id)))
+				throw new Error(`messaging backfill: ${String(item.json.Id)} twice`);
+			seen.add(String(item.json.Id));
+		}
+		await control(sandbox, 'POST', '/clock', { advanceMs: 5 * 60_000 });
+	}
+	const state = await control(sandbox, 'GET', '/state');
+	return {
+		connectCallsPer1000Sessions: (await connect()) / 5,
+		connectCallsPeakPerHour: Number(state.connectCallsPeakPerHour),
+		pollsBackfill5000Sessions: polls,
+		sandboxHoursBackfill5000Sessions: round((polls * 5) / 60),
+	};
+}
+
+/**
  * An event's cost with its default maximum per poll: the trigger is activated (that poll and its
  * describe not counted), `happen` makes 1,000 events, then polls run until one emits nothing.
  * Returns the API calls of the polls that emitted, and those of the quiet poll after.
@@ -320,7 +428,7 @@ async function eventCost(
 /** Per event of the trigger: API calls per 1,000 events emitted (default maximum per poll) and per quiet poll. */
 async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<string, number>>> {
 	log(
-		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 new emails on 500 open cases, 1,000 ended chats...',
+		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 new emails on 500 open cases, 1,000 ended chats, 1,000 ended messaging sessions...',
 	);
 	const caseClosed = await eventCost(sandbox, { event: 'caseClosed' }, () =>
 		seedClosedCases(sandbox, 1000, 5),
@@ -350,12 +458,21 @@ async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<stri
 	const chatEnded = await eventCost(sandbox, { event: 'chatEnded' }, () =>
 		seedEndedChats(sandbox, 1000),
 	);
+	// 1,000 sessions fit one hour only with the highest budget (1,000 Connect calls); the default
+	// budget's pacing is measured by benchMessagingBackfill.
+	await control(sandbox, 'POST', '/reset');
+	const messagingSessionEnded = await eventCost(
+		sandbox,
+		{ event: 'messagingSessionEnded', connectCallsPerHour: 1000 },
+		() => seedEndedSessions(sandbox, 1000, 0, 'live'),
+	);
 	return {
 		caseClosed,
 		recordCreated,
 		recordUpdated,
 		newEmail,
 		chatEnded,
+		messagingSessionEnded,
 	};
 }
 
@@ -532,6 +649,7 @@ async function main(): Promise<void> {
 			describeCallsPerActivation: big.describes,
 		});
 		result.trigger.events = await benchEvents(sandbox);
+		result.trigger.messaging = await benchMessagingBackfill(sandbox);
 	} finally {
 		sandbox.child.kill('SIGTERM');
 	}

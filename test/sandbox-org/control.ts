@@ -4,7 +4,7 @@ import type { PlannedFault } from './core/observe';
 import { fromJson } from './core/values';
 import { sfError } from './http/errors';
 import type { SfRequest, SfResponse } from './http/types';
-import type { SandboxOrg } from './org';
+import type { ConversationEntry, SandboxOrg } from './org';
 
 /**
  * Control and observation of the org, for tests and benchmarks, under `/__sandbox/` (a path no
@@ -62,6 +62,16 @@ export async function handleControl(req: SfRequest): Promise<SfResponse> {
 					{ audit: auditOf(body) },
 				);
 				return found ? ok() : sfError(404, 'NOT_FOUND', 'no such record');
+			}
+			case 'POST /conversations': {
+				// POST /conversations/:identifier {entries: ConversationEntry[]}: messages the Connect API serves.
+				const identifier = decodeURIComponent(path.split('/')[2] ?? '');
+				const entries = (body.entries ?? []) as ConversationEntry[];
+				org.conversations.set(identifier, [
+					...(org.conversations.get(identifier) ?? []),
+					...entries,
+				]);
+				return ok({ entries: org.conversations.get(identifier)?.length ?? 0 });
 			}
 			case 'POST /cases': {
 				// POST /cases/:id/close {status?, closedDate?}  POST /cases/:id/reopen {status?}

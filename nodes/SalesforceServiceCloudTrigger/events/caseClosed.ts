@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -14,19 +15,34 @@ import {
 } from '../../shared/closedCases/conversationParameters';
 import { caseItem } from '../../shared/closedCases/caseOutput';
 import { casePlan, type CaseQueryChoice } from '../../shared/closedCases/casePlan';
-import { latestClosedQuery } from '../../shared/closedCases/caseQuery';
+import { latestClosedQuery, type CaseQueryPlan } from '../../shared/closedCases/caseQuery';
 import { queueEntries } from '../../shared/closedCases/caseQueues';
 import {
 	initialCursorState,
-	pollClosedCases,
+	pollClosedCasesCompleting,
 	type ClosureCursorState,
 } from '../../shared/closedCases/closureCursor';
 import { belongsToQueues } from '../../shared/closedCases/queueMembership';
 import { SoqlClosedCaseSource } from '../../shared/closedCases/soqlCaseSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
-import { chatSubquery, commentSubquery, emailSubquery } from '../../shared/thread';
-import { connectToSalesforce } from '../../shared/transport/connection';
+import {
+	ConnectBudgetError,
+	connectBudgetProperty,
+	connectCallsPerHourOf,
+	CONNECT_BUDGET_PARAMETER,
+} from '../../shared/messaging/budgetParameter';
+import { caseMessagingTurns } from '../../shared/messaging/caseMessaging';
+import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectBudget';
+import { ConversationReader, isDeferral } from '../../shared/messaging/conversationReader';
+import {
+	chatSubquery,
+	commentSubquery,
+	emailSubquery,
+	messagingSubquery,
+	type TranscriptTurn,
+} from '../../shared/thread';
+import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
 import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
@@ -106,6 +122,12 @@ const properties: INodeProperties[] = [
 		description:
 			'The most cases one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
 	},
+	{
+		...connectBudgetProperty(
+			"The most calls this workflow makes per hour to read the messages of cases' messaging sessions (one call per conversation, one more per 1,000 messages). Cases with sessions wait for a later poll past it.",
+		),
+		displayOptions: { show: { includeEmailThread: [true] } },
+	},
 ];
 
 interface CaseClosedConfig {
@@ -117,6 +139,7 @@ interface CaseClosedConfig {
 	importFrom: string;
 	importSince: string;
 	conversation: ConversationOptions;
+	connectCallsPerHour: number;
 }
 
 function readConfig(ctx: IPollFunctions): CaseClosedConfig {
@@ -126,7 +149,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		includeEmailThread && (ctx.getNodeParameter('includeOriginalBodies', false) as boolean);
 	const conditions = conditionsFrom(ctx.getNodeParameter('conditions', {}));
 	const subqueries: string[] = [];
-	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery());
+	if (includeEmailThread) subqueries.push(emailSubquery(), chatSubquery(), messagingSubquery());
 	if (includeInternalComments) subqueries.push(commentSubquery());
 	return {
 		choice: {
@@ -145,6 +168,9 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
 		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
+		connectCallsPerHour: includeEmailThread
+			? connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500))
+			: 500,
 	};
 }
 
@@ -158,7 +184,9 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		try {
 			return readConfig(ctx);
 		} catch (e) {
-			throw parameterError(ctx, e);
+			throw e instanceof ConnectBudgetError
+				? new NodeOperationError(ctx.getNode(), e.message)
+				: parameterError(ctx, e);
 		}
 	})();
 	const sf = await connectToSalesforce(ctx);
@@ -176,13 +204,29 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		throw parameterError(ctx, e);
 	});
 	const accept = (record: IDataObject) => belongsToQueues(record, plan.queueIds);
-	let records: IDataObject[];
+	// Messaging sessions' messages, where the org has Messaging, within the workflow's Connect budget.
+	const budget = new ConnectBudget(
+		config.connectCallsPerHour,
+		staticData[CONNECT_CALL_LOG] as IDataObject | undefined,
+	);
+	const reader = new ConversationReader(sf, budget);
+	let cases: CaseWithMessaging[];
 	if (manual) {
 		// "Fetch test event": the latest closed case(s), and no state is touched.
 		const latest = await queryFirstPage(sf, latestClosedQuery(plan, 50));
-		records = latest.records.filter(accept).slice(0, 1);
+		const records = latest.records.filter(accept).slice(0, 1);
 		const source = new SoqlClosedCaseSource(sf, plan, accept);
 		for (const r of records) await source.completeChildren(r);
+		cases = [];
+		for (const record of records) {
+			const turns = await caseMessagingTurns(reader, record);
+			if (isDeferral(turns))
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The latest case's messaging sessions cannot be read now: ${turns.deferred}`,
+				);
+			cases.push({ record, turns });
+		}
 	} else {
 		// The activation is the org's time (n8n's clock may differ from Salesforce's by seconds).
 		const orgNow = sf.transport.lastServerTime ?? now;
@@ -199,19 +243,29 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 				orgNow,
 			);
 		const source = new SoqlClosedCaseSource(sf, plan, accept);
-		const outcome = await pollClosedCases(state, source, config.maxCasesPerPoll);
-		records =
-			outcome.emitted.length > 0
-				? await fetchCaseDetails(
-						sf,
-						plan,
-						outcome.emitted.map((r) => String(r.Id)),
-					)
-				: [];
+		let stoppedBecause: string | undefined;
+		const outcome = await pollClosedCasesCompleting(
+			state,
+			source,
+			config.maxCasesPerPoll,
+			async (emitted) => {
+				const done = await withDetails(sf, plan, reader, emitted);
+				stoppedBecause = done.stoppedBecause;
+				return done.cases;
+			},
+		);
+		if (outcome.deferred > 0)
+			ctx.logger.info(
+				`caseClosed: ${outcome.deferred} case(s) deferred to a later poll: ${stoppedBecause ?? ''}`,
+				{ event: 'caseClosed', deferred: outcome.deferred },
+			);
+		cases = outcome.items.filter((c): c is CaseWithMessaging => c !== null);
 		staticData.closedCases = outcome.state;
 		staticData.casePlan = cached;
 	}
-	if (records.length === 0) return null;
+	if (reader.calls > 0 && !manual)
+		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? now);
+	if (cases.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
 	const parts = {
 		emails: config.includeEmailThread,
@@ -219,10 +273,53 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		originalBodies: config.includeOriginalBodies,
 	};
 	return [
-		records.map((record) => ({
-			json: caseItem(record, plan.fields, instanceUrl, parts, config.conversation),
+		cases.map(({ record, turns }) => ({
+			json: caseItem(
+				record,
+				plan.fields,
+				instanceUrl,
+				{ ...parts, messagingTurns: turns },
+				config.conversation,
+			),
 		})),
 	];
+}
+
+/** A case read in full, with the messages of its messaging sessions. */
+interface CaseWithMessaging {
+	record: IDataObject;
+	turns: TranscriptTurn[];
+}
+
+/**
+ * The details of the emitted cases (one Composite call), then the messages of their messaging
+ * sessions, case after case, until the Connect budget stops it: a value per case from the first
+ * (null for a case deleted meanwhile, which is not emitted), and why it stopped.
+ */
+async function withDetails(
+	sf: SalesforceConnection,
+	plan: CaseQueryPlan,
+	reader: ConversationReader,
+	emitted: IDataObject[],
+): Promise<{ cases: Array<CaseWithMessaging | null>; stoppedBecause?: string }> {
+	const details = await fetchCaseDetails(
+		sf,
+		plan,
+		emitted.map((r) => String(r.Id)),
+	);
+	const byId = new Map(details.map((r) => [String(r.Id), r]));
+	const cases: Array<CaseWithMessaging | null> = [];
+	for (const e of emitted) {
+		const record = byId.get(String(e.Id));
+		if (!record) {
+			cases.push(null);
+			continue;
+		}
+		const turns = await caseMessagingTurns(reader, record);
+		if (isDeferral(turns)) return { cases, stoppedBecause: turns.deferred };
+		cases.push({ record, turns });
+	}
+	return { cases };
 }
 
 export const caseClosed: TriggerEvent = {

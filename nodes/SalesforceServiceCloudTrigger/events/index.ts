@@ -1,6 +1,7 @@
 import { caseClosed } from './caseClosed';
 import { chatEnded } from './chatEnded';
 import { newEmail } from './newEmail';
+import { messagingSessionEnded } from './messagingSessionEnded';
 import { recordCreated } from './recordCreated';
 import { recordUpdated } from './recordUpdated';
 import type { TriggerEvent } from './triggerEvent';
@@ -12,6 +13,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 	recordUpdated,
 	newEmail,
 	chatEnded,
+	messagingSessionEnded,
 ];
 
 /** The event stored in the workflow; a workflow saved before the Event choice existed is Case Closed. */

@@ -1,10 +1,12 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeProperties,
-	IPollFunctions,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { pollEventsCompleting } from '../../shared/eventCursor/completingPoll';
 import {
 	initialEventState,
 	pollEvents,
@@ -128,6 +130,16 @@ export interface RecordEventPlan {
 	item?: (record: IDataObject) => IDataObject;
 	/** The import parameter's display name, for its error. */
 	importParameter?: string;
+	/**
+	 * Work on the records a poll emits that may stop partway (a budget of calls): the items of the
+	 * first records it completed, and why it stopped. The cursor moves past only those; the others
+	 * are emitted by a later poll. Replaces `item`.
+	 */
+	complete?: (
+		ctx: IPollFunctions,
+		sf: SalesforceConnection,
+		records: IDataObject[],
+	) => Promise<{ items: IDataObject[]; stoppedBecause?: string }>;
 }
 
 /**
@@ -170,9 +182,21 @@ export async function pollRecordEvent(
 	const plan: RecordQueryPlan = { ...checked, extraWhere: where };
 	const accept = how.acceptance ? await how.acceptance(ctx, sf, plan) : undefined;
 	let records: IDataObject[];
+	/** Items already made (by `complete`). */
+	let items: IDataObject[] = [];
 	if (ctx.getMode() === 'manual') {
 		// "Fetch test event": the latest record, and no state is touched.
 		records = (await queryFirstPage(sf, recordLatestQuery(plan, how.eventField))).records;
+		if (how.complete && records.length > 0) {
+			const done = await how.complete(ctx, sf, records);
+			if (done.items.length === 0 && done.stoppedBecause)
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The latest record's details cannot be read now: ${done.stoppedBecause}`,
+				);
+			items = done.items;
+			records = [];
+		}
 	} else {
 		const orgNow = sf.transport.lastServerTime ?? now;
 		const state =
@@ -199,6 +223,23 @@ export async function pollRecordEvent(
 				outcome.emitted,
 			);
 			next = outcome.state;
+		} else if (how.complete) {
+			const complete = how.complete;
+			const source = new SoqlRecordSource(sf, plan, how.eventField, accept);
+			let stoppedBecause: string | undefined;
+			const outcome = await pollEventsCompleting(state, source, maxPerPoll, async (emitted) => {
+				const done = await complete(ctx, sf, emitted);
+				stoppedBecause = done.stoppedBecause;
+				return done.items;
+			});
+			if (outcome.deferred > 0)
+				ctx.logger.info(
+					`${how.event}: ${outcome.deferred} record(s) deferred to a later poll: ${stoppedBecause ?? 'their details could not be read'}`,
+					{ event: how.event, deferred: outcome.deferred },
+				);
+			items = outcome.items;
+			records = [];
+			next = outcome.state;
 		} else {
 			const source = new SoqlRecordSource(sf, plan, how.eventField, accept);
 			const outcome = await pollEvents(state, source, maxPerPoll);
@@ -212,6 +253,7 @@ export async function pollRecordEvent(
 		} satisfies RecordEventData;
 		staticData.recordPlan = cached;
 	}
-	if (records.length === 0) return null;
-	return [records.map((r) => ({ json: (how.item ?? recordItem)(r) }))];
+	const all = [...items, ...records.map((r) => (how.item ?? recordItem)(r))];
+	if (all.length === 0) return null;
+	return [all.map((json) => ({ json }))];
 }

@@ -57,3 +57,10 @@ export async function getChatFilterFields(
 ): Promise<INodePropertyOptions[]> {
 	return fieldOptions(this, 'LiveChatTranscript', (f) => f.filterable);
 }
+
+/** The messaging session (MessagingSession) fields Salesforce can filter on (Messaging Session Ended). */
+export async function getMessagingSessionFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return fieldOptions(this, 'MessagingSession', (f) => f.filterable);
+}

@@ -15,7 +15,13 @@ const CASES_PER_QUERY = 150;
 const QUERIES_PER_COMPOSITE = 5;
 
 /** The child relationships a case record may carry, each possibly paged (`done: false`). */
-const CHILD_RESULTS = ['EmailMessages', 'CaseComments', 'Histories', 'LiveChatTranscripts'];
+const CHILD_RESULTS = [
+	'EmailMessages',
+	'CaseComments',
+	'Histories',
+	'LiveChatTranscripts',
+	'MessagingSessions',
+];
 
 /**
  * The chosen fields and conversations of the given cases, in the given order. The queries travel

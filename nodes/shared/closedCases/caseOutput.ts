@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Redactor, redactItem, redactTurns } from '../redaction';
 import { isoDateTime } from '../salesforceDate';
-import { shapeCaseThread, type CaseThreadRecord } from '../thread';
+import { shapeCaseThread, type CaseThreadRecord, type TranscriptTurn } from '../thread';
 import { recordLink } from '../transport/salesforceApi';
 import type { ConversationOptions } from './conversationParameters';
 
@@ -70,12 +70,15 @@ export interface CaseItemParts {
 	comments: boolean;
 	/** Each email's full bodies as Salesforce stores them. */
 	originalBodies: boolean;
+	/** The messages of the case's messaging sessions (read from the Connect API), for the transcript. */
+	messagingTurns?: readonly TranscriptTurn[];
 }
 
 /**
  * The item of one case, the same from the trigger and from Get Conversation: its chosen fields and
- * link, and, when asked for, its emails, comments and the transcript of them all; redacted and with
- * the transcript cut to its budget when the options say so.
+ * link, and, when asked for, its emails, comments and the transcript of them all (chats and
+ * messaging sessions included); redacted and with the transcript cut to its budget when the
+ * options say so.
  */
 export function caseItem(
 	record: IDataObject,
@@ -92,6 +95,7 @@ export function caseItem(
 			includeComments: parts.comments,
 			transcriptBudget: options.transcriptBudget,
 			rewriteTurns: redactor && ((turns) => redactTurns(redactor, turns)),
+			moreTurns: parts.messagingTurns,
 		});
 		if (parts.emails) item.emails = thread.emails as unknown as IDataObject[];
 		if (thread.comments) item.comments = thread.comments as unknown as IDataObject[];

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { pollEventsCompleting, type CompletingPollOutcome } from '../eventCursor/completingPoll';
 import {
 	eventFloor,
 	eventWindowStart,
@@ -150,5 +151,25 @@ export async function pollClosedCases<T>(
 	maxEmits: number,
 ): Promise<PollOutcome<T>> {
 	const outcome = await pollEvents(toEventState(state), eventSource(source), maxEmits);
+	return { ...outcome, state: toClosureState(outcome.state) };
+}
+
+/**
+ * `pollClosedCases` for cases that need more work before they are handed over, work that may stop
+ * partway (a budget of Connect calls): the cursor moves past only the cases `complete` completed
+ * (see `pollEventsCompleting`).
+ */
+export async function pollClosedCasesCompleting<T, U>(
+	state: ClosureCursorState,
+	source: ClosedCaseSource<T>,
+	maxEmits: number,
+	complete: (cases: T[]) => Promise<U[]>,
+): Promise<Omit<CompletingPollOutcome<U>, 'state'> & { state: ClosureCursorState }> {
+	const outcome = await pollEventsCompleting(
+		toEventState(state),
+		eventSource(source),
+		maxEmits,
+		complete,
+	);
 	return { ...outcome, state: toClosureState(outcome.state) };
 }

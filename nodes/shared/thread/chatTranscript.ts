@@ -1,5 +1,6 @@
 import { htmlToText } from './htmlToText';
-import { epochMs, isoDateTime } from '../salesforceDate';
+import { epochMs } from '../salesforceDate';
+import { messageList } from './messages';
 import type { ChatMessage, LiveChatTranscriptRecord, TranscriptTurn } from './types';
 
 // A legacy chat's Body as Salesforce writes it:
@@ -123,10 +124,5 @@ export function chatMessages(
 	record: LiveChatTranscriptRecord,
 	options: ChatParseOptions = {},
 ): ChatMessage[] {
-	return chatLines(record, options).map((l) => ({
-		who: l.who,
-		name: l.name,
-		at: l.at === undefined ? null : isoDateTime(new Date(l.at).toISOString()),
-		text: l.text,
-	}));
+	return messageList(chatLines(record, options));
 }

@@ -1,5 +1,5 @@
 // The subqueries that fetch a case's conversation in the same query as the case, by the child
-// relationship names of Case (EmailMessages, CaseComments, LiveChatTranscripts). Each child result
+// relationship names of Case (EmailMessages, CaseComments, LiveChatTranscripts, MessagingSessions). Each child result
 // can need paging of its own (jsforce's autoFetch follows it).
 
 /** The EmailMessage fields the shaping reads. */
@@ -32,6 +32,21 @@ export const COMMENT_FIELDS: readonly string[] = [
 	'CreatedBy.Name',
 ];
 export const CHAT_FIELDS: readonly string[] = ['Id', 'Body', 'StartTime', 'EndTime'];
+/**
+ * The MessagingSession fields reading its messages needs: its times, its conversation's identifier
+ * (the Connect API's key) and the names of its end user and owner (the entries carry none).
+ */
+export const MESSAGING_SESSION_FIELDS: readonly string[] = [
+	'Id',
+	'CreatedDate',
+	'StartTime',
+	'EndTime',
+	'OwnerId',
+	'Owner.Name',
+	'MessagingEndUserId',
+	'MessagingEndUser.Name',
+	'Conversation.ConversationIdentifier',
+];
 
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
@@ -52,6 +67,14 @@ export function commentSubquery(): string {
 /** Legacy chat transcripts; the relationship exists only in orgs with Chat (check the Case describe first). */
 export function chatSubquery(): string {
 	return subquery('LiveChatTranscripts', CHAT_FIELDS, 'StartTime ASC');
+}
+
+/**
+ * Messaging sessions (In-App and Web, WhatsApp, SMS); their messages come from the Connect API. The
+ * relationship exists only in orgs with Messaging (check the Case describe first).
+ */
+export function messagingSubquery(): string {
+	return subquery('MessagingSessions', MESSAGING_SESSION_FIELDS, 'StartTime ASC');
 }
 
 function subquery(relationship: string, fields: readonly string[], orderBy: string): string {

@@ -92,9 +92,10 @@ export type ShapedComment = {
 	text: string;
 };
 
-/** A chat's message as Chat Ended emits it. */
+/** A message of a live conversation as Chat Ended and Messaging Session Ended emit it. */
 export interface ChatMessage {
-	who: 'agent' | 'customer' | 'system';
+	/** A bot only in messaging; a system line only in chats (a transfer). */
+	who: 'agent' | 'customer' | 'bot' | 'system';
 	name: string;
 	/** ISO date-time; null when the chat has no StartTime. */
 	at: string | null;

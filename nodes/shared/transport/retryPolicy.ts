@@ -64,9 +64,14 @@ export function reachedSalesforce(networkCode: string): boolean {
 	return !NOT_SENT_NETWORK_CODES.has(networkCode);
 }
 
-/** A response that says "try again later": 503, or UNABLE_TO_LOCK_ROW / SERVER_UNAVAILABLE. */
+/**
+ * A response that says "try again later": 503, or UNABLE_TO_LOCK_ROW / SERVER_UNAVAILABLE. A 503
+ * REQUEST_LIMIT_EXCEEDED (the Connect API's hourly limit) is not: it lasts up to an hour, and each try
+ * is another call refused.
+ */
 export function isTransientResponse(response: HttpResponse): boolean {
-	if (response.statusCode === 503) return true;
+	if (response.statusCode === 503)
+		return !errorCodesOf(response.body).includes('REQUEST_LIMIT_EXCEEDED');
 	if (response.statusCode < 400) return false;
 	return errorCodesOf(response.body).some((code) => TRANSIENT_ERROR_CODES.has(code));
 }

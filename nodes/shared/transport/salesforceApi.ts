@@ -6,6 +6,7 @@ import type {
 } from '@jsforce/jsforce-node';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import type { ConversationEntry } from '../thread/types';
 import type { SalesforceRestClient } from './restClient';
 import { SalesforceApiError, UnknownObjectError } from './salesforceErrors';
 
@@ -269,4 +270,42 @@ export async function instanceUrlOf(
 /** The Lightning address of a record. */
 export function recordLink(instanceUrl: string, objectName: string, id: string): string {
 	return `${instanceUrl}/lightning/r/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/view`;
+}
+
+// ----- Connect REST API -----------------------------------------------------------------------------
+
+/** Most entries one call of the conversation entries resource returns. */
+export const MAX_CONVERSATION_ENTRIES = 1000;
+
+/** Which entries of a conversation to read: epoch ms bounds (both inclusive), oldest first. */
+export interface ConversationEntriesRange {
+	startTimestamp: number;
+	endTimestamp?: number;
+	/** 1 to 1,000 (Salesforce's default is 25). */
+	recordLimit: number;
+}
+
+/**
+ * One page of a messaging conversation's entries, oldest first (Connect REST API 51.0+:
+ * `GET /connect/conversation/{conversationIdentifier}/entries?queryDirection=FromStart`). There is no
+ * next-page URL: the caller moves `startTimestamp` past the last entry it has. Salesforce limits these
+ * calls per user, app and hour (answering 503 REQUEST_LIMIT_EXCEEDED past it).
+ */
+export function conversationEntriesPage(
+	sf: ApiClient,
+	conversationIdentifier: string,
+	range: ConversationEntriesRange,
+): Promise<{ conversationEntries: ConversationEntry[] }> {
+	const query = [
+		'queryDirection=FromStart',
+		`recordLimit=${Math.max(1, Math.min(MAX_CONVERSATION_ENTRIES, Math.floor(range.recordLimit)))}`,
+		`startTimestamp=${Math.max(0, Math.floor(range.startTimestamp))}`,
+		...(range.endTimestamp === undefined
+			? []
+			: [`endTimestamp=${Math.max(0, Math.floor(range.endTimestamp))}`]),
+	].join('&');
+	return sf.conn.request<{ conversationEntries: ConversationEntry[] }>({
+		method: 'GET',
+		url: `${versionRoot(sf.apiVersion)}/connect/conversation/${encodeURIComponent(conversationIdentifier)}/entries?${query}`,
+	});
 }

@@ -20,7 +20,19 @@ import { casePlan } from '../../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../../shared/closedCases/caseQuery';
 import { idSuffix } from '../../../shared/salesforceIds';
 import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
-import { chatSubquery, commentSubquery, emailSubquery } from '../../../shared/thread';
+import { caseMessagingTurns } from '../../../shared/messaging/caseMessaging';
+import {
+	ConversationReader,
+	isDeferral,
+	type Deferral,
+} from '../../../shared/messaging/conversationReader';
+import {
+	chatSubquery,
+	commentSubquery,
+	emailSubquery,
+	messagingSubquery,
+	type TranscriptTurn,
+} from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { instanceUrlOf } from '../../../shared/transport/salesforceApi';
@@ -78,7 +90,8 @@ interface CaseGroup {
 }
 
 /**
- * The case's fields and conversation (emails, chats, optionally comments, and the transcript), the
+ * The case's fields and conversation (emails, chats, messaging sessions' messages read from the
+ * Connect API, optionally comments, and the transcript), the
  * same item the trigger emits for the case, so that either can feed the same step. The cases of all
  * items are read together, as the trigger reads them: up to 750 cases in one API call.
  */
@@ -99,6 +112,7 @@ export async function execute(
 			const subqueries = [
 				emailSubquery(),
 				chatSubquery(),
+				messagingSubquery(),
 				...(includeComments ? [commentSubquery()] : []),
 			];
 			const key = JSON.stringify([fields, subqueries]);
@@ -114,6 +128,9 @@ export async function execute(
 		}
 	}
 	let instanceUrl: Promise<string | undefined> | undefined;
+	// Messaging sessions' messages: Connect API calls (counted) only for cases that have sessions.
+	const reader = new ConversationReader(sf);
+	const messaging = new Map<string, Promise<TranscriptTurn[] | Deferral>>();
 	return perItem(this, async (itemIndex) => {
 		const request = requests[itemIndex];
 		if (request instanceof Error) throw request;
@@ -127,6 +144,19 @@ export async function execute(
 				description: 'The case may have been deleted, or the connected user may not see it.',
 			});
 		instanceUrl ??= instanceUrlOf(this, sf);
+		const read = messaging.get(request.id) ?? caseMessagingTurns(reader, record);
+		messaging.set(request.id, read);
+		const turns = await read;
+		if (isDeferral(turns))
+			throw new NodeOperationError(
+				this.getNode(),
+				`The messages of case ${request.id}'s messaging sessions cannot be read now: ${turns.deferred}`,
+				{
+					itemIndex,
+					description:
+						'Salesforce allows 1,000 Connect API calls per user and app per hour. Try again later, or run this step on fewer cases at a time.',
+				},
+			);
 		const json = caseItem(
 			record,
 			plan.fields,
@@ -135,6 +165,7 @@ export async function execute(
 				emails: true,
 				comments: request.includeComments,
 				originalBodies: request.includeOriginalBodies,
+				messagingTurns: turns,
 			},
 			request.conversation,
 		);

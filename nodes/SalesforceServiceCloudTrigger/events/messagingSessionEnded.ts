@@ -1,0 +1,147 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+
+import {
+	connectBudgetProperty,
+	connectCallsPerHourOf,
+	CONNECT_BUDGET_PARAMETER,
+} from '../../shared/messaging/budgetParameter';
+import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectBudget';
+import { ConversationReader } from '../../shared/messaging/conversationReader';
+import { readSessionsInTurn } from '../../shared/messaging/sessionMessages';
+import { SESSION_MESSAGE_FIELDS } from '../../shared/messaging/sessionTurns';
+import { recordItem } from '../../shared/records/recordItem';
+import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
+import { turnMessages, type TranscriptTurn } from '../../shared/thread';
+import type { SalesforceConnection } from '../../shared/transport/connection';
+import { importFromOptions } from './importStart';
+import { pollRecordEvent } from './recordEvent';
+import { forEvent, type TriggerEvent } from './triggerEvent';
+
+/** The session's fields, and its case's, owner's, end user's and contact's through their relationships (one query). */
+export const MESSAGING_SESSION_ENDED_FIELDS = [
+	...SESSION_MESSAGE_FIELDS.filter((f) => f !== 'Id' && f !== 'CreatedDate'),
+	'Name',
+	'Status',
+	'AcceptTime',
+	'ChannelType',
+	'ChannelName',
+	'Origin',
+	'AgentType',
+	'EndedByType',
+	'EndUserMessageCount',
+	'AgentMessageCount',
+	'ConversationId',
+	'CaseId',
+	'Case.CaseNumber',
+	'Case.Subject',
+	'Case.Status',
+	'EndUserContactId',
+	'EndUserContact.Name',
+	'EndUserContact.Email',
+	'EndUserAccountId',
+	'EndUserAccount.Name',
+];
+
+/** The item: the session's fields with its messages (who, name, at, text), as Chat Ended's. */
+export function messagingSessionItem(
+	record: IDataObject,
+	turns: readonly TranscriptTurn[],
+): IDataObject {
+	return { ...recordItem(record), messages: turnMessages(turns) as unknown as IDataObject[] };
+}
+
+/**
+ * The messages of the sessions, one session after the other, within the workflow's budget of
+ * Connect calls; it stops at the first session whose messages cannot be read now (budget spent,
+ * or Salesforce's hourly limit reached), and those sessions wait for a later poll.
+ */
+async function withMessages(
+	ctx: IPollFunctions,
+	sf: SalesforceConnection,
+	records: IDataObject[],
+): Promise<{ items: IDataObject[]; stoppedBecause?: string }> {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const budget = new ConnectBudget(
+		connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500)),
+		staticData[CONNECT_CALL_LOG] as IDataObject | undefined,
+	);
+	const reader = new ConversationReader(sf, budget);
+	const { read, stoppedBecause } = await readSessionsInTurn(reader, records);
+	// The editor's "Fetch test event" touches no state (n8n would not keep it anyway).
+	if (ctx.getMode() !== 'manual')
+		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
+	return {
+		items: read.map(({ session, turns }) => messagingSessionItem(session, turns)),
+		stoppedBecause,
+	};
+}
+
+/**
+ * Messaging Session Ended: each messaging session (Messaging for In-App and Web, WhatsApp, SMS...)
+ * once, when it has ended (Status Ended, with an EndTime), by its EndTime, on the record events'
+ * cursor, with its messages from the Connect API within the workflow's hourly budget of calls.
+ */
+export const messagingSessionEnded: TriggerEvent = {
+	option: {
+		name: 'Messaging Session Ended',
+		value: 'messagingSessionEnded',
+		description:
+			'A messaging session (In-App and Web, WhatsApp, SMS) ends: its messages, with its case, contact and end user (each session once)',
+	},
+	properties: forEvent('messagingSessionEnded', [
+		conditionsProperty({
+			displayName: 'Extra Conditions',
+			description: 'Only sessions that meet all these conditions',
+			fieldsMethod: 'getMessagingSessionFilterFields',
+		}),
+		{
+			displayName: 'Import Existing Sessions From',
+			name: 'recordImportFrom',
+			type: 'options',
+			options: importFromOptions('Nothing (Only Sessions Ending From Now On)'),
+			default: 'none',
+			description:
+				'When the workflow is activated, also emit the sessions that ended this far back, a page per poll, before the new ones',
+		},
+		{
+			displayName: 'Import Since',
+			name: 'recordImportSince',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { recordImportFrom: ['date'] } },
+			description: 'Emit the sessions that ended since this date and time',
+		},
+		{
+			displayName: 'Max Sessions per Poll',
+			name: 'maxRecordsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2000 },
+			default: 100,
+			description:
+				'The most sessions one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
+		},
+		connectBudgetProperty(
+			"The most calls this workflow makes per hour to read sessions' messages (one call per session, one more per 1,000 messages). A large import is spread over several hours.",
+		),
+	]),
+	poll: (ctx) =>
+		pollRecordEvent(ctx, {
+			event: 'messagingSessionEnded',
+			eventField: 'EndTime',
+			choice: (c) => {
+				try {
+					connectCallsPerHourOf(c.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500));
+				} catch (e) {
+					throw new NodeOperationError(c.getNode(), (e as Error).message);
+				}
+				return {
+					objectName: 'MessagingSession',
+					fields: MESSAGING_SESSION_ENDED_FIELDS,
+					conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
+				};
+			},
+			where: "Status = 'Ended' AND EndTime != null",
+			complete: withMessages,
+			importParameter: 'Import Existing Sessions From',
+		}),
+};
