@@ -1,28 +1,37 @@
-import EmailReplyParser from 'email-reply-parser';
 import { extractFromPlain } from 'planer';
 
 import { tidyText } from './htmlToText';
-import { trimSignOffBlock } from './signOff';
+import { cutQuotedHistory } from './quoteHeaders';
+import { cutSignature } from './signature';
 import { removeThreadTokens } from './threadTokens';
 
 /**
  * What an email says that the thread did not say before: quoted history, signature and Salesforce
  * threading tokens removed.
  *
- * planer (Mailgun's talon algorithm) cuts the quoted history: "On ... wrote:" in several languages,
- * "-----Original Message-----" and Salesforce's longer variant, Outlook's From/Sent/To/Subject block
- * with or without its underscore line, and runs of `>` lines (inline replies are left whole). It
- * keeps at most the first 1,000 lines, which also bounds the work on a long thread's body.
- * email-reply-parser then cuts the signature ("-- ", "Sent from my iPhone", "Get Outlook for ...",
- * "Regards," blocks) and any quote header planer left (its own list of localized headers).
+ * The quoted history is cut first with every language's quote headers and separators
+ * (quoteHeaders.ts, languages.ts), which also handles inline replies; planer (Mailgun's talon
+ * algorithm) then cuts what those rules did not recognise (its own "On ... wrote:" patterns and runs
+ * of `>` lines). The signature is cut last, by its shape (signature.ts). email-reply-parser is not
+ * used: its headers are a subset of the tables, and it cuts everything after a "Regards," line.
+ *
+ * planer reads at most MAX_LINES lines; a longer new text keeps its first MAX_LINES lines and says
+ * how many more there were.
  */
+export const MAX_LINES = 1000;
+
 export function extractNewText(body: string): string {
 	const text = removeThreadTokens(tidyText(body));
 	if (text === '') return '';
-	const { text: guarded, restore } = setAsideLongLines(text);
-	const unquoted = extractFromPlain(guarded);
-	const visible = new EmailReplyParser().read(unquoted).getVisibleText();
-	return tidyText(trimSignOffBlock(withoutTrailingRules(tidyText(restore(visible)))));
+	const lines = cutQuotedHistory(text.split('\n'));
+	const more = Math.max(0, lines.length - MAX_LINES);
+	const head = more > 0 ? lines.slice(0, MAX_LINES) : lines;
+	const { text: guarded, restore } = setAsideLongLines(head.join('\n'));
+	const whole = tidyText(head.join('\n'));
+	const unquoted = tidyText(restore(extractFromPlain(guarded)));
+	// When planer cut a quote in the first lines, the lines past them are quoted too.
+	if (more > 0 && unquoted === whole) return `${unquoted}\n\n[… ${more} more lines not shown]`;
+	return tidyText(cutSignature(withoutTrailingRules(unquoted)));
 }
 
 /**

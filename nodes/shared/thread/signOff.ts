@@ -1,4 +1,6 @@
-// The rule on top of the libraries for a signature that follows a sign-off, e.g.
+import { LANGUAGES } from './languages';
+
+// The rule for a signature that follows a sign-off, e.g.
 //
 //   Thanks,
 //   Mia Clarke
@@ -6,20 +8,33 @@
 //   Juniper Telecom Co-op
 //   Tel. +44 7700 900711
 //
-// email-reply-parser cuts signatures after "-- ", "Sent from my ...", "Get Outlook for ..." and
-// after "Regards,", "Cheers," and "Best wishes," lines, but a block after "Thanks,", "Many thanks,"
-// or "Best," stays. Such a block is cut after the sender's name, which stays with the sign-off. Only
-// a short block at the very end is touched (at most six short lines with no sentence among them),
-// so a message that goes on after "Thanks," keeps its text.
+// Such a block is cut after the sender's name, which stays with the sign-off. Only a short block at
+// the very end is touched (at most six short lines with no sentence among them), so a message that
+// goes on after "Thanks," or "Best regards," keeps its text. Sign-offs are the English variants below
+// and every language's list in languages.ts.
 
-const SIGN_OFF =
+const ENGLISH_SIGN_OFF =
 	/^(?:(?:many|best|kind|warm|warmest|with)\s+)?(?:thanks|thank you|thx|regards|wishes|best|cheers|sincerely|yours sincerely|yours truly|all the best|take care)(?:\s+(?:again|in advance|so much|very much|a lot))?\s*[,.!]?$/i;
+const bare = (s: string) =>
+	s
+		.trim()
+		.replace(/[\s,.!！。、]+$/u, '')
+		.toLowerCase();
+const SIGN_OFFS = new Set(Object.values(LANGUAGES).flatMap((t) => t.signOffs.map(bare)));
+
+/** A line that is only a sign-off: "Thanks,", "Mit freundlichen Grüßen", "С уважением,". */
+export function isSignOff(line: string): boolean {
+	const trimmed = line.trim();
+	if (trimmed.length > 60) return false;
+	return ENGLISH_SIGN_OFF.test(trimmed) || SIGN_OFFS.has(bare(trimmed));
+}
+
 const MAX_BLOCK_LINES = 6;
 const MAX_LINE_LENGTH = 160;
 /** A line of running text: five words or more ending like a sentence. */
-const SENTENCE = /^(?:\S+\s+){4,}\S*[.?!:]$/;
+export const SENTENCE = /^(?:\S+\s+){4,}\S*[.?!:]$/;
 /** A name as signed under a sign-off: one to four words of letters, without digits or symbols. */
-const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
+export const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
 
 export function trimSignOffBlock(text: string): string {
 	const lines = text.split('\n');
@@ -27,7 +42,7 @@ export function trimSignOffBlock(text: string): string {
 		.map((line, index) => ({ line: line.trim(), index }))
 		.filter((l) => l.line !== '');
 	for (let k = filled.length - 3; k >= 0 && k >= filled.length - 1 - MAX_BLOCK_LINES; k--) {
-		if (!SIGN_OFF.test(filled[k].line)) continue;
+		if (!isSignOff(filled[k].line)) continue;
 		const block = filled.slice(k + 1).map((l) => l.line);
 		if (block.some((l) => l.length > MAX_LINE_LENGTH || SENTENCE.test(l))) return text;
 		const keep = NAME.test(block[0]) ? filled[k + 1].index : filled[k].index;

@@ -1,0 +1,111 @@
+import { LANGUAGES } from './languages';
+import { NAME, SENTENCE, isSignOff, trimSignOffBlock } from './signOff';
+
+// The signature at the end of a reply, cut by its shape, never by the first words of a sentence:
+//
+// 1. the "-- " line (RFC 3676's signature separator) and what follows it, when that is a short block;
+// 2. known footers at the end: a confidentiality notice or a mailing list's footer (they run to the
+//    end, with the rule drawn above them), and a mobile app's "Sent from my iPhone" when it is a
+//    whole line with at most a few short lines after it;
+// 3. a block of short lines under the sender's name after the last paragraph, when one of them is
+//    contact data (a number, an address, a link): title, company, phone and address go, the name stays;
+// 4. a block under a sign-off line ("Thanks,", "Mit freundlichen Grüßen"): see signOff.ts.
+//
+// Only the last lines are looked at (TAIL), so "Best regards" in the middle of a mail cuts nothing.
+
+const TAIL = 25;
+/** A signature line: short, not a sentence. */
+const MAX_SIGNATURE_LINE = 80;
+const MAX_BLOCK = 10;
+
+const SENT_FROM = Object.values(LANGUAGES).flatMap((t) => t.sentFrom);
+const FOOTERS = [...new Set(Object.values(LANGUAGES).flatMap((t) => t.footers))].map((f) =>
+	f.toLowerCase(),
+);
+/** Mailman's and Google Groups' footers, whatever the list's language. */
+const LIST_FOOTER =
+	/mailing list$|\/listinfo\/|^to unsubscribe|^you received this message because/i;
+const RULE = /^[ \t]*(?:_{5,}|-{5,}|={5,}|\*{5,})[ \t]*$/;
+const DELIMITER = /^--[ \t]?$/;
+/** Contact data: a phone or street number, an address, a link, a "Company | title" line. */
+const CONTACT = /\d|@|https?:\/\/|www\.|\|/i;
+
+const isBlank = (line: string) => line.trim() === '';
+const isSentFrom = (line: string) => {
+	const trimmed = line.trim();
+	return trimmed.length <= 60 && SENT_FROM.some((re) => re.test(trimmed));
+};
+const isFooterStart = (line: string) => {
+	const lower = line.trim().toLowerCase();
+	return LIST_FOOTER.test(lower) || FOOTERS.some((f) => lower.startsWith(f));
+};
+const isSignatureLine = (line: string) =>
+	line.trim().length <= MAX_SIGNATURE_LINE && !SENTENCE.test(line.trim());
+
+export function cutSignature(text: string): string {
+	let lines = text.split('\n');
+	lines = cutAtDelimiter(lines);
+	lines = cutFooters(lines);
+	lines = cutContactBlock(lines);
+	return trimSignOffBlock(lines.join('\n'));
+}
+
+/** The line index where the last TAIL lines start. */
+const tailStart = (lines: readonly string[]) => Math.max(0, lines.length - TAIL);
+
+function cutAtDelimiter(lines: string[]): string[] {
+	for (let i = tailStart(lines); i < lines.length; i++) {
+		if (!DELIMITER.test(lines[i])) continue;
+		const after = lines.slice(i + 1).filter((l) => !isBlank(l));
+		if (after.length <= MAX_BLOCK * 2 && lines.slice(0, i).some((l) => !isBlank(l))) {
+			return lines.slice(0, i);
+		}
+	}
+	return lines;
+}
+
+function cutFooters(lines: string[]): string[] {
+	for (let i = tailStart(lines); i < lines.length; i++) {
+		const line = lines[i];
+		if (isBlank(line)) continue;
+		let cut = false;
+		if (isFooterStart(line)) cut = true;
+		else if (isSentFrom(line)) {
+			const after = lines.slice(i + 1).filter((l) => !isBlank(l));
+			cut = after.length <= 3 && after.every((l) => l.trim().length <= MAX_SIGNATURE_LINE);
+		}
+		if (!cut) continue;
+		let start = i;
+		let above = i - 1;
+		while (above >= 0 && isBlank(lines[above])) above--;
+		if (above >= 0 && RULE.test(lines[above])) start = above;
+		return lines.slice(0, start);
+	}
+	return lines;
+}
+
+/**
+ * A name line, then short lines down to the end with contact data among them: everything under the
+ * name goes. The name must start its own line after a blank line or a sign-off, so the last line of
+ * a paragraph is never taken for it.
+ */
+function cutContactBlock(lines: string[]): string[] {
+	let end = lines.length;
+	while (end > 0 && isBlank(lines[end - 1])) end--;
+	let count = 0;
+	let name = -1;
+	for (let i = end - 1; i >= tailStart(lines) && count < MAX_BLOCK; i--) {
+		const line = lines[i].trim();
+		if (line === '') continue;
+		if (!isSignatureLine(line) || isSignOff(line) || ENDS_TEXT.test(line)) break;
+		count++;
+		const startsBlock = i === 0 || isBlank(lines[i - 1]) || isSignOff(lines[i - 1]);
+		if (startsBlock && NAME.test(line) && i < end - 1) name = i;
+	}
+	if (name <= 0) return lines;
+	const block = lines.slice(name + 1, end).filter((l) => !isBlank(l));
+	return block.some((l) => CONTACT.test(l)) ? lines.slice(0, name + 1) : lines;
+}
+
+/** A line that ends a sentence or a greeting rather than a signature line. */
+const ENDS_TEXT = /^(?:\S+\s+){2,}\S*[.?!:]$|[,;]$/;
