@@ -21,6 +21,8 @@ export interface LanguageTable {
 	wrote: string[];
 	/** How an attribution line starts when it does not start with a date: "On", "Am", weekday names. */
 	openers: string[];
+	/** Attributions that name the writer first and end with the date, then ":". */
+	writtenBy: string[];
 	/** A forwarded mail's own marker line: the text under it is the message being passed on. */
 	forwarded: string[];
 	/** Mobile and app default signatures, each a whole line ("Sent from my iPhone"). */
@@ -33,7 +35,8 @@ export interface LanguageTable {
 
 /** A device or app named in a "sent from" line: a few words, no sentence. */
 const DEVICE = String.raw`[\p{L}\p{N}'’&().+ -]{1,40}`;
-const line = (source: string) => new RegExp(`^${source}$`, 'iu');
+/** A whole line, with the full stop some apps put at the end ("… Samsung Galaxy smartphone."). */
+const line = (source: string) => new RegExp(`^${source}\\.?$`, 'iu');
 
 export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 	en: {
@@ -44,7 +47,8 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		subject: ['Subject'],
 		originalMessage: ['Original Message', 'Reply Message', 'Original Email'],
 		wrote: ['wrote', 'writes'],
-		openers: ['On', 'At', 'Quoting'],
+		openers: ['On', 'At'],
+		writtenBy: ['Quoting'],
 		forwarded: ['Forwarded message', 'Begin forwarded message', 'Forwarded Message'],
 		sentFrom: [
 			line(`Sent from my ${DEVICE}`),
@@ -98,7 +102,8 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		subject: ['Betreff'],
 		originalMessage: ['Ursprüngliche Nachricht', 'Originalnachricht', 'Original-Nachricht'],
 		wrote: ['schrieb', 'hat geschrieben'],
-		openers: ['Am', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.', 'So.', 'Zitat von'],
+		openers: ['Am', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.', 'So.'],
+		writtenBy: ['Zitat von'],
 		forwarded: [
 			'Weitergeleitete Nachricht',
 			'Anfang der weitergeleiteten Nachricht',
@@ -147,6 +152,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ["Message d'origine", 'Message d’origine', 'Message original'],
 		wrote: ['a écrit', 'écrit'],
 		openers: ['Le', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
+		writtenBy: ['Citation de'],
 		forwarded: ['Message transféré', 'Début du message réexpédié', 'Début du message transféré'],
 		sentFrom: [
 			line(`Envoyé de mon ${DEVICE}`),
@@ -185,6 +191,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Mensaje original'],
 		wrote: ['escribió'],
 		openers: ['El', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
+		writtenBy: ['Citando a'],
 		forwarded: ['Mensaje reenviado', 'Inicio del mensaje reenviado'],
 		sentFrom: [
 			line(`Enviado desde mi ${DEVICE}`),
@@ -218,6 +225,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Messaggio originale'],
 		wrote: ['ha scritto', 'scritto', 'scrisse'],
 		openers: ['Il', 'Il giorno', 'In data', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
+		writtenBy: ['Citando'],
 		forwarded: ['Messaggio inoltrato', 'Inizio messaggio inoltrato'],
 		sentFrom: [
 			line(`Inviato da ${DEVICE}`),
@@ -249,6 +257,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Mensagem original'],
 		wrote: ['escreveu'],
 		openers: ['Em', 'No dia', 'seg.', 'ter.', 'qua.', 'qui.', 'sex.', 'sáb.', 'dom.'],
+		writtenBy: ['Citando'],
 		forwarded: ['Mensagem encaminhada', 'Início da mensagem reencaminhada'],
 		sentFrom: [
 			line(`Enviado do meu ${DEVICE}`),
@@ -282,6 +291,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Oorspronkelijk bericht', 'Origineel bericht'],
 		wrote: ['schreef', 'het volgende geschreven'],
 		openers: ['Op', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+		writtenBy: [],
 		forwarded: ['Doorgestuurd bericht', 'Begin doorgestuurd bericht'],
 		sentFrom: [
 			line(`Verstuurd vanaf mijn ${DEVICE}`),
@@ -315,6 +325,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Ursprungligt meddelande', 'Originalmeddelande'],
 		wrote: ['skrev'],
 		openers: ['Den', 'mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
+		writtenBy: [],
 		forwarded: ['Vidarebefordrat meddelande', 'Vidarebefordrat brev'],
 		sentFrom: [
 			line(`Skickat från min ${DEVICE}`),
@@ -345,6 +356,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Oprindelig meddelelse', 'Original meddelelse', 'Oprindelig besked'],
 		wrote: ['skrev'],
 		openers: ['Den', 'man.', 'tirs.', 'ons.', 'tors.', 'fre.', 'lør.', 'søn.'],
+		writtenBy: [],
 		forwarded: ['Videresendt meddelelse', 'Videresendt besked', 'Start på videresendt besked'],
 		sentFrom: [
 			line(`Sendt fra min ${DEVICE}`),
@@ -371,6 +383,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Opprinnelig melding', 'Original melding'],
 		wrote: ['skrev'],
 		openers: ['Den', 'man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.', 'søn.'],
+		writtenBy: [],
 		forwarded: ['Videresendt melding', 'Videresendt e-post'],
 		sentFrom: [
 			line(`Sendt fra min ${DEVICE}`),
@@ -396,18 +409,8 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		subject: ['Temat'],
 		originalMessage: ['Wiadomość oryginalna', 'Oryginalna wiadomość'],
 		wrote: ['napisał(a)', 'napisał', 'napisała', 'pisze', 'napisał/a'],
-		openers: [
-			'W dniu',
-			'Dnia',
-			'Wiadomość napisana przez',
-			'pon.',
-			'wt.',
-			'śr.',
-			'czw.',
-			'pt.',
-			'sob.',
-			'niedz.',
-		],
+		writtenBy: ['Wiadomość napisana przez', 'Cytuję'],
+		openers: ['W dniu', 'Dnia', 'pon.', 'wt.', 'śr.', 'czw.', 'pt.', 'sob.', 'niedz.'],
 		forwarded: [
 			'Wiadomość przekazana dalej',
 			'Przekazana wiadomość',
@@ -438,6 +441,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Původní zpráva', 'Původní e-mail'],
 		wrote: ['napsal(a)', 'napsal', 'napsala'],
 		openers: ['Dne', 'po', 'út', 'st', 'čt', 'pá', 'so', 'ne'],
+		writtenBy: ['Citace'],
 		forwarded: ['Přeposlaná zpráva', 'Začátek přeposlané zprávy'],
 		sentFrom: [
 			line(`Odesláno z mého ${DEVICE}`),
@@ -456,6 +460,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Исходное сообщение', 'Original Message', 'Оригинальное сообщение'],
 		wrote: ['написал(а)', 'написал', 'написала', 'пишет'],
 		openers: ['пн,', 'вт,', 'ср,', 'чт,', 'пт,', 'сб,', 'вс,'],
+		writtenBy: [],
 		forwarded: [
 			'Пересылаемое сообщение',
 			'Пересланное сообщение',
@@ -489,6 +494,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Оригінальне повідомлення', 'Початкове повідомлення'],
 		wrote: ['написав(ла)', 'написав', 'написала', 'пише'],
 		openers: ['пн,', 'вт,', 'ср,', 'чт,', 'пт,', 'сб,', 'нд,'],
+		writtenBy: [],
 		forwarded: ['Переслане повідомлення', 'Пересланий лист', 'Початок пересланого листа'],
 		sentFrom: [
 			line(`Надіслано з ${DEVICE}`),
@@ -507,9 +513,10 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['Orijinal İleti', 'Özgün İleti', 'Orijinal Mesaj'],
 		wrote: ['yazdı', 'şunu yazdı', 'şunları yazdı'],
 		openers: ['Pzt', 'Sal', 'Çar', 'Per', 'Cum', 'Cmt', 'Paz'],
+		writtenBy: [],
 		forwarded: ['İletilen ileti', 'İletilmiş mesaj', 'Yönlendirilmiş ileti'],
 		sentFrom: [
-			line(`${DEVICE}['’](?:umdan|imden|dan|den|tan|ten) gönderildi`),
+			line(`${DEVICE}(?:['’]?(?:umdan|ümden|ımdan|imden|dan|den|tan|ten)) gönderildi`),
 			line(`${DEVICE} ile gönderildi`),
 			line(`${DEVICE} için Outlook['’]u edinin`),
 		],
@@ -532,6 +539,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['元のメッセージ', 'Original Message'],
 		wrote: ['のメッセージ', 'のメール', 'は書きました', 'wrote'],
 		openers: [],
+		writtenBy: [],
 		forwarded: ['転送されたメッセージ', '転送メッセージ', 'Forwarded message'],
 		sentFrom: [
 			line(`${DEVICE}から送信`),
@@ -555,6 +563,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['原始邮件', '原始郵件', '原邮件'],
 		wrote: ['写道', '寫道'],
 		openers: ['在'],
+		writtenBy: [],
 		forwarded: ['转发的邮件', '轉寄的郵件', '转发邮件', '下面是被转发的邮件'],
 		sentFrom: [
 			line(`发自我的${DEVICE}`),
@@ -574,6 +583,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		originalMessage: ['원본 메시지', 'Original Message'],
 		wrote: ['작성', '님이 작성', '쓴 글'],
 		openers: [],
+		writtenBy: [],
 		forwarded: ['전달된 메일', '전달된 메시지', 'Forwarded message'],
 		sentFrom: [
 			line(`${DEVICE}에서 보냄`),

@@ -1,7 +1,7 @@
 import { extractFromPlain } from 'planer';
 
 import { tidyText } from './htmlToText';
-import { cutQuotedHistory } from './quoteHeaders';
+import { cutQuotedHistory, isQuoted } from './quoteHeaders';
 import { cutSignature } from './signature';
 import { removeThreadTokens } from './threadTokens';
 
@@ -23,16 +23,35 @@ export const MAX_LINES = 1000;
 export function extractNewText(body: string): string {
 	const text = removeThreadTokens(tidyText(body));
 	if (text === '') return '';
-	const lines = cutQuotedHistory(text.split('\n'));
+	const reply = cutQuotedHistory(text.split('\n'));
+	const lines = [...reply.lines, ...(reply.forwarded.length > 0 ? ['', ...reply.forwarded] : [])];
 	const more = Math.max(0, lines.length - MAX_LINES);
-	const head = more > 0 ? lines.slice(0, MAX_LINES) : lines;
-	const { text: guarded, restore } = setAsideLongLines(head.join('\n'));
-	const whole = tidyText(head.join('\n'));
-	const unquoted = tidyText(restore(extractFromPlain(guarded)));
-	// When planer cut a quote in the first lines, the lines past them are quoted too.
-	if (more > 0 && unquoted === whole) return `${unquoted}\n\n[… ${more} more lines not shown]`;
-	return tidyText(cutSignature(withoutTrailingRules(unquoted)));
+	if (more > 0) {
+		const head = tidyText(lines.slice(0, MAX_LINES).join('\n'));
+		// When planer cuts a quote in the first lines, the lines past them are quoted too.
+		const unquoted = withoutQuotes(head);
+		return unquoted === head ? `${head}\n\n[… ${more} more lines not shown]` : finish(unquoted);
+	}
+	const own = finish(withoutQuotes(reply.lines.join('\n')));
+	return reply.forwarded.length > 0 ? tidyText(`${own}\n\n${reply.forwarded.join('\n')}`) : own;
 }
+
+/**
+ * planer's cut of the quoted history, on text whose long lines are set aside. Its cut is taken when
+ * it starts on a quote: a `>` line, or a header line (ending with a colon, or with an address in it).
+ * planer also takes some sentences for headers (a Danish line starting "På faktura 2026-…"): then
+ * the text stays whole.
+ */
+function withoutQuotes(text: string): string {
+	const { text: guarded, restore } = setAsideLongLines(text);
+	const kept = tidyText(restore(extractFromPlain(guarded)));
+	const whole = tidyText(text);
+	if (kept === whole || !whole.startsWith(kept)) return kept;
+	const cutAt = whole.slice(kept.length).trimStart().split('\n', 1)[0].trim();
+	return isQuoted(cutAt) || /[:：]$|@/.test(cutAt) ? kept : whole;
+}
+
+const finish = (text: string) => tidyText(cutSignature(withoutTrailingRules(text)));
 
 /**
  * Quote headers and signature lines are short; some of the libraries' regular expressions backtrack

@@ -7,7 +7,7 @@ import { LANGUAGES, type LanguageTable } from './languages';
 //   two more labels (date, recipients, copy, subject) in the lines under it, cut with the
 //   underscore or dash line Outlook draws above it;
 // - an attribution line ("On …, Ana <a@b.c> wrote:", "Am … schrieb …:", "…님이 작성:",
-//   "пн, 4 мая 2026 г. в 09:12, Ana <a@b.c>:"), also wrapped over two or three lines as Gmail and
+//   "пн, 4 мая 2026 г. в 09:12, Ana <a@b.c>:", "Wiadomość napisana przez Ana … w dniu …:"), also wrapped over two or three lines as Gmail and
 //   Thunderbird write it in plain text, with a date, time or address in it;
 // - a run of `>` lines at the end (the quote of a reply that has no header).
 //
@@ -17,8 +17,8 @@ import { LANGUAGES, type LanguageTable } from './languages';
 // Inline replies (answers between `>` lines) keep the quoted questions they answer; the attribution
 // above them and the quote after the last answer go. A single quote at the top followed by the
 // reply (bottom-posting) is the earlier mail: it goes too. An unquoted line of one or two between
-// two `>` lines, right after a quoted line that stops mid-sentence, is the quote hard-wrapped by a
-// client, not an answer.
+// two `>` lines, right after a long quoted line that stops mid-sentence or reaches the wrap width
+// with the fragment's first word, is the quote hard-wrapped by a client, not an answer.
 //
 // Every test is on one line of at most MAX_LINE characters (three joined for a wrapped attribution),
 // with regular expressions that have no nested repetition: the work grows with the body's length.
@@ -69,21 +69,27 @@ export function isForwardMarker(line: string): boolean {
 /** The line Outlook draws above its header block: underscores, or dashes alone. */
 const RULE = /^[ \t]*(?:_{5,}|-{5,})[ \t]*$/;
 
-const WROTE = new RegExp(`(?:${alternation(all((t) => t.wrote))})[ \\t]*[:：][ \\t]*$`, 'iu');
+/** The verb, then the colon, or the writer's name and then the colon ("schreef Ruben Smit:"). */
+const WROTE = new RegExp(
+	`(?:${alternation(all((t) => t.wrote))})(?:[ \\t][^:：\\n]{0,100})?[ \\t]*[:：][ \\t]*$`,
+	'iu',
+);
 /** Gmail in Russian, Japanese and Czech ends the attribution with the address: "…, Ana <a@b.c>:". */
 const ADDRESS_COLON = /[>\]][ \t]*[:：][ \t]*$/;
 /** What makes an attribution more than a sentence ending in "wrote:": a time, a year or an address. */
 const TIME_OR_DATE = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d年|@/;
 const YEAR_OR_ADDRESS = /\b(?:19|20)\d{2}\b|\d年|@|</;
 const OPENERS = all((t) => t.openers).map((w) => w.toLowerCase());
+const WRITTEN_BY = all((t) => t.writtenBy).map((w) => w.toLowerCase());
 
-function startsLikeAttribution(line: string): boolean {
+const startsWithWord = (line: string, words: readonly string[]) => {
 	const lower = line.trimStart().toLowerCase();
-	if (/^\d/.test(lower)) return true;
-	return OPENERS.some(
+	return words.some(
 		(w) => lower.startsWith(w) && (lower.length === w.length || /[\s,]/.test(lower[w.length])),
 	);
-}
+};
+const startsLikeAttribution = (line: string) =>
+	/^\s*\d/.test(line) || startsWithWord(line, OPENERS);
 
 const isBlank = (line: string) => line.trim() === '';
 export const isQuoted = (line: string) => /^[ \t]*>/.test(line);
@@ -96,7 +102,7 @@ export const isQuoted = (line: string) => /^[ \t]*>/.test(line);
 function attributionStart(lines: readonly string[], end: number): number {
 	const last = lines[end].trimEnd();
 	if (last.length > MAX_LINE || !(last.endsWith(':') || last.endsWith('：'))) return -1;
-	if (!WROTE.test(last) && !ADDRESS_COLON.test(last)) return -1;
+	const wrote = WROTE.test(last) || ADDRESS_COLON.test(last);
 	let found = -1;
 	let joined = '';
 	for (let start = end; start >= 0 && start > end - 3; start--) {
@@ -104,6 +110,9 @@ function attributionStart(lines: readonly string[], end: number): number {
 		if (isBlank(line) || isQuoted(line) || line.length > MAX_LINE) break;
 		joined = joined === '' ? line.trim() : `${line.trim()} ${joined}`;
 		if (!TIME_OR_DATE.test(joined)) continue;
+		// "Wiadomość napisana przez Ana <a@b.c> w dniu 4.05.2026, o godz. 09:12:"
+		if (startsWithWord(line, WRITTEN_BY)) return start;
+		if (!wrote) continue;
 		if (found === -1) found = start;
 		if (startsLikeAttribution(line)) return start;
 	}
@@ -135,17 +144,29 @@ function withRuleAbove(lines: readonly string[], start: number): number {
 	return i >= 0 && (RULE.test(lines[i]) || isOriginalMessageLine(lines[i])) ? i : start;
 }
 
+export interface Reply {
+	/** The reply's own lines, without the quoted history. */
+	lines: string[];
+	/** A forwarded mail under the reply, from its marker line on, kept as written. */
+	forwarded: string[];
+}
+
 /**
  * The lines of a reply without the quoted history: cut at the first quote header, or, for an
  * inline reply, without its attribution and the quote after its last answer.
  */
-export function cutQuotedHistory(lines: readonly string[]): string[] {
+export function cutQuotedHistory(lines: readonly string[]): Reply {
 	const dropped = new Set<number>();
 	let end = lines.length;
+	let forwarded: string[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		if (isBlank(line) || isQuoted(line) || line.length > MAX_LINE * 4) continue;
-		if (isForwardMarker(line)) break;
+		if (isForwardMarker(line)) {
+			forwarded = lines.slice(i);
+			end = i;
+			break;
+		}
 		if (isOriginalMessageLine(line)) {
 			end = i;
 			break;
@@ -171,16 +192,24 @@ export function cutQuotedHistory(lines: readonly string[]): string[] {
 		break;
 	}
 	const kept = lines.slice(0, end).filter((_, i) => !dropped.has(i));
-	return withoutTopQuote(withoutQuotedTail(kept));
+	return { lines: withoutTopQuote(withoutQuotedTail(kept)), forwarded };
 }
 
 /** Terminal punctuation: a quoted line ending with it was not cut mid-sentence by a hard wrap. */
 const SENTENCE_END = /[.!?:;。！？：)"'»”]$/;
 
-/** A `>` line that a client wrapped: long, stopping mid-sentence. */
-function stopsMidSentence(line: string): boolean {
+/** Plain-text clients wrap at 72 to 78 columns. */
+const WRAP_WIDTH = 72;
+
+/**
+ * A `>` line that a client wrapped: long, and stopping mid-sentence or so long that the next word
+ * would have passed the wrap width.
+ */
+function wrappedBefore(line: string, next: string): boolean {
 	const text = line.replace(/^[ \t>]+/, '').trimEnd();
-	return text.length >= 30 && !SENTENCE_END.test(text);
+	if (text.length < 30) return false;
+	const word = next.trimStart().split(/\s/, 1)[0];
+	return !SENTENCE_END.test(text) || line.trimEnd().length + 1 + word.length > WRAP_WIDTH;
 }
 
 /**
@@ -194,7 +223,7 @@ function isWrappedFragment(lines: readonly string[], start: number, end: number)
 		isQuoted(lines[end]) &&
 		start > 0 &&
 		isQuoted(lines[start - 1]) &&
-		stopsMidSentence(lines[start - 1])
+		wrappedBefore(lines[start - 1], lines[start])
 	);
 }
 

@@ -31,8 +31,16 @@ export function isSignOff(line: string): boolean {
 
 const MAX_BLOCK_LINES = 6;
 const MAX_LINE_LENGTH = 160;
-/** A line of running text: five words or more ending like a sentence. */
-export const SENTENCE = /^(?:\S+\s+){4,}\S*[.?!:]$/;
+/**
+ * A line of running text: five words or more ending like a sentence, and not with an abbreviation
+ * (a company's "Sp. z o.o.", "GmbH & Co. KG", "Pty Ltd.") unless it is long.
+ */
+export function isSentence(line: string): boolean {
+	const words = line.trim().split(/\s+/);
+	if (words.length < 5 || !/[.?!:]$/.test(line.trim())) return false;
+	const last = words[words.length - 1].replace(/[.?!:]+$/, '');
+	return words.length >= 8 || (last.length >= 4 && !last.includes('.'));
+}
 /** A name as signed under a sign-off: one to four words of letters, without digits or symbols. */
 export const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
 
@@ -44,7 +52,7 @@ export function trimSignOffBlock(text: string): string {
 	for (let k = filled.length - 3; k >= 0 && k >= filled.length - 1 - MAX_BLOCK_LINES; k--) {
 		if (!isSignOff(filled[k].line)) continue;
 		const block = filled.slice(k + 1).map((l) => l.line);
-		if (block.some((l) => l.length > MAX_LINE_LENGTH || SENTENCE.test(l))) return text;
+		if (block.some((l) => l.length > MAX_LINE_LENGTH || isSentence(l))) return text;
 		const keep = NAME.test(block[0]) ? filled[k + 1].index : filled[k].index;
 		return lines.slice(0, keep + 1).join('\n');
 	}

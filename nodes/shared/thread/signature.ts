@@ -1,5 +1,5 @@
 import { LANGUAGES } from './languages';
-import { NAME, SENTENCE, isSignOff, trimSignOffBlock } from './signOff';
+import { NAME, isSentence, isSignOff, trimSignOffBlock } from './signOff';
 
 // The signature at the end of a reply, cut by its shape, never by the first words of a sentence:
 //
@@ -40,7 +40,7 @@ const isFooterStart = (line: string) => {
 	return LIST_FOOTER.test(lower) || FOOTERS.some((f) => lower.startsWith(f));
 };
 const isSignatureLine = (line: string) =>
-	line.trim().length <= MAX_SIGNATURE_LINE && !SENTENCE.test(line.trim());
+	line.trim().length <= MAX_SIGNATURE_LINE && !isSentence(line);
 
 export function cutSignature(text: string): string {
 	let lines = text.split('\n');
@@ -85,27 +85,18 @@ function cutFooters(lines: string[]): string[] {
 }
 
 /**
- * A name line, then short lines down to the end with contact data among them: everything under the
- * name goes. The name must start its own line after a blank line or a sign-off, so the last line of
- * a paragraph is never taken for it.
+ * The last paragraph, when it is the sender's name over short lines with contact data among them:
+ * everything under the name goes. The name must start the paragraph, so the last line of a
+ * paragraph of text is never taken for it.
  */
 function cutContactBlock(lines: string[]): string[] {
 	let end = lines.length;
 	while (end > 0 && isBlank(lines[end - 1])) end--;
-	let count = 0;
-	let name = -1;
-	for (let i = end - 1; i >= tailStart(lines) && count < MAX_BLOCK; i--) {
-		const line = lines[i].trim();
-		if (line === '') continue;
-		if (!isSignatureLine(line) || isSignOff(line) || ENDS_TEXT.test(line)) break;
-		count++;
-		const startsBlock = i === 0 || isBlank(lines[i - 1]) || isSignOff(lines[i - 1]);
-		if (startsBlock && NAME.test(line) && i < end - 1) name = i;
-	}
-	if (name <= 0) return lines;
-	const block = lines.slice(name + 1, end).filter((l) => !isBlank(l));
-	return block.some((l) => CONTACT.test(l)) ? lines.slice(0, name + 1) : lines;
+	let start = end;
+	while (start > 0 && !isBlank(lines[start - 1]) && !isSignOff(lines[start - 1])) start--;
+	if (start === 0 || end - start < 2 || end - start > MAX_BLOCK) return lines;
+	const block = lines.slice(start, end).map((l) => l.trim());
+	if (!NAME.test(block[0]) || isSignOff(block[0])) return lines;
+	if (!block.every(isSignatureLine) || !block.slice(1).some((l) => CONTACT.test(l))) return lines;
+	return lines.slice(0, start + 1);
 }
-
-/** A line that ends a sentence or a greeting rather than a signature line. */
-const ENDS_TEXT = /^(?:\S+\s+){2,}\S*[.?!:]$|[,;]$/;

@@ -96,18 +96,20 @@ interface Message {
 	ps: string;
 }
 
-function newMessage(loc: Locale, to: string): Message {
+function newMessage(loc: Locale, to: string, signed: boolean): Message {
 	const sentences = shuffled(loc.customer).slice(0, 2 + Math.floor(random() * 3));
 	const paragraphs: string[] = [];
-	for (let i = 0; i < sentences.length; i += chance(0.5) ? 1 : 2) {
-		paragraphs.push(sentences.slice(i, i + 2).join(' '));
+	for (let i = 0; i < sentences.length; ) {
+		const size = chance(0.5) ? 1 : 2;
+		paragraphs.push(sentences.slice(i, i + size).join(' '));
+		i += size;
 	}
 	const hasClosing = chance(0.8);
 	return {
 		greeting: chance(0.8) ? loc.greet(to) : '',
 		paragraphs: [...new Set(paragraphs)],
 		closing: hasClosing ? pick(loc.closings) : '',
-		name: hasClosing || chance(0.5) ? pick(loc.names) : '',
+		name: signed || hasClosing || chance(0.5) ? pick(loc.names) : '',
 		ps: loc.code === 'en' && chance(0.15) ? 'P.S. The serial number is HB10-2487-34399.' : '',
 	};
 }
@@ -265,15 +267,16 @@ function makeCase(index: number): CorpusEmail {
 		if (style === 'bottom' || style === 'inline') style = 'top';
 	}
 	const agent = pick(loc.agents);
-	const m = newMessage(loc, agent.split(' ')[0]);
-	const customer = m.name || pick(loc.names);
-	const w = when();
-	const prior = agentMail(loc, customer, agent);
-	const leaks = [...prior.sentences];
 	const sigKind =
 		client === 'ios' || client === 'android'
 			? 'mobile'
 			: pick(['none', 'none', 'block', 'block', 'dashes', 'footer', 'list']);
+	// A contact block is signed: it starts under the sender's name.
+	const m = newMessage(loc, agent.split(' ')[0], sigKind === 'block');
+	const customer = m.name || pick(loc.names);
+	const w = when();
+	const prior = agentMail(loc, customer, agent);
+	const leaks = [...prior.sentences];
 	const sig = signature(loc, m, sigKind === 'mobile' ? 'none' : sigKind);
 	leaks.push(...sig.leaks);
 	const mine = messageLines(m);
@@ -385,10 +388,14 @@ function makeCase(index: number): CorpusEmail {
 			const width = client === 'gmail' ? 78 : client === 'thunderbird' ? 72 : 0;
 			let q = quote(prior.lines, width);
 			if (chance(0.25)) {
-				// A client that hard-wrapped a long quoted line without repeating the "> ".
-				const long = `> ${prior.sentences[0]} ${prior.sentences[1]}`;
-				const at = long.lastIndexOf(' ', 50);
-				q = [long.slice(0, at), long.slice(at + 1), ...q.slice(1)];
+				// A client that hard-wrapped a long quoted line at 72 columns without repeating the "> ".
+				const [first, ...rest] = wrap(`> ${prior.lines[3]}`, 72);
+				q = [
+					...quote(prior.lines.slice(0, 3), width),
+					first,
+					...rest.slice(0, 2),
+					...quote(prior.lines.slice(4), width),
+				];
 			}
 			quoted = [...attribution(client, loc, w, agent), ...q];
 		}
@@ -403,7 +410,7 @@ function makeCase(index: number): CorpusEmail {
 		// Answers under two of the agent's sentences, then the rest of the quote and its signature.
 		const answers = shuffled(loc.customer).slice(0, 2);
 		const intro = m.greeting || loc.greet(agent.split(' ')[0]);
-		const head = quoted.filter((l) => !l.startsWith('>'));
+		const head = attribution(client, loc, w, agent);
 		body = [
 			intro,
 			'',
