@@ -116,6 +116,8 @@ function attributionStart(lines: readonly string[], end: number): number {
 		if (found === -1) found = start;
 		if (startsLikeAttribution(line)) return start;
 	}
+	// An address wrapped after its "<": "Ольга Иванова <" / "support@… > написал:".
+	while (found > 0 && found > end - 3 && /[<([][ \t]*$/.test(lines[found - 1])) found--;
 	return found;
 }
 
@@ -175,11 +177,14 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 			end = withRuleAbove(lines, i);
 			break;
 		}
-		const start = attributionStart(lines, i);
-		if (start === -1) continue;
 		let next = i + 1;
 		while (next < lines.length && isBlank(lines[next])) next++;
-		if (next < lines.length && isQuoted(lines[next])) {
+		const quoteFollows = next < lines.length && isQuoted(lines[next]);
+		let start = attributionStart(lines, i);
+		// "Voltaris Support wrote:" over a quote, as older clients write it, with no date.
+		if (start === -1 && quoteFollows && line.length <= 100 && WROTE.test(line)) start = i;
+		if (start === -1) continue;
+		if (quoteFollows) {
 			if (withoutQuotedTail(lines.slice(next)).some((l) => !isQuoted(l) && !isBlank(l))) {
 				// An inline reply: the answers follow the quoted lines.
 				for (let k = start; k <= i; k++) dropped.add(k);

@@ -72,7 +72,8 @@ function cutFooters(lines: string[]): string[] {
 		if (isFooterStart(line)) cut = true;
 		else if (isSentFrom(line)) {
 			const after = lines.slice(i + 1).filter((l) => !isBlank(l));
-			cut = after.length <= 3 && after.every((l) => l.trim().length <= MAX_SIGNATURE_LINE);
+			// Only signature lines may follow ("Get Outlook for iOS", a name), never a sentence.
+			cut = after.length <= 3 && after.every((l) => isSignatureLine(l) && !/[.?!]$/.test(l.trim()));
 		}
 		if (!cut) continue;
 		let start = i;

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { HANDWRITTEN } from './handwritten';
 import { LOCALES, type Locale, type When } from './locales';
 
 export interface CorpusEmail {
@@ -512,8 +513,27 @@ function finish(
 
 export const CORPUS_SIZE = 360;
 
+/** The generated emails, then the hand-written ones. */
+export function buildCorpus(): CorpusEmail[] {
+	const generated = Array.from({ length: CORPUS_SIZE }, (_, i) => makeCase(i));
+	const handwritten = HANDWRITTEN.map(
+		([id, lang, client, style, body, expected, leaks, keep]): CorpusEmail => ({
+			id: `hw-${id}`,
+			lang,
+			client,
+			style,
+			format: 'text',
+			body,
+			expected,
+			leaks: leaks.map(norm),
+			keep: keep.map(norm),
+		}),
+	);
+	return [...generated, ...handwritten];
+}
+
 if (require.main === module) {
-	const corpus = Array.from({ length: CORPUS_SIZE }, (_, i) => makeCase(i));
+	const corpus = buildCorpus();
 	writeFileSync(join(__dirname, 'corpus.json'), `${JSON.stringify(corpus, null, '\t')}\n`);
 	console.log(`wrote ${corpus.length} emails`);
 }
