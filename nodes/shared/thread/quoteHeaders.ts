@@ -39,8 +39,20 @@ for (const kind of LABEL_KINDS) {
 		if (!LABELS.has(word.toLowerCase())) LABELS.set(word.toLowerCase(), kind);
 	}
 }
-/** A header label at the start of a line, optionally in bold (`*From:*`), then a colon. */
-const LABEL = new RegExp(`^[ \\t*]*(${alternation([...LABELS.keys()])})[ \\t*]*[:：]`, 'iu');
+/**
+ * The kind of header label a line starts with ("From:", "*Von:*", "De :", "보낸 사람:"), or undefined:
+ * the words before the first colon, looked up in the tables.
+ */
+function labelOf(line: string): Label | undefined {
+	const colon = line.search(/[:：]/);
+	if (colon <= 0 || colon > 40) return undefined;
+	return LABELS.get(
+		line
+			.slice(0, colon)
+			.replace(/^[\s*]+|[\s*]+$/g, '')
+			.toLowerCase(),
+	);
+}
 
 /** Lower-cased, dashes, underscores and a closing colon taken off both ends: a marker's words. */
 function markerWords(line: string): string {
@@ -63,7 +75,9 @@ export function isOriginalMessageLine(line: string): boolean {
 }
 
 export function isForwardMarker(line: string): boolean {
-	return line.length <= MAX_LINE && FORWARDED.has(markerWords(line.trim()));
+	const trimmed = line.trim();
+	if (trimmed.length > 100 || !/[-:：]$/.test(trimmed)) return false;
+	return FORWARDED.has(markerWords(trimmed));
 }
 
 /** The line Outlook draws above its header block: underscores, or dashes alone. */
@@ -128,13 +142,13 @@ function isHeaderBlock(lines: readonly string[], start: number): boolean {
 	for (let i = start; i < lines.length && i < start + 12; i++) {
 		const line = lines[i];
 		if (isBlank(line)) continue;
-		const match = line.length <= MAX_LINE * 4 ? LABEL.exec(line) : null;
-		if (!match) {
+		const kind = labelOf(line);
+		if (!kind) {
 			// A recipients list wrapped onto a second line.
 			if (kinds.size === 0 || ++other > 2) break;
 			continue;
 		}
-		kinds.add(LABELS.get(match[1].toLowerCase()) ?? 'from');
+		kinds.add(kind);
 	}
 	return kinds.has('from') && kinds.size >= 3;
 }
@@ -161,6 +175,8 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 	const dropped = new Set<number>();
 	let end = lines.length;
 	let forwarded: string[] = [];
+	/** Where the quote at the end starts: a quote above it is answered below. */
+	const answersEnd = withoutQuotedTail(lines).length;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		if (isBlank(line) || isQuoted(line) || line.length > MAX_LINE * 4) continue;
@@ -173,7 +189,7 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 			end = i;
 			break;
 		}
-		if (LABEL.test(line) && isHeaderBlock(lines, i)) {
+		if (labelOf(line) && isHeaderBlock(lines, i)) {
 			end = withRuleAbove(lines, i);
 			break;
 		}
@@ -185,7 +201,7 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 		if (start === -1 && quoteFollows && line.length <= 100 && WROTE.test(line)) start = i;
 		if (start === -1) continue;
 		if (quoteFollows) {
-			if (withoutQuotedTail(lines.slice(next)).some((l) => !isQuoted(l) && !isBlank(l))) {
+			if (next < answersEnd) {
 				// An inline reply: the answers follow the quoted lines.
 				for (let k = start; k <= i; k++) dropped.add(k);
 				continue;
