@@ -45,6 +45,16 @@ describe('quote headers in other languages', () => {
 			'확인했습니다.\n\n2026년 5월 4일 (월) 오전 9:12, Voltaris <support@voltaris.example>님이 작성:\n> 초기화 버튼을 눌러 주세요.',
 			'확인했습니다.',
 		],
+		[
+			'an old Gmail attribution with no verb',
+			'Received, thanks.\n\n2012/4/21 Voltaris <support@voltaris.example>\n> Your parcel was sent today.',
+			'Received, thanks.',
+		],
+		[
+			"a help desk's reply-above marker",
+			'Thanks, that solved it.\n\n##- Please type your reply above this line -##\n\nYour request 4711 was updated.',
+			'Thanks, that solved it.',
+		],
 	])('%s', (_, body, expected) => {
 		expect(extractNewText(body)).toBe(expected);
 	});
@@ -100,6 +110,8 @@ describe('signatures', () => {
 		['Samsung Galaxy akıllı telefonumdan gönderildi.'],
 		['iPhoneから送信'],
 		['发自我的iPhone'],
+		['Get Outlook for iOS<https://aka.ms/o0ukef>'],
+		['Sent from Windows Mail'],
 	])('cuts "%s" as the last line', (line) => {
 		expect(extractNewText(`OK, danke.\n\n${line}`)).toBe('OK, danke.');
 	});

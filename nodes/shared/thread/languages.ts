@@ -35,8 +35,11 @@ export interface LanguageTable {
 
 /** A device or app named in a "sent from" line: a few words, no sentence. */
 const DEVICE = String.raw`[\p{L}\p{N}'’&().+ -]{1,40}`;
-/** A whole line, with the full stop some apps put at the end ("… Samsung Galaxy smartphone."). */
-const line = (source: string) => new RegExp(`^${source}\\.?$`, 'iu');
+/**
+ * A whole line, with the full stop some apps put at the end ("… Samsung Galaxy smartphone.") or the
+ * link Outlook's plain text puts after its own ("Get Outlook for iOS<https://aka.ms/o0ukef>").
+ */
+const line = (source: string) => new RegExp(`^${source}(?:[ \\t]*<[^<>\\s]{1,300}>)?\\.?$`, 'iu');
 
 export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 	en: {
@@ -51,9 +54,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		writtenBy: ['Quoting'],
 		forwarded: ['Forwarded message', 'Begin forwarded message', 'Forwarded Message'],
 		sentFrom: [
-			line(`Sent from my ${DEVICE}`),
-			line(`Sent from ${DEVICE} for (?:Windows|Mac|iOS|Android)${DEVICE}?`),
-			line(`Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|Proton Mail|AOL)${DEVICE}?`),
+			line(`Sent from ${DEVICE}`),
 			line(`Get Outlook for ${DEVICE}`),
 			line(`Sent via ${DEVICE}`),
 			line(`Sent with ${DEVICE}`),

@@ -80,6 +80,9 @@ export function isForwardMarker(line: string): boolean {
 	return FORWARDED.has(markerWords(trimmed));
 }
 
+/** Help desks' marker over the quoted conversation ("##- Please type your reply above this line -##"). */
+const REPLY_ABOVE = /^[\s#>*-]{0,10}(?:please )?(?:type your )?reply above this line\b/i;
+
 /** The line Outlook draws above its header block: underscores, or dashes alone. */
 const RULE = /^[ \t]*(?:_{5,}|-{5,})[ \t]*$/;
 
@@ -92,6 +95,8 @@ const WROTE = new RegExp(
 const ADDRESS_COLON = /[>\]][ \t]*[:：][ \t]*$/;
 /** What makes an attribution more than a sentence ending in "wrote:": a time, a year or an address. */
 const TIME_OR_DATE = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d年|@/;
+/** A date first, an address last: "2012/4/21 Ana <a@b.c>". */
+const DATED_ADDRESS = /^[ \t]*\d{2,4}[/.-]\d{1,2}[/.-]\d{1,4}\b.*[>\]][ \t]*$/;
 const YEAR_OR_ADDRESS = /\b(?:19|20)\d{2}\b|\d年|@|</;
 const OPENERS = all((t) => t.openers).map((w) => w.toLowerCase());
 const WRITTEN_BY = all((t) => t.writtenBy).map((w) => w.toLowerCase());
@@ -185,7 +190,7 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 			end = i;
 			break;
 		}
-		if (isOriginalMessageLine(line)) {
+		if (isOriginalMessageLine(line) || REPLY_ABOVE.test(line)) {
 			end = i;
 			break;
 		}
@@ -197,8 +202,11 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 		while (next < lines.length && isBlank(lines[next])) next++;
 		const quoteFollows = next < lines.length && isQuoted(lines[next]);
 		let start = attributionStart(lines, i);
-		// "Voltaris Support wrote:" over a quote, as older clients write it, with no date.
-		if (start === -1 && quoteFollows && line.length <= 100 && WROTE.test(line)) start = i;
+		if (start === -1 && quoteFollows && line.length <= 100) {
+			// "Voltaris Support wrote:" over a quote, as older clients write it, with no date;
+			// "2012/4/21 Ana <a@b.c>" over a quote, as Gmail once wrote it in Asian locales.
+			if (WROTE.test(line) || (DATED_ADDRESS.test(line) && TIME_OR_DATE.test(line))) start = i;
+		}
 		if (start === -1) continue;
 		if (quoteFollows) {
 			if (next < answersEnd) {

@@ -33,7 +33,7 @@ const CONTACT = /\d|@|https?:\/\/|www\.|\|/i;
 const isBlank = (line: string) => line.trim() === '';
 const isSentFrom = (line: string) => {
 	const trimmed = line.trim();
-	return trimmed.length <= 60 && SENT_FROM.some((re) => re.test(trimmed));
+	return trimmed.length <= 160 && SENT_FROM.some((re) => re.test(trimmed));
 };
 const isFooterStart = (line: string) => {
 	const lower = line.trim().toLowerCase();
