@@ -124,6 +124,11 @@ describe('signatures', () => {
 			'Sent from my iPhone\nwas how your last mail ended, but the attachment was missing. Could you resend it?\n\nThanks,\nPriya';
 		expect(extractNewText(body)).toBe(body);
 	});
+	it('keeps a sentence that starts like a footer when the message goes on under it', () => {
+		const body =
+			'Hello,\n\nTo unsubscribe from your newsletter I clicked the link, but the mails still come.\n\nThanks,\nPriya';
+		expect(extractNewText(body)).toBe(body);
+	});
 	it('keeps what follows a "Best regards" inside the body', () => {
 		const body =
 			'Their reply was short:\n\nBest regards,\nFacilities\n\nSo we still need the technician. Can you book him for Thursday?\n\nThanks,\nJames';

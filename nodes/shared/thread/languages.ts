@@ -90,8 +90,6 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 			'This e-mail is confidential',
 			'The information contained in this',
 			'You received this message because you are subscribed',
-			'To unsubscribe from this group',
-			'To unsubscribe',
 			'Please consider the environment before printing',
 		],
 	},

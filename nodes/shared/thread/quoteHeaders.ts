@@ -149,8 +149,8 @@ function isHeaderBlock(lines: readonly string[], start: number): boolean {
 		if (isBlank(line)) continue;
 		const kind = labelOf(line);
 		if (!kind) {
-			// A recipients list wrapped onto a second line.
-			if (kinds.size === 0 || ++other > 2) break;
+			// A recipients list wrapped onto more lines, or values under their labels (HTML tables).
+			if (kinds.size === 0 || ++other > 4) break;
 			continue;
 		}
 		kinds.add(kind);

@@ -24,9 +24,10 @@ const FOOTERS = [...new Set(Object.values(LANGUAGES).flatMap((t) => t.footers))]
 );
 /** Mailman's and Google Groups' footers, whatever the list's language. */
 const LIST_FOOTER =
-	/mailing list$|\/listinfo\/|^to unsubscribe|^you received this message because/i;
+	/mailing list$|\/listinfo\/|^to unsubscribe from this group|^you received this message because/i;
 const RULE = /^[ \t]*(?:_{5,}|-{5,}|={5,}|\*{5,})[ \t]*$/;
-const DELIMITER = /^--[ \t]?$/;
+/** RFC 3676's "-- ", and the dash some clients and people write instead. */
+const DELIMITER = /^(?:--|—|–)[ \t]?$/;
 /** Contact data: a phone or street number, an address, a link, a "Company | title" line. */
 const CONTACT = /\d|@|https?:\/\/|www\.|\|/i;
 
@@ -69,7 +70,8 @@ function cutFooters(lines: string[]): string[] {
 		const line = lines[i];
 		if (isBlank(line)) continue;
 		let cut = false;
-		if (isFooterStart(line)) cut = true;
+		// A footer runs to the end: a sign-off under it means it was a sentence of the message.
+		if (isFooterStart(line)) cut = !lines.slice(i + 1).some(isSignOff);
 		else if (isSentFrom(line)) {
 			const after = lines.slice(i + 1).filter((l) => !isBlank(l));
 			// Only signature lines may follow ("Get Outlook for iOS", a name), never a sentence.
