@@ -28,8 +28,8 @@ const LIST_FOOTER =
 const RULE = /^[ \t]*(?:_{5,}|-{5,}|={5,}|\*{5,})[ \t]*$/;
 /** RFC 3676's "-- ", and the dash some clients and people write instead. */
 const DELIMITER = /^(?:--|—|–)[ \t]?$/;
-/** Contact data: a phone or street number, an address, a link, a "Company | title" line. */
-const CONTACT = /\d|@|https?:\/\/|www\.|\|/i;
+/** Contact data: a phone or street number, an address, a link or web address, a "Company | title" line. */
+const CONTACT = /\d|@|https?:\/\/|www\.|\||^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?$/i;
 
 const isBlank = (line: string) => line.trim() === '';
 const isSentFrom = (line: string) => {
