@@ -129,6 +129,18 @@ describe('signatures', () => {
 			'Hello,\n\nTo unsubscribe from your newsletter I clicked the link, but the mails still come.\n\nThanks,\nPriya';
 		expect(extractNewText(body)).toBe(body);
 	});
+	it.each([
+		['a short postscript under the name', 'Works now.\n\nThanks,\nMia\nPS: call me at 5'],
+		['a question under the name', 'Works now.\n\nThanks,\nMia\nCan you close it?'],
+		['a label over a number', 'Here it is.\n\nSerial number\nHB20-1188-20417'],
+	])('keeps %s', (_, body) => {
+		expect(extractNewText(body)).toBe(body);
+	});
+	it('keeps a paragraph under "… wrote on <date>:" when no quote follows', () => {
+		const body =
+			'Hi,\n\nMy electrician wrote on 4 May 2026:\nthe inverter needs a new fuse.\n\nAnna';
+		expect(extractNewText(body)).toBe(body);
+	});
 	it('keeps what follows a "Best regards" inside the body', () => {
 		const body =
 			'Their reply was short:\n\nBest regards,\nFacilities\n\nSo we still need the technician. Can you book him for Thursday?\n\nThanks,\nJames';

@@ -97,7 +97,14 @@ const ADDRESS_COLON = /[>\]][ \t]*[:：][ \t]*$/;
 const TIME_OR_DATE = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d年|@/;
 /** A date first, an address last: "2012/4/21 Ana <a@b.c>". */
 const DATED_ADDRESS = /^[ \t]*\d{2,4}[/.-]\d{1,2}[/.-]\d{1,4}\b.*[>\]][ \t]*$/;
-const YEAR_OR_ADDRESS = /\b(?:19|20)\d{2}\b|\d年|@|</;
+/**
+ * Over unquoted text (a quote whose `>` the HTML lost), an attribution needs an address or both a
+ * date and a time: "My electrician wrote on 4 May 2026:" over a paragraph is the message's own.
+ */
+const YEAR = /\b(?:19|20)\d{2}\b|\d年|\d{1,2}[./]\d{1,2}[./]\d{2}\b/;
+const TIME = /\d{1,2}[:.]\d{2}/;
+const headerOverText = (header: string) =>
+	/@|</.test(header) || (YEAR.test(header) && TIME.test(header));
 const OPENERS = all((t) => t.openers).map((w) => w.toLowerCase());
 const WRITTEN_BY = all((t) => t.writtenBy).map((w) => w.toLowerCase());
 
@@ -214,7 +221,7 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 				for (let k = start; k <= i; k++) dropped.add(k);
 				continue;
 			}
-		} else if (!YEAR_OR_ADDRESS.test(lines.slice(start, i + 1).join(' '))) {
+		} else if (!headerOverText(lines.slice(start, i + 1).join(' '))) {
 			continue;
 		}
 		end = withRuleAbove(lines, start);

@@ -44,6 +44,41 @@ export function isSentence(line: string): boolean {
 /** A name as signed under a sign-off: one to four words of letters, without digits or symbols. */
 export const NAME = /^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,3}$/u;
 
+const PARTICLES = new Set([
+	'de',
+	'da',
+	'di',
+	'do',
+	'dos',
+	'del',
+	'van',
+	'von',
+	'der',
+	'den',
+	'le',
+	'la',
+	'du',
+	'y',
+	'e',
+	'bin',
+	'al',
+]);
+/**
+ * A person's or team's name standing alone: NAME, each word capitalised (or a particle such as
+ * "van", or in a script without capitals), so "Serial number" over "HB20-…" is not taken for one.
+ */
+export function isName(line: string): boolean {
+	const trimmed = line.trim();
+	if (!NAME.test(trimmed)) return false;
+	return trimmed
+		.split(/\s+/)
+		.every((w) => /^[\p{Lu}\p{Lo}]/u.test(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** Lines that are the message's own even when short: a postscript, a question. */
+const MESSAGE_LINE = /^p\.?\s?s\.?(?:\s|:|$)|[?？]$/iu;
+export const isMessageLine = (line: string) => MESSAGE_LINE.test(line.trim());
+
 export function trimSignOffBlock(text: string): string {
 	const lines = text.split('\n');
 	const filled = lines
@@ -52,7 +87,8 @@ export function trimSignOffBlock(text: string): string {
 	for (let k = filled.length - 3; k >= 0 && k >= filled.length - 1 - MAX_BLOCK_LINES; k--) {
 		if (!isSignOff(filled[k].line)) continue;
 		const block = filled.slice(k + 1).map((l) => l.line);
-		if (block.some((l) => l.length > MAX_LINE_LENGTH || isSentence(l))) return text;
+		if (block.some((l) => l.length > MAX_LINE_LENGTH || isSentence(l) || isMessageLine(l)))
+			return text;
 		const keep = NAME.test(block[0]) ? filled[k + 1].index : filled[k].index;
 		return lines.slice(0, keep + 1).join('\n');
 	}

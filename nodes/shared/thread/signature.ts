@@ -1,5 +1,5 @@
 import { LANGUAGES } from './languages';
-import { NAME, isSentence, isSignOff, trimSignOffBlock } from './signOff';
+import { isMessageLine, isName, isSentence, isSignOff, trimSignOffBlock } from './signOff';
 
 // The signature at the end of a reply, cut by its shape, never by the first words of a sentence:
 //
@@ -99,7 +99,8 @@ function cutContactBlock(lines: string[]): string[] {
 	while (start > 0 && !isBlank(lines[start - 1]) && !isSignOff(lines[start - 1])) start--;
 	if (start === 0 || end - start < 2 || end - start > MAX_BLOCK) return lines;
 	const block = lines.slice(start, end).map((l) => l.trim());
-	if (!NAME.test(block[0]) || isSignOff(block[0])) return lines;
-	if (!block.every(isSignatureLine) || !block.slice(1).some((l) => CONTACT.test(l))) return lines;
+	if (!isName(block[0]) || isSignOff(block[0])) return lines;
+	if (!block.every((l) => isSignatureLine(l) && !isMessageLine(l))) return lines;
+	if (!block.slice(1).some((l) => CONTACT.test(l))) return lines;
 	return lines.slice(0, start + 1);
 }
