@@ -7,8 +7,9 @@ import { LANGUAGES, type LanguageTable } from './languages';
 //   two more labels (date, recipients, copy, subject) in the lines under it, cut with the
 //   underscore or dash line Outlook draws above it;
 // - an attribution line ("On …, Ana <a@b.c> wrote:", "Am … schrieb …:", "…님이 작성:",
-//   "пн, 4 мая 2026 г. в 09:12, Ana <a@b.c>:", "Wiadomość napisana przez Ana … w dniu …:"), also wrapped over two or three lines as Gmail and
-//   Thunderbird write it in plain text, with a date, time or address in it;
+//   "пн, 4 мая 2026 г. в 09:12, Ana <a@b.c>:", "Wiadomość napisana przez Ana … w dniu …:"), also
+//   wrapped over two or three lines as Gmail and Thunderbird write it in plain text, with a date,
+//   time or address in it ("Ana wrote:" alone only over a quote); Zendesk's "reply above this line";
 // - a run of `>` lines at the end (the quote of a reply that has no header).
 //
 // A forwarded mail's marker ("---------- Forwarded message ---------", "Begin forwarded message:")
@@ -21,7 +22,8 @@ import { LANGUAGES, type LanguageTable } from './languages';
 // with the fragment's first word, is the quote hard-wrapped by a client, not an answer.
 //
 // Every test is on one line of at most MAX_LINE characters (three joined for a wrapped attribution),
-// with regular expressions that have no nested repetition: the work grows with the body's length.
+// with regular expressions that have no nested repetition and bounded runs: the work grows with the
+// body's length, not faster.
 
 /** Quote headers are short; a longer line is text. */
 const MAX_LINE = 300;
@@ -250,7 +252,7 @@ function wrappedBefore(line: string, next: string): boolean {
 
 /**
  * Lines `start` to `end` (exclusive), unquoted, are the quote hard-wrapped by a client: one or two
- * lines right between two `>` lines, the one above stopping mid-sentence.
+ * lines right between two `>` lines, the one above wrapped before them (wrappedBefore).
  */
 function isWrappedFragment(lines: readonly string[], start: number, end: number): boolean {
 	return (
