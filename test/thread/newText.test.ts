@@ -51,6 +51,11 @@ describe('quote headers in other languages', () => {
 			'Received, thanks.',
 		],
 		[
+			"Lotus Notes' header under the sender and date",
+			'OK for me.\n\nJohn Smith/ACME@ACME\n05/04/2026 09:12 AM\nTo: Support <support@voltaris.example>\ncc:\nSubject: Re: Charger\n\nPlease confirm the visit.',
+			'OK for me.',
+		],
+		[
 			"a help desk's reply-above marker",
 			'Thanks, that solved it.\n\n##- Please type your reply above this line -##\n\nYour request 4711 was updated.',
 			'Thanks, that solved it.',

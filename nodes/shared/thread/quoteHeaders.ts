@@ -5,7 +5,8 @@ import { LANGUAGES, type LanguageTable } from './languages';
 // - a separator line: "-----Original Message-----", "-----Ursprüngliche Nachricht-----", …;
 // - an Outlook header block: a sender label ("From:", "Von:", "Da:", "От:", "差出人:") with at least
 //   two more labels (date, recipients, copy, subject) in the lines under it, cut with the
-//   underscore or dash line Outlook draws above it;
+//   underscore or dash line Outlook draws above it; or Lotus Notes' To/cc/Subject block under the
+//   sender's name and the date;
 // - an attribution line ("On …, Ana <a@b.c> wrote:", "Am … schrieb …:", "…님이 작성:",
 //   "пн, 4 мая 2026 г. в 09:12, Ana <a@b.c>:", "Wiadomość napisana przez Ana … w dniu …:"), also
 //   wrapped over two or three lines as Gmail and Thunderbird write it in plain text, with a date,
@@ -164,7 +165,17 @@ function isHeaderBlock(lines: readonly string[], start: number): boolean {
 		}
 		kinds.add(kind);
 	}
-	return kinds.has('from') && kinds.size >= 3;
+	if (kinds.size < 3) return false;
+	// Lotus Notes names the sender and the date above its "To:/cc:/Subject:" lines, unlabelled.
+	return kinds.has('from') || (kinds.has('to') && kinds.has('subject'));
+}
+
+/** Lotus Notes' unlabelled sender and date lines right above its header labels. */
+function withSenderAbove(lines: readonly string[], start: number): number {
+	if (labelOf(lines[start]) === 'from') return start;
+	let i = start;
+	while (i > 0 && i > start - 2 && !isBlank(lines[i - 1]) && /@|\d[/.]\d/.test(lines[i - 1])) i--;
+	return i;
 }
 
 /** The header block's first line, with the rule or "Original Message" line drawn above it. */
@@ -204,7 +215,7 @@ export function cutQuotedHistory(lines: readonly string[]): Reply {
 			break;
 		}
 		if (labelOf(line) && isHeaderBlock(lines, i)) {
-			end = withRuleAbove(lines, i);
+			end = withRuleAbove(lines, withSenderAbove(lines, i));
 			break;
 		}
 		let next = i + 1;
