@@ -559,7 +559,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageTable>> = {
 		to: ['收件人', '收件者'],
 		cc: ['抄送', '副本'],
 		subject: ['主题', '主旨', '主題'],
-		originalMessage: ['原始邮件', '原始郵件', '原邮件'],
+		originalMessage: ['原始邮件', '原始郵件', '原邮件', 'Original'],
 		wrote: ['写道', '寫道'],
 		openers: ['在'],
 		writtenBy: [],
