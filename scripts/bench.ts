@@ -1,5 +1,6 @@
 // npm run bench [-- --json] [-- --skip-100k]: the trigger's cost against the sandbox org, the action
-// node's write costs, and the write path's reliability under random faults.
+// node's write costs, the write path's reliability under random faults, and the conversation text
+// (`thread`: new-text scores on the corpus next to the libraries alone, and its speed).
 // The sandbox runs in a child process, so that this process's memory is the trigger's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,6 +14,7 @@ import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/Sales
 import { N8nHarness } from '../test/n8n/harness';
 import { measureReliability } from '../test/reliability/faultInjection';
 import { benchRedaction } from '../test/thread/redaction/benchRedaction';
+import { benchThread } from './benchThread';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -624,9 +626,14 @@ function flatten(figures: Figures, prefix = ''): Array<[string, number | null]> 
 }
 
 async function main(): Promise<void> {
-	const result: Record<string, Record<string, number | null>> & { trigger: Figures } = {
+	const result: Record<string, Record<string, number | null>> & {
+		trigger: Figures;
+		thread?: Figures;
+	} = {
 		trigger: {},
 	};
+	log('Scoring the new-text extraction on the thread corpus...');
+	result.thread = benchThread();
 	await benchActions(result);
 	await benchReliability(result);
 	result.redaction = benchRedaction(log);

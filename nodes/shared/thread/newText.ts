@@ -1,29 +1,57 @@
-import EmailReplyParser from 'email-reply-parser';
 import { extractFromPlain } from 'planer';
 
 import { tidyText } from './htmlToText';
-import { trimSignOffBlock } from './signOff';
+import { cutQuotedHistory, isQuoted } from './quoteHeaders';
+import { cutSignature } from './signature';
 import { removeThreadTokens } from './threadTokens';
 
 /**
  * What an email says that the thread did not say before: quoted history, signature and Salesforce
  * threading tokens removed.
  *
- * planer (Mailgun's talon algorithm) cuts the quoted history: "On ... wrote:" in several languages,
- * "-----Original Message-----" and Salesforce's longer variant, Outlook's From/Sent/To/Subject block
- * with or without its underscore line, and runs of `>` lines (inline replies are left whole). It
- * keeps at most the first 1,000 lines, which also bounds the work on a long thread's body.
- * email-reply-parser then cuts the signature ("-- ", "Sent from my iPhone", "Get Outlook for ...",
- * "Regards," blocks) and any quote header planer left (its own list of localized headers).
+ * The quoted history is cut first with every language's quote headers and separators
+ * (quoteHeaders.ts, languages.ts), which also handles inline replies; planer (Mailgun's talon
+ * algorithm) then cuts what those rules did not recognise (its own "On ... wrote:" patterns and runs
+ * of `>` lines). The signature is cut last, by its shape (signature.ts). email-reply-parser is not
+ * used: its headers are a subset of the tables, and it cuts everything after a "Regards," line.
+ *
+ * planer reads at most MAX_LINES lines; a longer new text keeps its first MAX_LINES lines and says
+ * how many more there were.
  */
+export const MAX_LINES = 1000;
+
 export function extractNewText(body: string): string {
 	const text = removeThreadTokens(tidyText(body));
 	if (text === '') return '';
-	const { text: guarded, restore } = setAsideLongLines(text);
-	const unquoted = extractFromPlain(guarded);
-	const visible = new EmailReplyParser().read(unquoted).getVisibleText();
-	return tidyText(trimSignOffBlock(withoutTrailingRules(tidyText(restore(visible)))));
+	const reply = cutQuotedHistory(text.split('\n'));
+	const lines = [...reply.lines, ...(reply.forwarded.length > 0 ? ['', ...reply.forwarded] : [])];
+	const more = Math.max(0, lines.length - MAX_LINES);
+	if (more > 0) {
+		const head = tidyText(lines.slice(0, MAX_LINES).join('\n'));
+		// When planer cuts a quote in the first lines, the lines past them are quoted too.
+		const unquoted = withoutQuotes(head);
+		return unquoted === head ? `${head}\n\n[… ${more} more lines not shown]` : finish(unquoted);
+	}
+	const own = finish(withoutQuotes(reply.lines.join('\n')));
+	return reply.forwarded.length > 0 ? tidyText(`${own}\n\n${reply.forwarded.join('\n')}`) : own;
 }
+
+/**
+ * planer's cut of the quoted history, on text whose long lines are set aside. Its cut is taken when
+ * it starts on a quote: a `>` line, or a header line (ending with a colon, or with an address in it).
+ * planer also takes some sentences for headers (a Danish line starting "På faktura 2026-…"): then
+ * the text stays whole.
+ */
+function withoutQuotes(text: string): string {
+	const { text: guarded, restore } = setAsideLongLines(text);
+	const kept = tidyText(restore(extractFromPlain(guarded)));
+	const whole = tidyText(text);
+	if (kept === whole || !whole.startsWith(kept)) return kept;
+	const cutAt = whole.slice(kept.length).trimStart().split('\n', 1)[0].trim();
+	return isQuoted(cutAt) || /[:：]$|@/.test(cutAt) ? kept : whole;
+}
+
+const finish = (text: string) => tidyText(cutSignature(withoutTrailingRules(text)));
 
 /**
  * Quote headers and signature lines are short; some of the libraries' regular expressions backtrack
