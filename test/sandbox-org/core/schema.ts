@@ -236,6 +236,12 @@ export const CHILD_RELATIONSHIP_NAMES: Record<string, string> = {
 	'GroupMember.GroupId': 'GroupMembers',
 	'QueueSobject.QueueId': 'QueueSobjects',
 	'User.ContactId': 'Users',
+	'Opportunity.AccountId': 'Opportunities',
+	'Opportunity.CampaignId': 'Opportunities',
+	'CampaignMember.CampaignId': 'CampaignMembers',
+	'CampaignMember.LeadId': 'CampaignMembers',
+	'CampaignMember.ContactId': 'CampaignMembers',
+	'Campaign.ParentId': 'ChildCampaigns',
 };
 
 /** The system fields every object has, plus OwnerId where the object has an owner. */
