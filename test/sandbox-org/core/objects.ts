@@ -1,6 +1,7 @@
 import type { FieldDescribe } from './describe-types';
 import { completeField, type FieldSpec } from './fields';
 import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
+import { addNoteObjects } from './note-objects';
 import { recordedFields, type Recorded } from './recorded-fields';
 import { campaignMemberObject, campaignObject, opportunityObject } from './sales-objects';
 import { Schema, standardFields } from './schema';
@@ -789,6 +790,7 @@ export function standardSchema(): Schema {
 			]),
 		],
 	});
+	addNoteObjects(schema);
 	return schema;
 }
 

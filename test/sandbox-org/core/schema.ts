@@ -125,7 +125,9 @@ export class Schema {
 	add(spec: ObjectSpec): SObjectType {
 		const type = new SObjectType(spec);
 		this.objects.set(type.name.toLowerCase(), type);
-		this.byPrefix.set(type.keyPrefix, type);
+		// Ids of a prefix two objects share (a ContentNote's Id is its ContentDocument's) belong to the first.
+		const owner = this.byPrefix.get(type.keyPrefix);
+		if (!owner || owner.name === type.name) this.byPrefix.set(type.keyPrefix, type);
 		return type;
 	}
 

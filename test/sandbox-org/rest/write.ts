@@ -1,6 +1,7 @@
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfRequest } from '../http/types';
+import { insertNote } from '../core/note-objects';
 import { deriveSalesFields } from '../core/sales-objects';
 import type { SandboxOrg } from '../org';
 import { recordError } from './record-errors';
@@ -41,6 +42,7 @@ export function createRecord(
 		rawBody: ctx.rawBody,
 	});
 	deriveFields(ctx.org, type, values, defaultsOf(type));
+	if (type.name === 'ContentNote') return insertNote(ctx.org.store, values, ctx.userId);
 	return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
 }
 

@@ -81,3 +81,48 @@ describe('sandbox org: opportunities and campaign members', () => {
 		expect(moved.body[0].errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
 	});
 });
+
+describe('sandbox org: notes', () => {
+	let t: TestOrg;
+	beforeEach(async () => {
+		t = await startTestOrg();
+	});
+	afterEach(async () => {
+		await t.close();
+	});
+
+	it('saves a note as a document of type SNOTE and links it to a record', async () => {
+		const caseId = t.org.store.insert('Case', { Subject: 'Printer' });
+		const html = '<p>Called &amp; left a message</p>';
+		const note = await t.api('POST', '/sobjects/ContentNote', {
+			Title: 'Call',
+			Content: Buffer.from(html).toString('base64'),
+		});
+		expect(note.status).toBe(201);
+		const noteId = note.body.id as string;
+		expect(noteId.startsWith('069')).toBe(true);
+		expect(t.org.store.get(noteId, 'ContentNote')).toMatchObject({
+			TextPreview: 'Called & left a message',
+			FileType: 'SNOTE',
+		});
+		expect(t.org.store.get(noteId, 'ContentDocument')).toMatchObject({ Title: 'Call' });
+		const link = await t.api('POST', '/sobjects/ContentDocumentLink', {
+			ContentDocumentId: noteId,
+			LinkedEntityId: caseId,
+			ShareType: 'V',
+			Visibility: 'AllUsers',
+		});
+		expect(link.status).toBe(201);
+		const bad = await t.api('POST', '/sobjects/ContentDocumentLink', {
+			ContentDocumentId: noteId,
+			LinkedEntityId: caseId,
+			ShareType: 'X',
+		});
+		expect(bad.body[0].errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+		const untitled = await t.api('POST', '/sobjects/ContentNote', { Content: '' });
+		expect(untitled.body[0]).toMatchObject({
+			errorCode: 'REQUIRED_FIELD_MISSING',
+			fields: ['Title'],
+		});
+	});
+});
