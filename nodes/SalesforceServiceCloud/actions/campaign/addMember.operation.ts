@@ -34,7 +34,8 @@ export const description: INodeProperties[] = [
  * Adds each item's lead or contact to the item's campaign (a CampaignMember record), 200 a call
  * (five calls in one Composite request for 1,000 items). Every item's IDs are checked before the
  * first write. A person who is already a member of the campaign fails on its own: Salesforce
- * answers DUPLICATE_VALUE ("Already a campaign member."), and the other items are added.
+ * answers DUPLICATE_VALUE ("Already a campaign member."), told with the person and the campaign,
+ * and the other items are added.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -52,6 +53,16 @@ export async function execute(
 		return { fields };
 	});
 	return writeRecords(this, sf, { operation: 'create', objectName: 'CampaignMember' }, checked, {
+		failure: (failed, record) => {
+			const m = memberships.get(record.itemIndex);
+			if (failed.errorCode !== 'DUPLICATE_VALUE' || !m) return failed;
+			const person = m.personField === 'LeadId' ? 'Lead' : 'Contact';
+			return {
+				...failed,
+				message: `${person} ${m.personId} is already a member of campaign ${m.campaignId} (Salesforce: ${failed.message})`,
+				fields: [m.personField],
+			};
+		},
 		successFields: (record) => {
 			const m = memberships.get(record.itemIndex);
 			return {
