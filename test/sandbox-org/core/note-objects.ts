@@ -149,3 +149,14 @@ export function insertNote(store: Store, values: Row, userId: string): string {
 	store.insert('ContentDocument', { Title: values.Title, ...computed }, { userId, id });
 	return id;
 }
+
+/** A note and its ContentDocument are one file: deleting either deletes both. */
+export function deleteNoteTwin(store: Store, objectName: string, id: string): void {
+	const twin =
+		objectName === 'ContentNote'
+			? 'ContentDocument'
+			: objectName === 'ContentDocument'
+				? 'ContentNote'
+				: undefined;
+	if (twin && store.get(id, twin)) store.delete(twin, id);
+}

@@ -119,6 +119,9 @@ describe('sandbox org: notes', () => {
 			ShareType: 'X',
 		});
 		expect(bad.body[0].errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+		const removed = await t.api('DELETE', `/sobjects/ContentNote/${noteId}`);
+		expect(removed.status).toBe(204);
+		expect(t.org.store.get(noteId, 'ContentDocument')).toBeUndefined();
 		const untitled = await t.api('POST', '/sobjects/ContentNote', { Content: '' });
 		expect(untitled.body[0]).toMatchObject({
 			errorCode: 'REQUIRED_FIELD_MISSING',

@@ -1,7 +1,7 @@
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfRequest } from '../http/types';
-import { insertNote } from '../core/note-objects';
+import { deleteNoteTwin, insertNote } from '../core/note-objects';
 import { deriveSalesFields } from '../core/sales-objects';
 import type { SandboxOrg } from '../org';
 import { recordError } from './record-errors';
@@ -78,6 +78,7 @@ export function deleteRecord(org: SandboxOrg, type: SObjectType, row: Row): void
 			`entity type cannot be deleted: ${type.properties.label}`,
 		);
 	org.store.delete(type.name, row.Id as string);
+	deleteNoteTwin(org.store, type.name, row.Id as string);
 }
 
 function defaultsOf(type: SObjectType): Row {
