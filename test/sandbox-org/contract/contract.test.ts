@@ -395,6 +395,7 @@ const PARTIAL_DESCRIBES: Record<string, string> = {
 	'sfexpcloud__describe-opportunity-partial.json': 'Opportunity',
 	'sfexpcloud__describe-campaign-partial.json': 'Campaign',
 	'sfexpcloud__describe-campaignmember-partial.json': 'CampaignMember',
+	'sfexpcloud__describe-flowdefinitionview-partial.json': 'FlowDefinitionView',
 };
 
 interface PartialField {

@@ -1,5 +1,6 @@
 import type { FieldDescribe } from './describe-types';
 import { completeField, type FieldSpec } from './fields';
+import { flowDefinitionViewObject } from './flows';
 import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
 import { addNoteObjects } from './note-objects';
 import { recordedFields, type Recorded } from './recorded-fields';
@@ -791,6 +792,7 @@ export function standardSchema(): Schema {
 		],
 	});
 	addNoteObjects(schema);
+	schema.add(flowDefinitionViewObject());
 	return schema;
 }
 
