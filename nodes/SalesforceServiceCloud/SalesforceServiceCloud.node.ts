@@ -11,6 +11,7 @@ import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { getCaseConversationFields, getClosedCaseStatuses } from './methods/caseOptions';
 import { getFields, getFilterFields, getObjects } from './methods/loadOptions';
+import { getAutolaunchedFlows } from './methods/flowOptions';
 import { getMappingColumns } from './methods/resourceMapping';
 
 export class SalesforceServiceCloud implements INodeType {
@@ -52,6 +53,7 @@ export class SalesforceServiceCloud implements INodeType {
 			getFilterFields,
 			getClosedCaseStatuses,
 			getCaseConversationFields,
+			getAutolaunchedFlows,
 		},
 		resourceMapping: { getMappingColumns },
 	};

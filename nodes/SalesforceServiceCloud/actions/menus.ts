@@ -201,6 +201,23 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 		],
 		default: 'getMany',
 	},
+	flow: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['flow'] } },
+		options: [
+			{
+				name: 'Run',
+				value: 'run',
+				action: 'Run an autolaunched flow',
+				description:
+					'Run an autolaunched flow with input variables, and get its output variables, 200 items a call',
+			},
+		],
+		default: 'run',
+	},
 	lead: {
 		displayName: 'Operation',
 		name: 'operation',

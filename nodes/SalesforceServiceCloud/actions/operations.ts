@@ -16,6 +16,7 @@ import {
 import { RESOURCE_OBJECTS } from './common/resourceObjects';
 import * as getEmail from './emailMessage/get.operation';
 import * as getEmails from './emailMessage/getMany.operation';
+import * as runFlow from './flow/run.operation';
 import * as createNote from './note/create.operation';
 import * as soqlQuery from './record/soqlQuery.operation';
 import * as complete from './task/complete.operation';
@@ -72,6 +73,9 @@ export const OPERATIONS = {
 	emailMessage: {
 		get: getEmail,
 		getMany: getEmails,
+	},
+	flow: {
+		run: runFlow,
 	},
 	lead: {
 		create: writeOperation('lead', 'create', LEAD),
