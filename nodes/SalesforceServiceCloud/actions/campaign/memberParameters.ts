@@ -46,26 +46,28 @@ export function membershipOf(
 ): { membership: Membership } | { refused: Refusal } {
 	const campaignId = idParameterOf(ctx, 'campaignId', itemIndex);
 	const personId = idParameterOf(ctx, 'memberId', itemIndex);
-	const malformed = (label: string, field: string, id: string, problem: string): Refusal => ({
+	const malformed = (label: string, fields: string[], id: string, problem: string): Refusal => ({
 		errorCode: 'MALFORMED_ID',
 		message: `${label} "${id}" ${problem}`,
-		fields: [field],
+		fields,
 	});
 	const campaignProblem = idProblem(campaignId);
 	if (campaignProblem)
-		return { refused: malformed('Campaign ID', 'CampaignId', campaignId, campaignProblem) };
+		return { refused: malformed('Campaign ID', ['CampaignId'], campaignId, campaignProblem) };
 	if (!campaignId.startsWith(CAMPAIGN))
 		return {
 			refused: malformed(
 				'Campaign ID',
-				'CampaignId',
+				['CampaignId'],
 				campaignId,
 				`is not the ID of a campaign (campaign IDs start with ${CAMPAIGN})`,
 			),
 		};
 	const personProblem = idProblem(personId);
 	if (personProblem)
-		return { refused: malformed('Lead or Contact ID', 'LeadId', personId, personProblem) };
+		return {
+			refused: malformed('Lead or Contact ID', ['LeadId', 'ContactId'], personId, personProblem),
+		};
 	if (personId.startsWith(LEAD))
 		return { membership: { campaignId, personField: 'LeadId', personId } };
 	if (personId.startsWith(CONTACT))
