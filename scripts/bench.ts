@@ -558,11 +558,44 @@ async function benchActions(result: Record<string, Record<string, number | null>
 			},
 			contacts,
 		);
+		await control(sandbox, 'POST', '/schema/fields', {
+			object: 'Account',
+			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+		});
+		const accountUpserts = await runAction(
+			sandbox,
+			{
+				resource: 'account',
+				operation: 'upsert',
+				columns: { ...autoMap, matchingColumns: ['Ext_Id__c'] },
+			},
+			Array.from({ length: 1000 }, (_, i) => ({ Ext_Id__c: `erp-${i}`, Name: `Account ${i}` })),
+		);
+		const campaign = (await control(sandbox, 'POST', '/records/Campaign', {
+			records: [{ Name: 'Benchmark campaign' }],
+		})) as { ids: string[] };
+		const members = (await seedLeads(sandbox, 1000)).map((memberId) => ({
+			campaignId: campaign.ids[0],
+			memberId,
+		}));
+		const memberAdds = await runAction(
+			sandbox,
+			{
+				resource: 'campaign',
+				operation: 'addMember',
+				campaignId: '={{ $json.campaignId }}',
+				memberId: '={{ $json.memberId }}',
+			},
+			members,
+		);
 		result.actions = {
 			apiCallsPer1000Creates: creates.calls,
 			wallSecondsPer1000Creates: creates.seconds,
 			apiCallsPer1000Upserts: upserts.calls,
 			wallSecondsPer1000Upserts: upserts.seconds,
+			apiCallsPer1000AccountUpserts: accountUpserts.calls,
+			apiCallsPer1000CampaignMembers: memberAdds.calls,
+			wallSecondsPer1000CampaignMembers: memberAdds.seconds,
 			latencyMsPerRequest: LATENCY_MS,
 		};
 		const node = new SalesforceServiceCloud();

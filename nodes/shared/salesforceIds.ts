@@ -12,6 +12,9 @@ export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = {
 	Task: '00T',
 	Event: '00U',
 	Case: '500',
+	Campaign: '701',
+	CampaignMember: '00v',
+	ContentDocument: '069',
 	EmailMessage: '02s',
 };
 

@@ -39,7 +39,7 @@ describe('the operation table and the menus', () => {
 		expect(operationOf('case', 'toString')).toBeUndefined();
 		expect(operationOf('case', 'constructor')).toBeUndefined();
 		expect(operationOf('constructor', 'name')).toBeUndefined();
-		expect(operationOf('account', 'create')).toBeUndefined();
+		expect(operationOf('invoice', 'create')).toBeUndefined();
 	});
 });
 

@@ -5,6 +5,7 @@ import { registerOAuthRoutes } from './auth/oauth';
 import { Sessions } from './auth/sessions';
 import { Clock } from './core/clock';
 import { makeId } from './core/ids';
+import { demoFlows, flowDefinitionRow, type SandboxFlow } from './core/flows';
 import { Counters, type Faults } from './core/observe';
 import { caseStatusRows, standardSchema } from './core/objects';
 import type { Schema } from './core/schema';
@@ -14,6 +15,7 @@ import { registerBulkQueryRoutes } from './rest/bulk-query';
 import { registerCollectionRoutes } from './rest/collections';
 import { registerCompositeRoutes } from './rest/composite';
 import { registerConnectRoutes } from './rest/connect';
+import { registerFlowActionRoutes } from './rest/flow-actions';
 import { ConnectRateLimit } from './rest/connect-rate-limit';
 import { registerLimitsRoutes } from './rest/limits';
 import { registerReplicationRoutes } from './rest/replication';
@@ -125,6 +127,9 @@ export class SandboxOrg {
 	/** The Connect REST API's calls per user and app in the last hour, and its hourly limit. */
 	readonly connectRateLimit = new ConnectRateLimit(() => this.clock.now());
 
+	/** The org's flows (FlowDefinitionView has a row for each); the autolaunched ones run through `/actions/custom/flow/`. */
+	readonly flows: SandboxFlow[] = demoFlows();
+
 	readonly dataRouter = new Router();
 	readonly authRouter = new Router();
 
@@ -137,6 +142,7 @@ export class SandboxOrg {
 		this.dailyApiLimit = options.dailyApiLimit ?? 15000;
 
 		this.syncCaseStatuses();
+		for (const flow of this.flows) this.store.insert('FlowDefinitionView', flowDefinitionRow(flow));
 
 		registerQueryRoutes(this.dataRouter);
 		// Before the sObject routes: `/sobjects/T/updated` would otherwise read as a record Id.
@@ -146,6 +152,7 @@ export class SandboxOrg {
 		registerCompositeRoutes(this.dataRouter);
 		registerLimitsRoutes(this.dataRouter);
 		registerConnectRoutes(this.dataRouter);
+		registerFlowActionRoutes(this.dataRouter);
 		registerBulkQueryRoutes(this.dataRouter);
 		registerOAuthRoutes(this.authRouter);
 	}

@@ -6,6 +6,76 @@ import type { OperationMenu, Resource } from './operations';
  * operations that `operations.ts` has; test/action/operations.test.ts checks that no operation lacks a menu entry.
  */
 export const MENUS: { [R in Resource]: OperationMenu<R> } = {
+	account: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create accounts',
+				description: 'Create accounts (Account), in batches of 200',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update accounts',
+				description:
+					'Create a new account, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete accounts',
+				description: 'Delete accounts by ID, in batches of 200',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an account',
+				description: 'Get an account by its ID',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many accounts',
+				description: 'Get the accounts that meet conditions',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update accounts',
+				description: 'Update accounts by ID, in batches of 200',
+			},
+		],
+		default: 'create',
+	},
+	campaign: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['campaign'] } },
+		options: [
+			{
+				name: 'Add Member',
+				value: 'addMember',
+				action: 'Add a lead or contact to a campaign',
+				description:
+					'Add leads or contacts to campaigns as members (CampaignMember), in batches of 200',
+			},
+			{
+				name: 'Remove Member',
+				value: 'removeMember',
+				action: 'Remove a lead or contact from a campaign',
+				description: 'Remove leads or contacts from campaigns, in batches of 200',
+			},
+		],
+		default: 'addMember',
+	},
 	case: {
 		displayName: 'Operation',
 		name: 'operation',
@@ -131,6 +201,23 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 		],
 		default: 'getMany',
 	},
+	flow: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['flow'] } },
+		options: [
+			{
+				name: 'Run',
+				value: 'run',
+				action: 'Run an autolaunched flow',
+				description:
+					'Run an autolaunched flow with input variables, and get its output variables, 200 items a call',
+			},
+		],
+		default: 'run',
+	},
 	lead: {
 		displayName: 'Operation',
 		name: 'operation',
@@ -168,6 +255,70 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 				value: 'update',
 				action: 'Update leads',
 				description: 'Update leads by ID, in batches of 200',
+			},
+		],
+		default: 'create',
+	},
+	note: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['note'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Add a note to a record',
+				description:
+					'Add a note (ContentNote) to a case, contact, lead, account or any other record, in batches of 200',
+			},
+		],
+		default: 'create',
+	},
+	opportunity: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['opportunity'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create opportunities',
+				description: 'Create opportunities (Opportunity), in batches of 200',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update opportunities',
+				description:
+					'Create a new opportunity, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete opportunities',
+				description: 'Delete opportunities by ID, in batches of 200',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an opportunity',
+				description: 'Get an opportunity by its ID',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many opportunities',
+				description: 'Get the opportunities that meet conditions',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update opportunities',
+				description: 'Update opportunities by ID, in batches of 200',
 			},
 		],
 		default: 'create',

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as addMember from './campaign/addMember.operation';
+import * as removeMember from './campaign/removeMember.operation';
 import * as addComment from './case/addComment.operation';
 import * as close from './case/close.operation';
 import * as getConversation from './case/getConversation.operation';
@@ -14,11 +16,20 @@ import {
 import { RESOURCE_OBJECTS } from './common/resourceObjects';
 import * as getEmail from './emailMessage/get.operation';
 import * as getEmails from './emailMessage/getMany.operation';
+import * as runFlow from './flow/run.operation';
+import * as createNote from './note/create.operation';
 import * as soqlQuery from './record/soqlQuery.operation';
 import * as complete from './task/complete.operation';
 import * as createTask from './task/create.operation';
 
-const { case: CASE, contact: CONTACT, lead: LEAD, task: TASK } = RESOURCE_OBJECTS;
+const {
+	account: ACCOUNT,
+	case: CASE,
+	contact: CONTACT,
+	lead: LEAD,
+	opportunity: OPPORTUNITY,
+	task: TASK,
+} = RESOURCE_OBJECTS;
 /** The Record resource works on the object the user picks in its Object parameter. */
 const CHOSEN = undefined;
 
@@ -29,6 +40,18 @@ const CHOSEN = undefined;
  * The menu a user picks from is in `menus.ts`, written out for n8n's lint and typed against this table.
  */
 export const OPERATIONS = {
+	account: {
+		create: writeOperation('account', 'create', ACCOUNT),
+		delete: deleteOperation('account', ACCOUNT),
+		get: getOperation('account', ACCOUNT),
+		getMany: getManyOperation('account', ACCOUNT),
+		update: writeOperation('account', 'update', ACCOUNT),
+		upsert: writeOperation('account', 'upsert', ACCOUNT),
+	},
+	campaign: {
+		addMember,
+		removeMember,
+	},
 	case: {
 		create: writeOperation('case', 'create', CASE),
 		get: getOperation('case', CASE),
@@ -51,6 +74,9 @@ export const OPERATIONS = {
 		get: getEmail,
 		getMany: getEmails,
 	},
+	flow: {
+		run: runFlow,
+	},
 	lead: {
 		create: writeOperation('lead', 'create', LEAD),
 		findOrCreate: findOrCreateOperation('lead', LEAD),
@@ -58,6 +84,17 @@ export const OPERATIONS = {
 		getMany: getManyOperation('lead', LEAD),
 		update: writeOperation('lead', 'update', LEAD),
 		upsert: writeOperation('lead', 'upsert', LEAD),
+	},
+	note: {
+		create: createNote,
+	},
+	opportunity: {
+		create: writeOperation('opportunity', 'create', OPPORTUNITY),
+		delete: deleteOperation('opportunity', OPPORTUNITY),
+		get: getOperation('opportunity', OPPORTUNITY),
+		getMany: getManyOperation('opportunity', OPPORTUNITY),
+		update: writeOperation('opportunity', 'update', OPPORTUNITY),
+		upsert: writeOperation('opportunity', 'upsert', OPPORTUNITY),
 	},
 	record: {
 		create: writeOperation('record', 'create', CHOSEN),

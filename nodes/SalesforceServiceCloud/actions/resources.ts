@@ -21,10 +21,15 @@ const ALL: Array<{
 	option: INodePropertyOptions & { value: Resource };
 	shared?: INodeProperties[];
 }> = [
+	{ option: { name: 'Account', value: 'account' } },
+	{ option: { name: 'Campaign', value: 'campaign' } },
 	{ option: { name: 'Case', value: 'case' } },
 	{ option: { name: 'Contact', value: 'contact' } },
 	{ option: { name: 'Email Message', value: 'emailMessage' } },
+	{ option: { name: 'Flow', value: 'flow' } },
 	{ option: { name: 'Lead', value: 'lead' } },
+	{ option: { name: 'Note', value: 'note' } },
+	{ option: { name: 'Opportunity', value: 'opportunity' } },
 	{
 		option: { name: 'Record (Any Object)', value: 'record' },
 		shared: [objectNameProperty(RECORD_OBJECT_OPERATIONS)],

@@ -11,6 +11,7 @@ import { authenticationProperty, nodeCredentials } from '../../shared/transport/
 import { RESOURCES } from '../actions/resources';
 import { router } from '../actions/router';
 import { getCaseConversationFields, getClosedCaseStatuses } from '../methods/caseOptions';
+import { getAutolaunchedFlows } from '../methods/flowOptions';
 import { getFields, getFilterFields, getObjects } from '../methods/loadOptions';
 import { getMappingColumns } from '../methods/resourceMapping';
 
@@ -65,6 +66,7 @@ export class SalesforceServiceCloudV1 implements INodeType {
 			getFilterFields,
 			getClosedCaseStatuses,
 			getCaseConversationFields,
+			getAutolaunchedFlows,
 		},
 		resourceMapping: { getMappingColumns },
 	};

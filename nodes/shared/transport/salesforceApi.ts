@@ -240,6 +240,33 @@ export function subrequestError(sub: {
 	});
 }
 
+// ----- Flows ---------------------------------------------------------------------------------------
+
+/** One interview's answer of an invocable flow action (one per input, in input order). */
+export interface FlowActionResult {
+	actionName?: string;
+	isSuccess: boolean;
+	errors: Array<{ statusCode?: string; message?: string; fields?: string[] }> | null;
+	outputValues: IDataObject | null;
+}
+
+/**
+ * Runs an autolaunched flow once per element of `inputs` (its input variables), in one call:
+ * `POST /actions/custom/flow/{apiName}` with `{inputs}`. The answer has one result per input, in order.
+ */
+export function runFlowAction(
+	sf: ApiClient,
+	apiName: string,
+	inputs: IDataObject[],
+): Promise<FlowActionResult[]> {
+	return sf.conn.request<FlowActionResult[]>({
+		method: 'POST',
+		url: `${versionRoot(sf.apiVersion)}/actions/custom/flow/${encodeURIComponent(apiName)}`,
+		body: JSON.stringify({ inputs }),
+		headers: JSON_HEADERS,
+	});
+}
+
 // ----- Links --------------------------------------------------------------------------------------
 
 /** Stands in for the instance URL before a JWT or client credentials session exists (see connection.ts). */

@@ -392,6 +392,10 @@ const PARTIAL_DESCRIBES: Record<string, string> = {
 	'sfexpcloud__describe-lead-partial.json': 'Lead',
 	'sfexpcloud__describe-messagingsession-partial.json': 'MessagingSession',
 	'sfexpcloud__describe-queuesobject-partial.json': 'QueueSobject',
+	'sfexpcloud__describe-opportunity-partial.json': 'Opportunity',
+	'sfexpcloud__describe-campaign-partial.json': 'Campaign',
+	'sfexpcloud__describe-campaignmember-partial.json': 'CampaignMember',
+	'sfexpcloud__describe-flowdefinitionview-partial.json': 'FlowDefinitionView',
 };
 
 interface PartialField {

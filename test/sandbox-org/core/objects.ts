@@ -1,6 +1,10 @@
-import type { FieldDescribe, FieldType } from './describe-types';
-import { completeField, completeRecordedField, type FieldSpec } from './fields';
+import type { FieldDescribe } from './describe-types';
+import { completeField, type FieldSpec } from './fields';
+import { flowDefinitionViewObject } from './flows';
 import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
+import { addNoteObjects } from './note-objects';
+import { recordedFields, type Recorded } from './recorded-fields';
+import { campaignMemberObject, campaignObject, opportunityObject } from './sales-objects';
 import { Schema, standardFields } from './schema';
 
 import caseDescribe from '../schema/recorded/sfexpcloud__describe-case-partial.json';
@@ -10,23 +14,6 @@ import leadDescribe from '../schema/recorded/sfexpcloud__describe-lead-partial.j
 import messagingSessionDescribe from '../schema/recorded/sfexpcloud__describe-messagingsession-partial.json';
 import queueSobjectDescribe from '../schema/recorded/sfexpcloud__describe-queuesobject-partial.json';
 import taskDescribe from '../schema/recorded/nango__describe-task-v60.json';
-
-type Recorded = { fields: Array<Partial<FieldDescribe> & { name: string; type: string }> };
-
-/**
- * Fields of a recorded describe, completed, with the sandbox's corrections. The org the partial
- * describes were recorded in installed the Developer Edition sample fields under a namespace
- * (`lwrfileupload__Product__c`); a plain DE org has them as `Product__c`, so the prefix is dropped.
- */
-function recordedFields(
-	recorded: Recorded,
-	overrides: Record<string, Partial<FieldSpec>> = {},
-): FieldDescribe[] {
-	return recorded.fields.map((f) => {
-		const name = f.name.replace(/^[A-Za-z0-9]+__(?=[A-Za-z0-9_]+__c$)/, '');
-		return completeRecordedField({ ...f, name, type: f.type as FieldType }, overrides[name] ?? {});
-	});
-}
 
 /** The component fields of a compound address (`BillingStreet` ... `BillingAddress`). */
 function addressFields(prefix: string): FieldSpec[] {
@@ -443,6 +430,9 @@ export function standardSchema(): Schema {
 			{ name: 'SLAExpirationDate__c', type: 'date', label: 'SLA Expiration Date' },
 		]),
 	});
+	schema.add(opportunityObject());
+	schema.add(campaignObject());
+	schema.add(campaignMemberObject());
 	schema.add({
 		name: 'User',
 		label: 'User',
@@ -801,6 +791,8 @@ export function standardSchema(): Schema {
 			]),
 		],
 	});
+	addNoteObjects(schema);
+	schema.add(flowDefinitionViewObject());
 	return schema;
 }
 

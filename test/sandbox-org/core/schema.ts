@@ -125,7 +125,9 @@ export class Schema {
 	add(spec: ObjectSpec): SObjectType {
 		const type = new SObjectType(spec);
 		this.objects.set(type.name.toLowerCase(), type);
-		this.byPrefix.set(type.keyPrefix, type);
+		// Ids of a prefix two objects share (a ContentNote's Id is its ContentDocument's) belong to the first.
+		const owner = this.byPrefix.get(type.keyPrefix);
+		if (!owner || owner.name === type.name) this.byPrefix.set(type.keyPrefix, type);
 		return type;
 	}
 
@@ -236,6 +238,12 @@ export const CHILD_RELATIONSHIP_NAMES: Record<string, string> = {
 	'GroupMember.GroupId': 'GroupMembers',
 	'QueueSobject.QueueId': 'QueueSobjects',
 	'User.ContactId': 'Users',
+	'Opportunity.AccountId': 'Opportunities',
+	'Opportunity.CampaignId': 'Opportunities',
+	'CampaignMember.CampaignId': 'CampaignMembers',
+	'CampaignMember.LeadId': 'CampaignMembers',
+	'CampaignMember.ContactId': 'CampaignMembers',
+	'Campaign.ParentId': 'ChildCampaigns',
 };
 
 /** The system fields every object has, plus OwnerId where the object has an owner. */

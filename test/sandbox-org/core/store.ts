@@ -22,6 +22,8 @@ export interface WriteOptions {
 	userId?: string;
 	/** Backdates audit fields and ClosedDate, as a data load with "Set Audit Fields" may. */
 	audit?: { CreatedDate?: number; ClosedDate?: number | null };
+	/** The new record's Id, when it is the face of another record (a ContentNote's Id is its ContentDocument's). */
+	id?: string;
 }
 
 interface Pending {
@@ -92,7 +94,7 @@ export class Store {
 	insert(objectName: string, values: Row, opts: WriteOptions = {}): string {
 		const type = this.type(objectName);
 		const now = toSecond(this.clock.now());
-		const id = this.nextId(type);
+		const id = opts.id ?? this.nextId(type);
 		const user = opts.userId ?? this.defaultUserId;
 		const row: Row = {};
 		for (const f of type.fields) {

@@ -2,6 +2,7 @@ import type { FieldDescribe } from '../core/describe-types';
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfErrorEntry } from '../http/types';
+import { campaignMemberRuleErrors } from '../core/sales-objects';
 import type { SandboxOrg } from '../org';
 
 /**
@@ -43,10 +44,12 @@ function isQueueFor(org: SandboxOrg, group: Row, type: SObjectType): boolean {
 }
 
 /**
- * Rules of particular objects. A Task whose WhoId is a Lead cannot have a WhatId: a lead
+ * Rules of particular objects (a campaign member's: see sales-objects.ts). A Task whose WhoId is a Lead cannot have a WhatId: a lead
  * belongs to no account, so the task cannot relate to one.
  */
 export function objectRuleErrors(org: SandboxOrg, type: SObjectType, merged: Row): SfErrorEntry[] {
+	if (type.name === 'CampaignMember')
+		return campaignMemberRuleErrors(org.store.rows('CampaignMember'), merged);
 	if (type.name !== 'Task' && type.name !== 'Event') return [];
 	const who = merged.WhoId;
 	const leadPrefix = org.schema.get('Lead')?.keyPrefix;

@@ -1,6 +1,8 @@
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfRequest } from '../http/types';
+import { deleteNoteTwin, insertNote } from '../core/note-objects';
+import { deriveSalesFields } from '../core/sales-objects';
 import type { SandboxOrg } from '../org';
 import { recordError } from './record-errors';
 import { validateWrite } from './validate';
@@ -40,6 +42,7 @@ export function createRecord(
 		rawBody: ctx.rawBody,
 	});
 	deriveFields(ctx.org, type, values, defaultsOf(type));
+	if (type.name === 'ContentNote') return insertNote(ctx.org.store, values, ctx.userId);
 	return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
 }
 
@@ -75,6 +78,7 @@ export function deleteRecord(org: SandboxOrg, type: SObjectType, row: Row): void
 			`entity type cannot be deleted: ${type.properties.label}`,
 		);
 	org.store.delete(type.name, row.Id as string);
+	deleteNoteTwin(org.store, type.name, row.Id as string);
 }
 
 function defaultsOf(type: SObjectType): Row {
@@ -85,11 +89,12 @@ function defaultsOf(type: SObjectType): Row {
 }
 
 /**
- * Fields Salesforce computes on a Task: IsClosed from a closed Status, IsHighPriority from the
+ * Fields Salesforce computes (an Opportunity's and a CampaignMember's: see sales-objects.ts), and on a Task: IsClosed from a closed Status, IsHighPriority from the
  * Priority, and AccountId from what the task is about (the Account in WhatId, the account of
  * the record in WhatId, or the account of the Contact in WhoId).
  */
 function deriveFields(org: SandboxOrg, type: SObjectType, values: Row, before: Row): void {
+	deriveSalesFields(type.name, values, before, (id) => org.store.get(id));
 	if (type.name !== 'Task') return;
 	const merged: Row = { ...before, ...values };
 	values.IsClosed = merged.Status === 'Completed';

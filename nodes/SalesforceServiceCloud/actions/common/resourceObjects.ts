@@ -1,9 +1,11 @@
 /** The Salesforce object behind each resource; the Record resource works on the object the user picks. */
 export const RESOURCE_OBJECTS = {
+	account: 'Account',
 	case: 'Case',
 	contact: 'Contact',
 	emailMessage: 'EmailMessage',
 	lead: 'Lead',
+	opportunity: 'Opportunity',
 	task: 'Task',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -41,6 +41,8 @@ export function checkEachItem(
 export interface WriteRecordsOptions {
 	/** More of a written item's json than `{id, success, created?}`, from the record sent. */
 	successFields?: (record: WriteRecord) => IDataObject;
+	/** A failed item's result in the operation's own words (same error code), from the record sent. */
+	failure?: (failure: WriteFailure, record: WriteRecord) => WriteFailure;
 }
 
 /**
@@ -65,9 +67,13 @@ export async function writeRecords(
 	};
 	const ledger = openWriteLedger(ctx)?.scope(request);
 	const written = request.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
-	const { successFields } = options;
+	const { successFields, failure } = options;
 	const recordOf = new Map(request.records.map((r) => [r.itemIndex, r]));
-	return writeResultsToItems(ctx, [...checked.refused, ...written], ctx.getInputData(), {
+	const results = written.map((result) => {
+		const record = recordOf.get(result.itemIndex);
+		return !result.success && failure && record ? failure(result, record) : result;
+	});
+	return writeResultsToItems(ctx, [...checked.refused, ...results], ctx.getInputData(), {
 		successJson: (result) => {
 			const record = recordOf.get(result.itemIndex);
 			return {
