@@ -24,6 +24,7 @@ const ALL: Array<{
 	{ option: { name: 'Case', value: 'case' } },
 	{ option: { name: 'Contact', value: 'contact' } },
 	{ option: { name: 'Email Message', value: 'emailMessage' } },
+	{ option: { name: 'File', value: 'file' } },
 	{ option: { name: 'Lead', value: 'lead' } },
 	{
 		option: { name: 'Record (Any Object)', value: 'record' },

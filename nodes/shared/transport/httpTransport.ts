@@ -33,6 +33,12 @@ export interface TransportOptions {
 	retry?: RetrySettings;
 }
 
+/** A request; `binaryResponse` reads a successful answer's body as bytes (a blob), not as text. */
+export type TransportRequest = HttpRequest & { binaryResponse?: boolean };
+
+/** An answer; `bytes` holds the body of a successful `binaryResponse` request. */
+export type TransportResponse = HttpResponse & { bytes?: Buffer };
+
 /** A response that asked to be tried again; thrown inside the retry loop only. */
 class TransientResponse extends Error {
 	constructor(
@@ -72,7 +78,7 @@ export class N8nHttpTransport {
 	) {}
 
 	/** Sends one request (with its retries) and gives Salesforce's answer, whatever its status. */
-	async httpRequest(request: HttpRequest): Promise<HttpResponse> {
+	async httpRequest(request: TransportRequest): Promise<TransportResponse> {
 		const retry = this.options.retry ?? DEFAULT_RETRY;
 		const repeatable = isRepeatable(request.method);
 		let attempts = 0;
@@ -119,15 +125,16 @@ export class N8nHttpTransport {
 	 * concurrent requests would each log in. One at a time, a session costs one token request.
 	 * (n8n already shares one OAuth2 refresh between concurrent requests.)
 	 */
-	private sendOnce(request: HttpRequest): Promise<HttpResponse> {
+	private sendOnce(request: TransportRequest): Promise<TransportResponse> {
 		if (!this.options.pathOnly) return this.exchange(request);
 		const run = this.queue.then(() => this.exchange(request));
 		this.queue = run.catch(() => undefined);
 		return run;
 	}
 
-	private async exchange(request: HttpRequest): Promise<HttpResponse> {
+	private async exchange(request: TransportRequest): Promise<TransportResponse> {
 		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
+		const binary = request.binaryResponse === true;
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url,
@@ -135,17 +142,17 @@ export class N8nHttpTransport {
 			body: request.body as IHttpRequestOptions['body'],
 			returnFullResponse: true,
 			json: false,
-			encoding: 'text',
+			encoding: binary ? 'arraybuffer' : 'text',
 		};
 		this.requestCount++;
-		let outcome: HttpResponse | SalesforceCredentialError | SalesforceNetworkError;
+		let outcome: TransportResponse | SalesforceCredentialError | SalesforceNetworkError;
 		try {
 			const full = (await this.context.helpers.httpRequestWithAuthentication.call(
 				this.context,
 				this.options.credentialType,
 				options,
 			)) as RawResponse;
-			outcome = normalize(full.statusCode, full.headers, full.body);
+			outcome = normalize(full.statusCode, full.headers, full.body, binary);
 		} catch (error) {
 			outcome = answerOrFailure(error, request.url);
 		}
@@ -278,10 +285,23 @@ function normalize(
 	statusCode: number,
 	headers: Record<string, unknown>,
 	body: unknown,
-): HttpResponse {
+	binary = false,
+): TransportResponse {
 	const lower: Record<string, string> = {};
 	for (const [k, v] of Object.entries(headers ?? {}))
 		lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	// A blob stays bytes (never copied into a string); an error answer to it is read as text.
+	if (binary && statusCode >= 200 && statusCode < 300)
+		return {
+			statusCode,
+			headers: lower,
+			body: '',
+			bytes: Buffer.isBuffer(body)
+				? body
+				: body instanceof ArrayBuffer
+					? Buffer.from(body)
+					: Buffer.alloc(0),
+		};
 	let text: string;
 	if (body === undefined || body === null) text = '';
 	else if (typeof body === 'string') text = body;

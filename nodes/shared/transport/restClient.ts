@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 
-import type { N8nHttpTransport } from './httpTransport';
+import type { N8nHttpTransport, TransportRequest } from './httpTransport';
 import { SalesforceApiError } from './salesforceErrors';
 
 /**
@@ -17,8 +17,7 @@ export class SalesforceRestClient {
 	) {}
 
 	async request<T>(request: HttpRequest): Promise<T> {
-		const url = request.url.startsWith('/') ? `${this.instanceUrl}${request.url}` : request.url;
-		const response = await this.transport.httpRequest({ ...request, url });
+		const response = await this.send(request);
 		if (response.statusCode === 204) return undefined as T;
 		const body = parseBody(response);
 		if (response.statusCode >= 400) throw errorOf(response, body);
@@ -31,6 +30,21 @@ export class SalesforceRestClient {
 				data: body,
 			});
 		return body as T;
+	}
+
+	/** A blob: the answer's bytes and content type; an error answer is a `SalesforceApiError` as for `request`. */
+	async requestBytes(request: HttpRequest): Promise<{ bytes: Buffer; contentType: string }> {
+		const response = await this.send({ ...request, binaryResponse: true });
+		if (response.statusCode >= 300) throw errorOf(response, parseBody(response));
+		return {
+			bytes: response.bytes ?? Buffer.alloc(0),
+			contentType: response.headers['content-type'] ?? '',
+		};
+	}
+
+	private send(request: TransportRequest) {
+		const url = request.url.startsWith('/') ? `${this.instanceUrl}${request.url}` : request.url;
+		return this.transport.httpRequest({ ...request, url });
 	}
 }
 

@@ -4,6 +4,7 @@ import type {
 	HttpMethods,
 	HttpRequest,
 } from '@jsforce/jsforce-node';
+import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { SalesforceRestClient } from './restClient';
@@ -236,6 +237,88 @@ export function subrequestError(sub: {
 		fields: first?.fields ?? [],
 		statusCode: sub.httpStatusCode,
 		data: first,
+	});
+}
+
+// ----- Files (blob fields) --------------------------------------------------------------------------
+
+/**
+ * The largest JSON (non-multipart) request body Salesforce takes: 52,428,800 bytes, 50 MB of text or
+ * 37.5 MB of a file as base64 ("Insert or Update Blob Data"). Past it: 400 JSON_PARSER_ERROR
+ * "Maximum size of request reached".
+ */
+export const MAX_JSON_BODY_BYTES = 52_428_800;
+/** The largest file a multipart ContentVersion insert takes: 2 GB. */
+export const MAX_CONTENT_VERSION_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** A record's answer from a create: `{id, success, errors}`. */
+export interface CreateAnswer {
+	id?: string;
+	success: boolean;
+	errors: Array<{ statusCode?: string; errorCode?: string; message: string; fields?: string[] }>;
+}
+
+/** The JSON body of an sObject Collections create of up to 200 records (each with `attributes: {type}`). */
+export function collectionsCreateBody(records: IDataObject[], allOrNone = false): string {
+	return JSON.stringify({ allOrNone, records });
+}
+
+/** An sObject Collections create whose body `collectionsCreateBody` built (its size measured by the caller). */
+export function sendCollectionsCreate(sf: ApiClient, body: string): Promise<CreateAnswer[]> {
+	const { method, url } = collectionsTarget(sf.apiVersion, { operation: 'create' });
+	return sf.conn.request<CreateAnswer[]>({ method, url, body, headers: JSON_HEADERS });
+}
+
+/** A file to store in a blob field, sent as the binary part of a multipart request. */
+export interface BlobPart {
+	/** The blob field (`VersionData`). */
+	field: string;
+	fileName: string;
+	mimeType: string;
+	bytes: Buffer;
+}
+
+/**
+ * Creates a record with a large file (up to 2 GB for ContentVersion) as Salesforce asks for it: a
+ * multipart/form-data body whose first part is the record's other fields as JSON
+ * (`entity_content`) and whose second part is the file's bytes, named after the blob field.
+ */
+export function createWithBlob(
+	sf: ApiClient,
+	objectName: string,
+	record: IDataObject,
+	blob: BlobPart,
+): Promise<CreateAnswer> {
+	const boundary = `n8nSalesforceBoundary${randomBytes(16).toString('hex')}`;
+	const quoted = (value: string) => value.replace(/["\r\n\\]/g, '_');
+	const head = Buffer.from(
+		`--${boundary}\r\n` +
+			'Content-Disposition: form-data; name="entity_content"\r\n' +
+			'Content-Type: application/json\r\n\r\n' +
+			`${JSON.stringify(record)}\r\n` +
+			`--${boundary}\r\n` +
+			`Content-Disposition: form-data; name="${quoted(blob.field)}"; filename="${quoted(blob.fileName)}"\r\n` +
+			`Content-Type: ${quoted(blob.mimeType) || 'application/octet-stream'}\r\n\r\n`,
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	return sf.conn.request<CreateAnswer>({
+		method: 'POST',
+		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}`,
+		body: Buffer.concat([head, blob.bytes, tail]),
+		headers: { 'Content-Type': `multipart/form-data; boundary="${boundary}"` },
+	});
+}
+
+/** The bytes of a record's blob field (`GET /sobjects/T/Id/VersionData`, sObject Blob Get). */
+export function downloadBlob(
+	sf: { conn: Pick<SalesforceRestClient, 'requestBytes'>; apiVersion: string },
+	objectName: string,
+	id: string,
+	field: string,
+): Promise<{ bytes: Buffer; contentType: string }> {
+	return sf.conn.requestBytes({
+		method: 'GET',
+		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/${encodeURIComponent(field)}`,
 	});
 }
 

@@ -1,4 +1,5 @@
 import type { FieldDescribe, FieldType } from './describe-types';
+import { addContentObjects } from './content-objects';
 import { completeField, completeRecordedField, type FieldSpec } from './fields';
 import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
 import { Schema, standardFields } from './schema';
@@ -726,6 +727,7 @@ export function standardSchema(): Schema {
 		],
 	});
 	schema.add(liveChatVisitorObject());
+	addContentObjects(schema);
 	schema.add({
 		name: 'Conversation',
 		label: 'Conversation',

@@ -1,3 +1,9 @@
+import {
+	afterContentVersionInsert,
+	beforeContentVersionInsert,
+	contentVersionProblem,
+	deleteContentDocumentParts,
+} from '../core/content-objects';
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfRequest } from '../http/types';
@@ -40,7 +46,14 @@ export function createRecord(
 		rawBody: ctx.rawBody,
 	});
 	deriveFields(ctx.org, type, values, defaultsOf(type));
-	return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	if (type.name !== 'ContentVersion')
+		return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	const problem = contentVersionProblem(values);
+	if (problem) throw recordError(problem.errorCode, problem.message, problem.fields);
+	beforeContentVersionInsert(ctx.org.store, values, ctx.userId);
+	const id = ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	afterContentVersionInsert(ctx.org.store, id, ctx.userId);
+	return id;
 }
 
 /** Validates and applies an update of a visible row as the session user. */
@@ -75,6 +88,7 @@ export function deleteRecord(org: SandboxOrg, type: SObjectType, row: Row): void
 			`entity type cannot be deleted: ${type.properties.label}`,
 		);
 	org.store.delete(type.name, row.Id as string);
+	if (type.name === 'ContentDocument') deleteContentDocumentParts(org.store, row.Id as string);
 }
 
 function defaultsOf(type: SObjectType): Row {

@@ -1,0 +1,225 @@
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { versionsById } from '../../../shared/files/contentFiles';
+import { fileSizeProblem, planUpload, type PlannedFile } from '../../../shared/files/uploadPlan';
+import type { SalesforceConnection } from '../../../shared/transport/connection';
+import {
+	collectionsCreateBody,
+	createWithBlob,
+	sendCollectionsCreate,
+	type CreateAnswer,
+} from '../../../shared/transport/salesforceApi';
+import {
+	notSent,
+	refusedBeforeWriting,
+	wholeRequestOutcome,
+	writeResultsToItems,
+	type WriteFailure,
+	type WriteResult,
+} from '../../../shared/writes';
+import { idParameterOf, recordIdProblem } from '../common/recordParameters';
+import { binaryPropertyProperty, fileDisplayOptions } from './fileParameters';
+
+export const description: INodeProperties[] = [
+	binaryPropertyProperty(['upload'], true),
+	{
+		displayName: 'Link to Record ID',
+		name: 'recordId',
+		type: 'string',
+		default: '',
+		placeholder: '500Sb00000XyZ12AAB',
+		description:
+			"The record to attach the file to (FirstPublishLocationId), such as a case or a contact. Empty: the file stays in the credential user's own files.",
+		displayOptions: fileDisplayOptions(['upload']),
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: "The file's title in Salesforce; when empty, the file name without its extension",
+		displayOptions: fileDisplayOptions(['upload']),
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: "The file's description in Salesforce",
+		displayOptions: fileDisplayOptions(['upload']),
+	},
+];
+
+/** A file checked and planned, with where its bytes are. */
+interface InputFile extends PlannedFile {
+	property: string;
+	fileName: string;
+	mimeType: string;
+}
+
+/**
+ * Uploads each item's file as a new file (ContentVersion, which makes the ContentDocument) linked to
+ * a record. Every item is checked before the first upload. Files that fit a JSON body go base64 in
+ * sObject Collections creates (up to 200 files and 52,428,800 bytes a call); a larger file goes
+ * alone as multipart (up to 2 GB). One query per 200 files then reads their file Ids.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	sf: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const refused: WriteFailure[] = [];
+	const files: InputFile[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const checked = await checkItem(this, itemIndex);
+		if ('refused' in checked) refused.push(checked.refused);
+		else files.push(checked);
+	}
+	refusedBeforeWriting(this, refused);
+
+	const results: WriteResult[] = [...refused];
+	const plan = planUpload(files);
+	let stop: unknown;
+	const send = async (group: InputFile[], call: () => Promise<CreateAnswer[]>) => {
+		if (stop !== undefined) {
+			results.push(...group.map((f) => notSent(f, stop)));
+			return;
+		}
+		try {
+			const answers = await call();
+			group.forEach((f, i) => results.push(resultOf(f.itemIndex, answers[i])));
+		} catch (error) {
+			const outcome = wholeRequestOutcome(error, group);
+			results.push(...outcome.rows);
+			if (outcome.stop !== undefined) stop = outcome.stop;
+		}
+	};
+	for (const batch of plan.batches as InputFile[][]) {
+		await send(batch, async () => {
+			const records: IDataObject[] = [];
+			for (const f of batch) {
+				const bytes = await this.helpers.getBinaryDataBuffer(f.itemIndex, f.property);
+				records.push({
+					attributes: { type: 'ContentVersion' },
+					...f.fields,
+					VersionData: bytes.toString('base64'),
+				});
+			}
+			return sendCollectionsCreate(sf, collectionsCreateBody(records));
+		});
+	}
+	for (const f of plan.multipart as InputFile[]) {
+		await send([f], async () => {
+			const bytes = await this.helpers.getBinaryDataBuffer(f.itemIndex, f.property);
+			return [
+				await createWithBlob(sf, 'ContentVersion', f.fields, {
+					field: 'VersionData',
+					fileName: f.fileName,
+					mimeType: f.mimeType,
+					bytes,
+				}),
+			];
+		});
+	}
+
+	const written = results.filter((r) => r.success).map((r) => r.id);
+	const versions = written.length > 0 ? await versionsById(sf, written) : new Map();
+	const fileOf = new Map(files.map((f) => [f.itemIndex, f]));
+	return writeResultsToItems(this, results, items, {
+		successJson: (result) => {
+			const version = versions.get(result.id);
+			const file = fileOf.get(result.itemIndex);
+			return {
+				success: true,
+				contentVersionId: result.id,
+				contentDocumentId: version?.ContentDocumentId ?? null,
+				title: version?.Title ?? (file?.fields.Title as string | undefined) ?? null,
+				fileName: file?.fileName ?? null,
+				size: version?.ContentSize ?? file?.size ?? null,
+				linkedRecordId: (file?.fields.FirstPublishLocationId as string | undefined) ?? null,
+			};
+		},
+	});
+}
+
+/** An item's file and fields, or why it is refused (before anything is uploaded). */
+async function checkItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<InputFile | { refused: WriteFailure }> {
+	const refuse = (errorCode: string, message: string, field: string) => ({
+		refused: {
+			itemIndex,
+			success: false as const,
+			errorCode,
+			message,
+			fields: [field],
+			checkedLocally: true,
+		},
+	});
+	const recordId = idParameterOf(ctx, 'recordId', itemIndex);
+	if (recordId !== '') {
+		const problem = recordIdProblem(recordId);
+		if (problem) return refuse('MALFORMED_ID', `Link to ${problem}`, 'recordId');
+	}
+	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	let binary: IBinaryData;
+	try {
+		binary = ctx.helpers.assertBinaryData(itemIndex, property);
+	} catch {
+		return refuse(
+			'BINARY_DATA_MISSING',
+			`The item has no file in its binary field "${property}" (Input Binary Field)`,
+			'binaryPropertyName',
+		);
+	}
+	const size = await sizeOf(ctx, binary);
+	const tooLarge = fileSizeProblem(size);
+	if (tooLarge)
+		return refuse(
+			'FILE_TOO_LARGE',
+			`File "${binary.fileName ?? property}": ${tooLarge}`,
+			'binaryPropertyName',
+		);
+	const fileName =
+		binary.fileName?.trim() || `file${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	const givenTitle = String(ctx.getNodeParameter('title', itemIndex, '')).trim();
+	const givenDescription = String(ctx.getNodeParameter('description', itemIndex, '')).trim();
+	const dot = fileName.lastIndexOf('.');
+	const fields: IDataObject = {
+		Title: givenTitle || (dot > 0 ? fileName.slice(0, dot) : fileName),
+		PathOnClient: fileName,
+		...(givenDescription ? { Description: givenDescription } : {}),
+		...(recordId ? { FirstPublishLocationId: recordId } : {}),
+	};
+	return { itemIndex, fields, size, property, fileName, mimeType: binary.mimeType };
+}
+
+/** A binary's size in bytes: as n8n recorded it, else from its stored metadata or its base64 text. */
+async function sizeOf(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number> {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (binary.id) return (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize;
+	const text = binary.data ?? '';
+	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+	return Math.floor((text.length * 3) / 4) - padding;
+}
+
+/** One record's answer as a write result: its Id, or its errors (`statusCode` in Collections rows). */
+function resultOf(itemIndex: number, answer: CreateAnswer | undefined): WriteResult {
+	if (answer?.success && answer.id) return { itemIndex, success: true, id: answer.id };
+	const errors = answer?.errors ?? [];
+	return {
+		itemIndex,
+		success: false,
+		errorCode: errors[0]?.statusCode ?? errors[0]?.errorCode ?? 'UNKNOWN_ERROR',
+		message: errors.map((e) => e.message).join(' ') || 'Salesforce did not save the file',
+		fields: errors[0]?.fields ?? [],
+	};
+}
