@@ -39,7 +39,7 @@ export const FILE_OR_VERSION_ID: IdParameter = {
 	name: 'fileId',
 	problemOf: (id) => {
 		const problem = idProblem(id);
-		if (problem) return `File ID "${id}" is not a Salesforce Id: it ${problem}`;
+		if (problem) return `File ID "${id}" is not usable: it ${problem}`;
 		if (!id.startsWith(PREFIXES.ContentDocument) && !id.startsWith(PREFIXES.ContentVersion))
 			return `File ID "${id}" is not the Id of a file: file Ids (ContentDocument) start with 069, file version Ids (ContentVersion) with 068`;
 		return undefined;
@@ -50,7 +50,7 @@ export const FILE_OR_VERSION_ID: IdParameter = {
 /** Why `id` is not the Id of a file (ContentDocument), or undefined. */
 export function documentIdProblem(id: string): string | undefined {
 	const problem = idProblem(id);
-	if (problem) return `File ID "${id}" is not a Salesforce Id: it ${problem}`;
+	if (problem) return `File ID "${id}" is not usable: it ${problem}`;
 	if (id.startsWith(PREFIXES.ContentVersion))
 		return `File ID "${id}" is the Id of a file version (ContentVersion, 068...); give the file's Id (ContentDocument, 069...), the contentDocumentId of Upload or Get Many`;
 	if (!id.startsWith(PREFIXES.ContentDocument))

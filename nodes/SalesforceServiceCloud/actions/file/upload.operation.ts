@@ -17,6 +17,7 @@ import {
 } from '../../../shared/transport/salesforceApi';
 import {
 	notSent,
+	openWriteLedger,
 	refusedBeforeWriting,
 	wholeRequestOutcome,
 	writeResultsToItems,
@@ -85,21 +86,34 @@ export async function execute(
 	refusedBeforeWriting(this, refused);
 
 	const results: WriteResult[] = [...refused];
-	const plan = planUpload(files);
+	// With Retry On Fail, a file an earlier try of this execution uploaded (or may have) is not sent again.
+	const ledger = openWriteLedger(this)?.scope({
+		operation: 'create',
+		objectName: 'ContentVersion',
+	});
+	const toSend = files.filter((f) => {
+		const earlier = ledger?.earlier(f);
+		if (earlier) results.push(earlier);
+		return !earlier;
+	});
+	const plan = planUpload(toSend);
 	let stop: unknown;
 	const send = async (group: InputFile[], call: () => Promise<CreateAnswer[]>) => {
 		if (stop !== undefined) {
 			results.push(...group.map((f) => notSent(f, stop)));
 			return;
 		}
+		let rows: WriteResult[];
 		try {
 			const answers = await call();
-			group.forEach((f, i) => results.push(resultOf(f.itemIndex, answers[i])));
+			rows = group.map((f, i) => resultOf(f.itemIndex, answers[i]));
 		} catch (error) {
 			const outcome = wholeRequestOutcome(error, group);
-			results.push(...outcome.rows);
+			rows = outcome.rows;
 			if (outcome.stop !== undefined) stop = outcome.stop;
 		}
+		ledger?.note(group, rows);
+		results.push(...rows);
 	};
 	for (const batch of plan.batches as InputFile[][]) {
 		await send(batch, async () => {
