@@ -275,7 +275,10 @@ export interface BlobPart {
 	field: string;
 	fileName: string;
 	mimeType: string;
-	bytes: Buffer;
+	/** The file's size in bytes. */
+	size: number;
+	/** Writes the file's `size` bytes into `body` from `offset` (so that the file is in memory once: in the request body). */
+	writeInto(body: Buffer, offset: number): Promise<void>;
 }
 
 /**
@@ -283,7 +286,7 @@ export interface BlobPart {
  * multipart/form-data body whose first part is the record's other fields as JSON
  * (`entity_content`) and whose second part is the file's bytes, named after the blob field.
  */
-export function createWithBlob(
+export async function createWithBlob(
 	sf: ApiClient,
 	objectName: string,
 	record: IDataObject,
@@ -301,10 +304,16 @@ export function createWithBlob(
 			`Content-Type: ${quoted(blob.mimeType) || 'application/octet-stream'}\r\n\r\n`,
 	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-	return sf.conn.request<CreateAnswer>({
+	// One buffer for the whole body, the file written straight into it (a Buffer, not a stream, so
+	// that a retry or n8n's session renewal can send it again).
+	const body = Buffer.allocUnsafe(head.length + blob.size + tail.length);
+	head.copy(body, 0);
+	await blob.writeInto(body, head.length);
+	tail.copy(body, head.length + blob.size);
+	return await sf.conn.request<CreateAnswer>({
 		method: 'POST',
 		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}`,
-		body: Buffer.concat([head, blob.bytes, tail]),
+		body,
 		headers: { 'Content-Type': `multipart/form-data; boundary="${boundary}"` },
 	});
 }

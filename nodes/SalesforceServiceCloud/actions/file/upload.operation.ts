@@ -63,6 +63,7 @@ interface InputFile extends PlannedFile {
 	property: string;
 	fileName: string;
 	mimeType: string;
+	binary: IBinaryData;
 }
 
 /**
@@ -118,29 +119,25 @@ export async function execute(
 	for (const batch of plan.batches as InputFile[][]) {
 		await send(batch, async () => {
 			const records: IDataObject[] = [];
-			for (const f of batch) {
-				const bytes = await this.helpers.getBinaryDataBuffer(f.itemIndex, f.property);
+			for (const f of batch)
 				records.push({
 					attributes: { type: 'ContentVersion' },
 					...f.fields,
-					VersionData: bytes.toString('base64'),
+					VersionData: await base64Of(this, f),
 				});
-			}
 			return sendCollectionsCreate(sf, collectionsCreateBody(records));
 		});
 	}
 	for (const f of plan.multipart as InputFile[]) {
-		await send([f], async () => {
-			const bytes = await this.helpers.getBinaryDataBuffer(f.itemIndex, f.property);
-			return [
-				await createWithBlob(sf, 'ContentVersion', f.fields, {
-					field: 'VersionData',
-					fileName: f.fileName,
-					mimeType: f.mimeType,
-					bytes,
-				}),
-			];
-		});
+		await send([f], async () => [
+			await createWithBlob(sf, 'ContentVersion', f.fields, {
+				field: 'VersionData',
+				fileName: f.fileName,
+				mimeType: f.mimeType,
+				size: f.size,
+				writeInto: (body, offset) => writeFileInto(this, f, body, offset),
+			}),
+		]);
 	}
 
 	const written = results.filter((r) => r.success).map((r) => r.id);
@@ -161,6 +158,36 @@ export async function execute(
 			};
 		},
 	});
+}
+
+/** A file as base64 text: n8n's own text when it keeps the file in memory, else read from its store. */
+async function base64Of(ctx: IExecuteFunctions, file: InputFile): Promise<string> {
+	if (!file.binary.id) return file.binary.data;
+	return (await ctx.helpers.getBinaryDataBuffer(file.itemIndex, file.property)).toString('base64');
+}
+
+/**
+ * Writes a file's bytes into a request body: streamed from n8n's binary data store (filesystem or
+ * S3 mode), or decoded from the base64 text n8n keeps in memory, never as a second whole copy.
+ */
+async function writeFileInto(
+	ctx: IExecuteFunctions,
+	file: InputFile,
+	body: Buffer,
+	offset: number,
+): Promise<void> {
+	let written = 0;
+	if (file.binary.id) {
+		const stream = await ctx.helpers.getBinaryStream(file.binary.id);
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			written += chunk.copy(body, offset + written, 0, Math.min(chunk.length, file.size - written));
+			if (written >= file.size) break;
+		}
+	} else written = body.write(file.binary.data, offset, file.size, 'base64');
+	if (written !== file.size)
+		throw new Error(
+			`The file of item ${file.itemIndex} has ${written} bytes where n8n recorded ${file.size}`,
+		);
 }
 
 /** An item's file and fields, or why it is refused (before anything is uploaded). */
@@ -213,7 +240,7 @@ async function checkItem(
 		...(givenDescription ? { Description: givenDescription } : {}),
 		...(recordId ? { FirstPublishLocationId: recordId } : {}),
 	};
-	return { itemIndex, fields, size, property, fileName, mimeType: binary.mimeType };
+	return { itemIndex, fields, size, property, fileName, mimeType: binary.mimeType, binary };
 }
 
 /** A binary's size in bytes: as n8n recorded it, else from its stored metadata or its base64 text. */
