@@ -249,6 +249,24 @@ describe('Salesforce Service Cloud node: File', () => {
 			s.t.org.faults.tokenUnavailable = 0;
 		});
 
+		it("reads Salesforce's error answers to a download (a 503 tried again, the allowance spent said plainly)", async () => {
+			const up = await runItems({ operation: 'upload', recordId: caseId }, [
+				fileItem(pdf, 'faults.pdf', 'application/pdf'),
+			]);
+			const fileId = String(up.items[0].json.contentDocumentId);
+			s.t.org.faults.plan = [{ kind: 'SERVER_UNAVAILABLE', method: 'GET', path: '/VersionData' }];
+			const retried = await run({ operation: 'download', fileId });
+			expect(retried.error).toBeUndefined();
+			expect(bytesOfBinary(retried.items[0].binary?.data).equals(pdf)).toBe(true);
+			s.t.org.faults.plan = [
+				{ kind: 'ALLOWANCE_SPENT', method: 'GET', path: '/VersionData', lasting: false },
+			];
+			const spent = await run({ operation: 'download', fileId });
+			expect(spent.error?.message).toContain(
+				'daily API allowance is spent [REQUEST_LIMIT_EXCEEDED]',
+			);
+		});
+
 		it('never uploads a file twice: a retry reports what the failed try uploaded', async () => {
 			// The session ends at the query after the upload and cannot be renewed once: the first try
 			// throws after uploading, n8n runs the node again.

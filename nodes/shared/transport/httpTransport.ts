@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 import { backOff } from 'exponential-backoff';
+import type { Readable } from 'node:stream';
 import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -33,11 +34,11 @@ export interface TransportOptions {
 	retry?: RetrySettings;
 }
 
-/** A request; `binaryResponse` reads a successful answer's body as bytes (a blob), not as text. */
-export type TransportRequest = HttpRequest & { binaryResponse?: boolean };
+/** A request; `streamResponse` hands a successful answer's body over as a stream (a blob), not as text. */
+export type TransportRequest = HttpRequest & { streamResponse?: boolean };
 
-/** An answer; `bytes` holds the body of a successful `binaryResponse` request. */
-export type TransportResponse = HttpResponse & { bytes?: Buffer };
+/** An answer; `stream` is the body of a successful `streamResponse` request, still to be read. */
+export type TransportResponse = HttpResponse & { stream?: Readable };
 
 /** A response that asked to be tried again; thrown inside the retry loop only. */
 class TransientResponse extends Error {
@@ -134,7 +135,7 @@ export class N8nHttpTransport {
 
 	private async exchange(request: TransportRequest): Promise<TransportResponse> {
 		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
-		const binary = request.binaryResponse === true;
+		const streamed = request.streamResponse === true;
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url,
@@ -142,7 +143,7 @@ export class N8nHttpTransport {
 			body: request.body as IHttpRequestOptions['body'],
 			returnFullResponse: true,
 			json: false,
-			encoding: binary ? 'arraybuffer' : 'text',
+			encoding: streamed ? 'stream' : 'text',
 		};
 		this.requestCount++;
 		let outcome: TransportResponse | SalesforceCredentialError | SalesforceNetworkError;
@@ -152,8 +153,13 @@ export class N8nHttpTransport {
 				this.options.credentialType,
 				options,
 			)) as RawResponse;
-			outcome = normalize(full.statusCode, full.headers, full.body, binary);
+			outcome =
+				streamed && full.statusCode >= 200 && full.statusCode < 300 && isStream(full.body)
+					? { ...normalize(full.statusCode, full.headers, ''), stream: full.body }
+					: normalize(full.statusCode, full.headers, await textOf(full.body));
 		} catch (error) {
+			// An error answer to a streamed request arrives as a stream too: read it as text.
+			if (streamed) await readErrorBodies(error);
 			outcome = answerOrFailure(error, request.url);
 		}
 		if (outcome instanceof Error) throw outcome;
@@ -281,27 +287,44 @@ function firstLineOf(error: unknown): string {
 	return message.split('\n')[0].slice(0, 500);
 }
 
+function isStream(body: unknown): body is Readable {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as Readable).pipe === 'function' &&
+		typeof (body as Readable)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/** A body as it came (text, JSON) or, when it is a stream, read whole (error answers are small). */
+async function textOf(body: unknown): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads the streamed bodies of the HTTP answers inside an error n8n threw, in place, so that they can be parsed. */
+async function readErrorBodies(error: unknown): Promise<void> {
+	for (
+		let e = error as { cause?: unknown; response?: { data?: unknown; body?: unknown } } | undefined,
+			depth = 0;
+		e && depth < 4;
+		e = e.cause as typeof e, depth++
+	) {
+		if (e.response && isStream(e.response.data)) e.response.data = await textOf(e.response.data);
+		if (e.response && isStream(e.response.body)) e.response.body = await textOf(e.response.body);
+	}
+}
+
 function normalize(
 	statusCode: number,
 	headers: Record<string, unknown>,
 	body: unknown,
-	binary = false,
 ): TransportResponse {
 	const lower: Record<string, string> = {};
 	for (const [k, v] of Object.entries(headers ?? {}))
 		lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-	// A blob stays bytes (never copied into a string); an error answer to it is read as text.
-	if (binary && statusCode >= 200 && statusCode < 300)
-		return {
-			statusCode,
-			headers: lower,
-			body: '',
-			bytes: Buffer.isBuffer(body)
-				? body
-				: body instanceof ArrayBuffer
-					? Buffer.from(body)
-					: Buffer.alloc(0),
-		};
 	let text: string;
 	if (body === undefined || body === null) text = '';
 	else if (typeof body === 'string') text = body;

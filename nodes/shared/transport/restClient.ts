@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
+import type { Readable } from 'node:stream';
 
 import type { N8nHttpTransport, TransportRequest } from './httpTransport';
 import { SalesforceApiError } from './salesforceErrors';
@@ -32,13 +33,21 @@ export class SalesforceRestClient {
 		return body as T;
 	}
 
-	/** A blob: the answer's bytes and content type; an error answer is a `SalesforceApiError` as for `request`. */
-	async requestBytes(request: HttpRequest): Promise<{ bytes: Buffer; contentType: string }> {
-		const response = await this.send({ ...request, binaryResponse: true });
-		if (response.statusCode >= 300) throw errorOf(response, parseBody(response));
+	/**
+	 * A blob as a stream (read once, never whole in memory here) with its content type and length;
+	 * an error answer is a `SalesforceApiError` as for `request`.
+	 */
+	async requestStream(
+		request: HttpRequest,
+	): Promise<{ stream: Readable; contentType: string; contentLength?: number }> {
+		const response = await this.send({ ...request, streamResponse: true });
+		if (response.statusCode >= 300 || !response.stream)
+			throw errorOf(response, parseBody(response));
+		const length = Number(response.headers['content-length']);
 		return {
-			bytes: response.bytes ?? Buffer.alloc(0),
+			stream: response.stream,
 			contentType: response.headers['content-type'] ?? '',
+			...(Number.isSafeInteger(length) ? { contentLength: length } : {}),
 		};
 	}
 

@@ -318,14 +318,14 @@ export async function createWithBlob(
 	});
 }
 
-/** The bytes of a record's blob field (`GET /sobjects/T/Id/VersionData`, sObject Blob Get). */
+/** The bytes of a record's blob field as a stream (`GET /sobjects/T/Id/VersionData`, sObject Blob Get). */
 export function downloadBlob(
-	sf: { conn: Pick<SalesforceRestClient, 'requestBytes'>; apiVersion: string },
+	sf: { conn: Pick<SalesforceRestClient, 'requestStream'>; apiVersion: string },
 	objectName: string,
 	id: string,
 	field: string,
-): Promise<{ bytes: Buffer; contentType: string }> {
-	return sf.conn.requestBytes({
+): ReturnType<SalesforceRestClient['requestStream']> {
+	return sf.conn.requestStream({
 		method: 'GET',
 		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/${encodeURIComponent(field)}`,
 	});

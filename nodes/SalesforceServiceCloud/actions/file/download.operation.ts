@@ -30,7 +30,7 @@ export async function execute(
 				itemIndex,
 				description: `Item ${itemIndex}: the file may have been deleted, or the user of the credential may not see it.`,
 			});
-		const { bytes, contentType } = await downloadBlob(
+		const { stream, contentType } = await downloadBlob(
 			sf,
 			'ContentVersion',
 			version.Id,
@@ -42,7 +42,8 @@ export async function execute(
 		// Salesforce sends files as application/octet-stream; n8n then takes the type from the file name.
 		const mimeType =
 			contentType && !/octet-stream/i.test(contentType) ? contentType.split(';')[0] : undefined;
-		const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
+		// Streamed into n8n's binary data store (to disk in n8n's default filesystem mode).
+		const binary = await this.helpers.prepareBinaryData(stream, fileName, mimeType);
 		return [
 			{
 				json: {
