@@ -169,6 +169,21 @@ describe('sandbox org: ContentVersion, ContentDocument, ContentDocumentLink', ()
 		expect((await bytesOf(created.body.id)).status).toBe(404);
 	});
 
+	it('answers a query of ContentDocumentLink only with a filter on the file or the record', async () => {
+		const unfiltered = await t.api(
+			'GET',
+			`/query?q=${encodeURIComponent('SELECT Id FROM ContentDocumentLink')}`,
+		);
+		expect(unfiltered.status).toBe(400);
+		expect(unfiltered.body[0].errorCode).toBe('MALFORMED_QUERY');
+		expect(unfiltered.body[0].message).toContain('Implementation restriction: ContentDocumentLink');
+		const viaEmails = await t.api(
+			'GET',
+			`/query?q=${encodeURIComponent(`SELECT Id FROM ContentDocumentLink WHERE LinkedEntityId IN (SELECT Id FROM EmailMessage WHERE ParentId = '${caseId}')`)}`,
+		);
+		expect(viaEmails.status).toBe(200);
+	});
+
 	it('cannot create a ContentDocument directly', async () => {
 		const res = await t.api('POST', '/sobjects/ContentDocument', { Title: 'x' });
 		expect(res.status).toBe(400);
