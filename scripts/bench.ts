@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import type { IDataObject, INodeCredentials } from 'n8n-workflow';
+import type { IDataObject, INodeCredentials, INodeExecutionData } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
+import { useFilesystemBinaryData } from '../test/n8n/binary-data';
 import { N8nHarness } from '../test/n8n/harness';
 import { measureReliability } from '../test/reliability/faultInjection';
 import { benchRedaction } from '../test/thread/redaction/benchRedaction';
@@ -627,6 +628,106 @@ async function benchActions(result: Record<string, Record<string, number | null>
 	}
 }
 
+/**
+ * The File resource: API calls to upload 100 files of 1 MB, and this process's peak memory while
+ * uploading and downloading one file of 100 MB, with n8n's binary data in its server default (the
+ * filesystem mode: the node reads and writes files through n8n's store). The sandbox org keeps its
+ * copy in its own process.
+ */
+async function benchFiles(result: Record<string, Record<string, number | null>>): Promise<void> {
+	const sandbox = await startSandbox(0);
+	try {
+		const store = await useFilesystemBinaryData();
+		const location = { type: 'execution' as const, workflowId: 'bench', executionId: 'files' };
+		const storedFile = async (size: number, fileName: string): Promise<INodeExecutionData> => ({
+			json: {},
+			binary: {
+				data: await store.store(location, Buffer.alloc(size, fileName.length), {
+					data: '',
+					mimeType: 'application/octet-stream',
+					fileName,
+				}),
+			},
+		});
+		const small = [];
+		for (let i = 0; i < 100; i++) small.push(await storedFile(1024 * 1024, `small-${i}.bin`));
+		const upload = await runFileAction(sandbox, { operation: 'upload' }, small);
+		const large = [await storedFile(100 * 1024 * 1024, 'large.bin')];
+		const uploadLarge = await runFileAction(sandbox, { operation: 'upload' }, large);
+		const fileId = String(uploadLarge.items[0].json.contentDocumentId);
+		const download = await runFileAction(sandbox, { operation: 'download', fileId }, [
+			{ json: {} },
+		]);
+		if (download.items[0].binary?.data.bytes !== 100 * 1024 * 1024)
+			throw new Error('the 100 MB download did not come back whole');
+		result.files = {
+			apiCallsUpload100x1MB: upload.calls,
+			wallSecondsUpload100x1MB: upload.seconds,
+			apiCallsUpload100MB: uploadLarge.calls,
+			peakRssMbUpload100MB: uploadLarge.peakRssMb,
+			rssMbBeforeUpload100MB: uploadLarge.rssMbBefore,
+			apiCallsDownload100MB: download.calls,
+			peakRssMbDownload100MB: download.peakRssMb,
+			rssMbBeforeDownload100MB: download.rssMbBefore,
+		};
+	} finally {
+		sandbox.child.kill('SIGTERM');
+	}
+}
+
+/** Runs the File resource once (after a login run) with API calls, seconds and this process's peak RSS. */
+async function runFileAction(
+	sandbox: Sandbox,
+	parameters: Record<string, unknown>,
+	input: INodeExecutionData[],
+) {
+	const node = new SalesforceServiceCloud();
+	const n8n = new N8nHarness({
+		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+		nodes: [node],
+	});
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
+		myDomainUrl: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+	});
+	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	const base = { authentication: 'clientCredentials', resource: 'file' };
+	await n8n.execute({
+		type: node,
+		parameters: { ...base, operation: 'getMany', recordId: '005000000000001' },
+		credentials,
+	});
+	global.gc?.();
+	const rssBefore = process.memoryUsage().rss;
+	let peak = rssBefore;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, 5);
+	const before = await apiCalls(sandbox);
+	const started = performance.now();
+	const run = await n8n.execute({
+		type: node,
+		parameters: { ...base, ...parameters },
+		credentials,
+		input,
+	});
+	const seconds = (performance.now() - started) / 1000;
+	clearInterval(sampler);
+	peak = Math.max(peak, process.memoryUsage().rss);
+	if (run.error) throw run.error;
+	const items = run.output?.[0] ?? [];
+	if (items.some((i) => 'error' in i.json))
+		throw new Error(`file ${String(parameters.operation)} failed`);
+	return {
+		items,
+		calls: (await apiCalls(sandbox)) - before,
+		seconds: round(seconds),
+		peakRssMb: Math.round(peak / 1048576),
+		rssMbBefore: Math.round(rssBefore / 1048576),
+	};
+}
+
 /** Random faults over many write runs, counted against the org: the counts of what went wrong must be 0. */
 async function benchReliability(
 	result: Record<string, Record<string, number | null>>,
@@ -668,6 +769,7 @@ async function main(): Promise<void> {
 	log('Scoring the new-text extraction on the thread corpus...');
 	result.thread = benchThread();
 	await benchActions(result);
+	await benchFiles(result);
 	await benchReliability(result);
 	result.redaction = benchRedaction(log);
 	const sandbox = await startSandbox(0);

@@ -21,7 +21,7 @@ describe('Salesforce Service Cloud node: Note', () => {
 	const linksOf = (recordId: string) =>
 		s.t.org.store.rows('ContentDocumentLink').filter((l) => l.LinkedEntityId === recordId);
 	const contentOf = (noteId: string) =>
-		Buffer.from(String(s.t.org.store.get(noteId, 'ContentNote')?.Content), 'base64').toString();
+		(s.t.org.store.get(noteId, 'ContentNote')?.Content as Buffer).toString('utf8');
 
 	it('adds a note to a case and to a contact, visible to all users of the record', async () => {
 		const caseId = s.t.org.store.insert('Case', { Subject: 'Printer' });

@@ -24,6 +24,12 @@ export interface ActionSuite {
 		input?: IDataObject[],
 		continueOnFail?: boolean,
 	): Promise<NodeRun & { items: INodeExecutionData[] }>;
+	/** Runs the node over whole input items (json and binary). */
+	runItems(
+		parameters: INodeParameters,
+		input: INodeExecutionData[],
+		continueOnFail?: boolean,
+	): Promise<NodeRun & { items: INodeExecutionData[] }>;
 }
 
 /** Registers the suite's setup and teardown; `prepare` shapes the org (custom fields, ...) before n8n starts. */
@@ -45,12 +51,18 @@ export function actionSuite(resource: string, prepare?: (t: TestOrg) => void): A
 	afterAll(async () => {
 		await suite.t.close();
 	});
-	suite.run = async (parameters, input = [{}], continueOnFail = false) => {
+	suite.run = async (parameters, input = [{}], continueOnFail = false) =>
+		suite.runItems(
+			parameters,
+			input.map((json) => ({ json })),
+			continueOnFail,
+		);
+	suite.runItems = async (parameters, input, continueOnFail = false) => {
 		const result = await suite.harness.execute({
 			type: suite.node,
 			parameters: { authentication: 'clientCredentials', resource, ...parameters },
 			credentials: suite.credentials,
-			input: input.map((json) => ({ json })),
+			input,
 			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
 		});
 		return { ...result, items: (result.output?.[0] ?? []) as INodeExecutionData[] };

@@ -201,6 +201,42 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 		],
 		default: 'getMany',
 	},
+	file: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['file'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete files',
+				description: 'Delete files (ContentDocument) with all their versions, in batches of 200',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a file',
+				description: 'Get the content of a file as binary data, with its file name and type',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get the files of a record',
+				description:
+					"Get the files attached to a record (ContentDocumentLink), and on request its emails' attachments",
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload a file',
+				description:
+					'Upload binary data as a file (ContentVersion) attached to a record, many files per call',
+			},
+		],
+		default: 'upload',
+	},
 	flow: {
 		displayName: 'Operation',
 		name: 'operation',

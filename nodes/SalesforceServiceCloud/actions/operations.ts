@@ -16,6 +16,10 @@ import {
 import { RESOURCE_OBJECTS } from './common/resourceObjects';
 import * as getEmail from './emailMessage/get.operation';
 import * as getEmails from './emailMessage/getMany.operation';
+import * as deleteFile from './file/delete.operation';
+import * as downloadFile from './file/download.operation';
+import * as getFiles from './file/getMany.operation';
+import * as uploadFile from './file/upload.operation';
 import * as runFlow from './flow/run.operation';
 import * as createNote from './note/create.operation';
 import * as soqlQuery from './record/soqlQuery.operation';
@@ -73,6 +77,12 @@ export const OPERATIONS = {
 	emailMessage: {
 		get: getEmail,
 		getMany: getEmails,
+	},
+	file: {
+		upload: uploadFile,
+		getMany: getFiles,
+		download: downloadFile,
+		delete: deleteFile,
 	},
 	flow: {
 		run: runFlow,

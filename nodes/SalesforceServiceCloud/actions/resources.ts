@@ -26,6 +26,7 @@ const ALL: Array<{
 	{ option: { name: 'Case', value: 'case' } },
 	{ option: { name: 'Contact', value: 'contact' } },
 	{ option: { name: 'Email Message', value: 'emailMessage' } },
+	{ option: { name: 'File', value: 'file' } },
 	{ option: { name: 'Flow', value: 'flow' } },
 	{ option: { name: 'Lead', value: 'lead' } },
 	{ option: { name: 'Note', value: 'note' } },

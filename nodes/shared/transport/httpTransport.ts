@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 import { backOff } from 'exponential-backoff';
+import type { Readable } from 'node:stream';
 import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -32,6 +33,12 @@ export interface TransportOptions {
 	pathOnly: boolean;
 	retry?: RetrySettings;
 }
+
+/** A request; `streamResponse` hands a successful answer's body over as a stream (a blob), not as text. */
+export type TransportRequest = HttpRequest & { streamResponse?: boolean };
+
+/** An answer; `stream` is the body of a successful `streamResponse` request, still to be read. */
+export type TransportResponse = HttpResponse & { stream?: Readable };
 
 /** A response that asked to be tried again; thrown inside the retry loop only. */
 class TransientResponse extends Error {
@@ -72,7 +79,7 @@ export class N8nHttpTransport {
 	) {}
 
 	/** Sends one request (with its retries) and gives Salesforce's answer, whatever its status. */
-	async httpRequest(request: HttpRequest): Promise<HttpResponse> {
+	async httpRequest(request: TransportRequest): Promise<TransportResponse> {
 		const retry = this.options.retry ?? DEFAULT_RETRY;
 		const repeatable = isRepeatable(request.method);
 		let attempts = 0;
@@ -119,15 +126,16 @@ export class N8nHttpTransport {
 	 * concurrent requests would each log in. One at a time, a session costs one token request.
 	 * (n8n already shares one OAuth2 refresh between concurrent requests.)
 	 */
-	private sendOnce(request: HttpRequest): Promise<HttpResponse> {
+	private sendOnce(request: TransportRequest): Promise<TransportResponse> {
 		if (!this.options.pathOnly) return this.exchange(request);
 		const run = this.queue.then(() => this.exchange(request));
 		this.queue = run.catch(() => undefined);
 		return run;
 	}
 
-	private async exchange(request: HttpRequest): Promise<HttpResponse> {
+	private async exchange(request: TransportRequest): Promise<TransportResponse> {
 		const url = this.options.pathOnly ? pathOf(request.url) : request.url;
+		const streamed = request.streamResponse === true;
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url,
@@ -135,18 +143,23 @@ export class N8nHttpTransport {
 			body: request.body as IHttpRequestOptions['body'],
 			returnFullResponse: true,
 			json: false,
-			encoding: 'text',
+			encoding: streamed ? 'stream' : 'text',
 		};
 		this.requestCount++;
-		let outcome: HttpResponse | SalesforceCredentialError | SalesforceNetworkError;
+		let outcome: TransportResponse | SalesforceCredentialError | SalesforceNetworkError;
 		try {
 			const full = (await this.context.helpers.httpRequestWithAuthentication.call(
 				this.context,
 				this.options.credentialType,
 				options,
 			)) as RawResponse;
-			outcome = normalize(full.statusCode, full.headers, full.body);
+			outcome =
+				streamed && full.statusCode >= 200 && full.statusCode < 300 && isStream(full.body)
+					? { ...normalize(full.statusCode, full.headers, ''), stream: full.body }
+					: normalize(full.statusCode, full.headers, await textOf(full.body));
 		} catch (error) {
+			// An error answer to a streamed request arrives as a stream too: read it as text.
+			if (streamed) await readErrorBodies(error);
 			outcome = answerOrFailure(error, request.url);
 		}
 		if (outcome instanceof Error) throw outcome;
@@ -274,11 +287,41 @@ function firstLineOf(error: unknown): string {
 	return message.split('\n')[0].slice(0, 500);
 }
 
+function isStream(body: unknown): body is Readable {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as Readable).pipe === 'function' &&
+		typeof (body as Readable)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/** A body as it came (text, JSON) or, when it is a stream, read whole (error answers are small). */
+async function textOf(body: unknown): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads the streamed bodies of the HTTP answers inside an error n8n threw, in place, so that they can be parsed. */
+async function readErrorBodies(error: unknown): Promise<void> {
+	for (
+		let e = error as { cause?: unknown; response?: { data?: unknown; body?: unknown } } | undefined,
+			depth = 0;
+		e && depth < 4;
+		e = e.cause as typeof e, depth++
+	) {
+		if (e.response && isStream(e.response.data)) e.response.data = await textOf(e.response.data);
+		if (e.response && isStream(e.response.body)) e.response.body = await textOf(e.response.body);
+	}
+}
+
 function normalize(
 	statusCode: number,
 	headers: Record<string, unknown>,
 	body: unknown,
-): HttpResponse {
+): TransportResponse {
 	const lower: Record<string, string> = {};
 	for (const [k, v] of Object.entries(headers ?? {}))
 		lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
+import type { Readable } from 'node:stream';
 
-import type { N8nHttpTransport } from './httpTransport';
+import type { N8nHttpTransport, TransportRequest } from './httpTransport';
 import { SalesforceApiError } from './salesforceErrors';
 
 /**
@@ -17,8 +18,7 @@ export class SalesforceRestClient {
 	) {}
 
 	async request<T>(request: HttpRequest): Promise<T> {
-		const url = request.url.startsWith('/') ? `${this.instanceUrl}${request.url}` : request.url;
-		const response = await this.transport.httpRequest({ ...request, url });
+		const response = await this.send(request);
 		if (response.statusCode === 204) return undefined as T;
 		const body = parseBody(response);
 		if (response.statusCode >= 400) throw errorOf(response, body);
@@ -31,6 +31,29 @@ export class SalesforceRestClient {
 				data: body,
 			});
 		return body as T;
+	}
+
+	/**
+	 * A blob as a stream (read once, never whole in memory here) with its content type and length;
+	 * an error answer is a `SalesforceApiError` as for `request`.
+	 */
+	async requestStream(
+		request: HttpRequest,
+	): Promise<{ stream: Readable; contentType: string; contentLength?: number }> {
+		const response = await this.send({ ...request, streamResponse: true });
+		if (response.statusCode >= 300 || !response.stream)
+			throw errorOf(response, parseBody(response));
+		const length = Number(response.headers['content-length']);
+		return {
+			stream: response.stream,
+			contentType: response.headers['content-type'] ?? '',
+			...(Number.isSafeInteger(length) ? { contentLength: length } : {}),
+		};
+	}
+
+	private send(request: TransportRequest) {
+		const url = request.url.startsWith('/') ? `${this.instanceUrl}${request.url}` : request.url;
+		return this.transport.httpRequest({ ...request, url });
 	}
 }
 

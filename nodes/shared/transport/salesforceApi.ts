@@ -4,6 +4,7 @@ import type {
 	HttpMethods,
 	HttpRequest,
 } from '@jsforce/jsforce-node';
+import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ConversationEntry } from '../thread/types';
@@ -264,6 +265,97 @@ export function runFlowAction(
 		url: `${versionRoot(sf.apiVersion)}/actions/custom/flow/${encodeURIComponent(apiName)}`,
 		body: JSON.stringify({ inputs }),
 		headers: JSON_HEADERS,
+	});
+}
+
+// ----- Files (blob fields) --------------------------------------------------------------------------
+
+/**
+ * The largest JSON (non-multipart) request body Salesforce takes: 52,428,800 bytes, 50 MB of text or
+ * 37.5 MB of a file as base64 ("Insert or Update Blob Data"). Past it: 400 JSON_PARSER_ERROR
+ * "Maximum size of request reached".
+ */
+export const MAX_JSON_BODY_BYTES = 52_428_800;
+/** The largest file a multipart ContentVersion insert takes: 2 GB. */
+export const MAX_CONTENT_VERSION_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** A record's answer from a create: `{id, success, errors}`. */
+export interface CreateAnswer {
+	id?: string;
+	success: boolean;
+	errors: Array<{ statusCode?: string; errorCode?: string; message: string; fields?: string[] }>;
+}
+
+/** The JSON body of an sObject Collections create of up to 200 records (each with `attributes: {type}`). */
+export function collectionsCreateBody(records: IDataObject[], allOrNone = false): string {
+	return JSON.stringify({ allOrNone, records });
+}
+
+/** An sObject Collections create whose body `collectionsCreateBody` built (its size measured by the caller). */
+export function sendCollectionsCreate(sf: ApiClient, body: string): Promise<CreateAnswer[]> {
+	const { method, url } = collectionsTarget(sf.apiVersion, { operation: 'create' });
+	return sf.conn.request<CreateAnswer[]>({ method, url, body, headers: JSON_HEADERS });
+}
+
+/** A file to store in a blob field, sent as the binary part of a multipart request. */
+export interface BlobPart {
+	/** The blob field (`VersionData`). */
+	field: string;
+	fileName: string;
+	mimeType: string;
+	/** The file's size in bytes. */
+	size: number;
+	/** Writes the file's `size` bytes into `body` from `offset` (so that the file is in memory once: in the request body). */
+	writeInto(body: Buffer, offset: number): Promise<void>;
+}
+
+/**
+ * Creates a record with a large file (up to 2 GB for ContentVersion) as Salesforce asks for it: a
+ * multipart/form-data body whose first part is the record's other fields as JSON
+ * (`entity_content`) and whose second part is the file's bytes, named after the blob field.
+ */
+export async function createWithBlob(
+	sf: ApiClient,
+	objectName: string,
+	record: IDataObject,
+	blob: BlobPart,
+): Promise<CreateAnswer> {
+	const boundary = `n8nSalesforceBoundary${randomBytes(16).toString('hex')}`;
+	const quoted = (value: string) => value.replace(/["\r\n\\]/g, '_');
+	const head = Buffer.from(
+		`--${boundary}\r\n` +
+			'Content-Disposition: form-data; name="entity_content"\r\n' +
+			'Content-Type: application/json\r\n\r\n' +
+			`${JSON.stringify(record)}\r\n` +
+			`--${boundary}\r\n` +
+			`Content-Disposition: form-data; name="${quoted(blob.field)}"; filename="${quoted(blob.fileName)}"\r\n` +
+			`Content-Type: ${quoted(blob.mimeType) || 'application/octet-stream'}\r\n\r\n`,
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	// One buffer for the whole body, the file written straight into it (a Buffer, not a stream, so
+	// that a retry or n8n's session renewal can send it again).
+	const body = Buffer.allocUnsafe(head.length + blob.size + tail.length);
+	head.copy(body, 0);
+	await blob.writeInto(body, head.length);
+	tail.copy(body, head.length + blob.size);
+	return await sf.conn.request<CreateAnswer>({
+		method: 'POST',
+		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}`,
+		body,
+		headers: { 'Content-Type': `multipart/form-data; boundary="${boundary}"` },
+	});
+}
+
+/** The bytes of a record's blob field as a stream (`GET /sobjects/T/Id/VersionData`, sObject Blob Get). */
+export function downloadBlob(
+	sf: { conn: Pick<SalesforceRestClient, 'requestStream'>; apiVersion: string },
+	objectName: string,
+	id: string,
+	field: string,
+): ReturnType<SalesforceRestClient['requestStream']> {
+	return sf.conn.requestStream({
+		method: 'GET',
+		url: `${versionRoot(sf.apiVersion)}/sobjects/${encodeURIComponent(objectName)}/${encodeURIComponent(id)}/${encodeURIComponent(field)}`,
 	});
 }
 

@@ -1,5 +1,5 @@
 export { MAX_RECORDS_PER_CALL } from './collectionsCall';
-export { NOT_SENT, OUTCOME_UNKNOWN } from './outcomes';
+export { NOT_SENT, notSent, OUTCOME_UNKNOWN, wholeRequestOutcome } from './outcomes';
 export type {
 	CollectionsClient,
 	WriteFailure,

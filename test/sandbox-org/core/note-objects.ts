@@ -2,49 +2,15 @@
 // "ContentDocument", "ContentDocumentLink"). Not recorded from an org: hand-written from the documentation.
 // A note is a Salesforce file of type SNOTE: its Id is its ContentDocument's Id (prefix 069), and it is
 // shown on a record through a ContentDocumentLink (LinkedEntityId, ShareType, Visibility).
-// ContentDocument and ContentDocumentLink are defined here only when the schema does not have them yet
-// (the File resource defines them fully).
+// ContentDocument and ContentDocumentLink are those of Salesforce Files (content-objects.ts), which
+// must be added first.
 
 import { completeField, type FieldSpec } from './fields';
 import { standardFields, type Schema } from './schema';
 import type { Row, Store } from './store';
 
 const readOnly: Partial<FieldSpec> = { createable: false, updateable: false };
-const createOnly: Partial<FieldSpec> = { createable: true, updateable: false };
-
-/** Objects a note can be linked to, of those the sandbox has (Salesforce allows many more). */
-const LINKABLE = [
-	'Account',
-	'Campaign',
-	'Case',
-	'Contact',
-	'EmailMessage',
-	'Lead',
-	'MessagingSession',
-	'Opportunity',
-	'Task',
-	'User',
-];
-
 export function addNoteObjects(schema: Schema): void {
-	if (!schema.get('ContentDocument'))
-		schema.add({
-			name: 'ContentDocument',
-			label: 'Content Document',
-			labelPlural: 'Content Documents',
-			keyPrefix: '069',
-			createable: false,
-			fields: [
-				...standardFields({ owner: true, ownerTo: ['User'] }),
-				...[
-					{ name: 'Title', type: 'string', nillable: false, nameField: true, length: 255 },
-					{ name: 'FileType', type: 'string', label: 'File Type', length: 20, ...readOnly },
-					{ name: 'FileExtension', type: 'string', length: 40, ...readOnly },
-					{ name: 'ContentSize', type: 'int', label: 'Size', ...readOnly },
-					{ name: 'Description', type: 'textarea', length: 1000 },
-				].map((f) => completeField(f as FieldSpec)),
-			],
-		});
 	schema.add({
 		name: 'ContentNote',
 		label: 'Note',
@@ -70,49 +36,6 @@ export function addNoteObjects(schema: Schema): void {
 			].map((f) => completeField(f as FieldSpec)),
 		],
 	});
-	if (!schema.get('ContentDocumentLink'))
-		schema.add({
-			name: 'ContentDocumentLink',
-			label: 'Content Document Link',
-			labelPlural: 'Content Document Links',
-			keyPrefix: '06A',
-			updateable: true,
-			fields: [
-				...standardFields().filter((f) => /^(Id|IsDeleted|SystemModstamp)$/.test(f.name)),
-				...[
-					{
-						name: 'LinkedEntityId',
-						type: 'reference',
-						label: 'Linked Entity ID',
-						nillable: false,
-						referenceTo: LINKABLE,
-						relationshipName: 'LinkedEntity',
-						...createOnly,
-					},
-					{
-						name: 'ContentDocumentId',
-						type: 'reference',
-						label: 'Content Document ID',
-						nillable: false,
-						referenceTo: ['ContentDocument'],
-						relationshipName: 'ContentDocument',
-						...createOnly,
-					},
-					{
-						name: 'ShareType',
-						type: 'picklist',
-						picklist: ['V', 'C', 'I'],
-						restrictedPicklist: true,
-					},
-					{
-						name: 'Visibility',
-						type: 'picklist',
-						picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'],
-						restrictedPicklist: true,
-					},
-				].map((f) => completeField(f as FieldSpec)),
-			],
-		});
 }
 
 /** The note's text without its markup, as Salesforce previews it. */
@@ -134,8 +57,10 @@ function previewOf(html: string): string {
  * with its size and text preview computed from the (base64) content. Returns the note's Id.
  */
 export function insertNote(store: Store, values: Row, userId: string): string {
-	const content = typeof values.Content === 'string' ? values.Content : '';
-	const bytes = Buffer.from(content, 'base64');
+	// A base64 field arrives decoded (bytes); a test's direct insert may give base64 text.
+	const bytes = Buffer.isBuffer(values.Content)
+		? values.Content
+		: Buffer.from(typeof values.Content === 'string' ? values.Content : '', 'base64');
 	const computed = {
 		FileType: 'SNOTE',
 		FileExtension: 'snote',
@@ -143,7 +68,7 @@ export function insertNote(store: Store, values: Row, userId: string): string {
 	};
 	const id = store.insert(
 		'ContentNote',
-		{ ...values, ...computed, TextPreview: previewOf(bytes.toString('utf8')) },
+		{ ...values, Content: bytes, ...computed, TextPreview: previewOf(bytes.toString('utf8')) },
 		{ userId },
 	);
 	store.insert('ContentDocument', { Title: values.Title, ...computed }, { userId, id });

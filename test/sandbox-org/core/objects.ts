@@ -1,3 +1,4 @@
+import { addContentObjects } from './content-objects';
 import type { FieldDescribe } from './describe-types';
 import { completeField, type FieldSpec } from './fields';
 import { flowDefinitionViewObject } from './flows';
@@ -716,6 +717,7 @@ export function standardSchema(): Schema {
 		],
 	});
 	schema.add(liveChatVisitorObject());
+	addContentObjects(schema);
 	schema.add({
 		name: 'Conversation',
 		label: 'Conversation',

@@ -32,8 +32,25 @@ export function recordJson(
 		? fieldNames.map((n) => type.field(n)).filter((f): f is FieldDescribe => !!f)
 		: type.fields;
 	for (const f of fields)
-		out[f.name] = f.type === 'address' ? addressValue(f.name, row) : jsonValue(f, row[f.name]);
+		out[f.name] =
+			f.type === 'address'
+				? addressValue(f.name, row)
+				: f.type === 'base64'
+					? blobUrl(type, row, f.name, version)
+					: jsonValue(f, row[f.name]);
 	return out;
+}
+
+/** A blob field as records show it: the address of its bytes (`sObject Blob Get`), or null without any. */
+export function blobUrl(
+	type: SObjectType,
+	row: Row,
+	field: string,
+	version: string,
+): string | null {
+	return row[field] === null || row[field] === undefined
+		? null
+		: `${attributes(type, row.Id, version).url}/${field}`;
 }
 
 const ADDRESS_PARTS = [

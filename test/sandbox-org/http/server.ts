@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { handleControl } from '../control';
 import type { SandboxOrg } from '../org';
 import type { PlannedFault } from '../core/observe';
+import { MAX_JSON_REQUEST_BYTES } from '../core/content-objects';
+import { isMultipart, parseMultipart } from './multipart';
 import { INVALID_SESSION, NOT_FOUND_RESOURCE, sfError } from './errors';
 import { takePlannedFault, withSubrequest500 } from './plannedFaults';
 import type { ApiKind, SfRequest, SfResponse } from './types';
@@ -45,11 +47,25 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	// The org's own clock, as a real org's servers send it (tests may freeze or advance it).
 	res.setHeader('Date', new Date(org.clock.now()).toUTCString());
 	const url = new URL(req.url ?? '/', 'http://sandbox');
-	const rawBody = await readBody(req);
+	const bytes = await readBody(req);
 	const tooLarge = oversized(req);
 	if (tooLarge) return send(res, tooLarge);
 	const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
-	const parsed = parseBody(req.headers['content-type'], rawBody);
+	const multipart = isMultipart(req.headers['content-type']);
+	// A multipart body's text is its JSON part; its file parts reach the handlers as bytes.
+	const parsed = multipart
+		? parseMultipart(req.headers['content-type'] ?? '', bytes)
+		: bytes.length > MAX_JSON_REQUEST_BYTES
+			? {
+					body: undefined,
+					rawBody: '',
+					error: `Maximum size of request reached. Maximum size of request is ${MAX_JSON_REQUEST_BYTES} bytes.`,
+				}
+			: {
+					...parseBody(req.headers['content-type'], bytes.toString('utf8')),
+					rawBody: bytes.toString('utf8'),
+				};
+	const rawBody = parsed.rawBody;
 	const base: Omit<SfRequest, 'path' | 'version'> = {
 		method: req.method ?? 'GET',
 		query: url.searchParams,
@@ -280,11 +296,11 @@ function bearerToken(header: string | undefined): string | undefined {
 	return m?.[1]?.trim();
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -308,8 +324,11 @@ function parseBody(
 
 function send(res: ServerResponse, response: SfResponse): void {
 	const headers: Record<string, string> = { ...response.headers };
-	let payload = '';
-	if (response.text !== undefined) {
+	let payload: string | Buffer = '';
+	if (response.bytes !== undefined) {
+		payload = response.bytes;
+		headers['Content-Type'] ??= 'application/octet-stream';
+	} else if (response.text !== undefined) {
 		payload = response.text;
 		headers['Content-Type'] ??= 'text/html;charset=UTF-8';
 	} else if (response.body !== undefined) {

@@ -39,6 +39,8 @@ export interface SfResponse {
 	body?: unknown;
 	/** A non-JSON body (HTML pages), with its content type in headers. */
 	text?: string;
+	/** A binary body (blob fields), sent as it is. */
+	bytes?: Buffer;
 	headers?: Record<string, string>;
 }
 

@@ -33,6 +33,11 @@ export function coerceJsonValue(field: FieldDescribe, value: unknown, source: Js
 			if (ms === undefined) throw parserError('dateTime', value, source);
 			return ms;
 		}
+		case 'base64':
+			// A multipart request hands the file part over as bytes; JSON carries it as base64 text.
+			if (Buffer.isBuffer(value)) return value;
+			if (typeof value !== 'string') throw parserError('base64', value, source);
+			return Buffer.from(value, 'base64');
 		case 'address':
 		case 'location':
 		case 'anyType':

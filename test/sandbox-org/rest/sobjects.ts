@@ -2,6 +2,7 @@ import { attributes, jsonValue } from '../core/records';
 import type { SObjectType } from '../core/schema';
 import type { Router } from '../http/router';
 import type { SfRequest, SfResponse } from '../http/types';
+import { blobHandler } from './blobs';
 import { fullDescribe, globalDescribe, objectSummary } from './describe';
 import { isResponse, objectOf } from './request-input';
 import { resourcesList } from './resources';
@@ -32,7 +33,8 @@ export function registerSObjectRoutes(router: Router): void {
 	router.add('PATCH', '/sobjects/:type/:id', 'sobject', updateRowHandler);
 	router.add('DELETE', '/sobjects/:type/:id', 'sobject', deleteRowHandler);
 	router.add('POST', '/sobjects/:type/:id', 'sobject', createByIdHandler);
-	router.add('GET', '/sobjects/:type/:field/:value', 'sobject', externalIdRowHandler);
+	// Blob fields first: `/sobjects/T/Id/VersionData` has the shape of an External ID lookup.
+	router.add('GET', '/sobjects/:type/:id/:field', 'sobject', blobHandler);
 	router.add('PATCH', '/sobjects/:type/:field/:value', 'sobject', upsertHandler);
 	router.add('DELETE', '/sobjects/:type/:field/:value', 'sobject', externalIdRowHandler);
 }

@@ -1,3 +1,9 @@
+import {
+	afterContentVersionInsert,
+	beforeContentVersionInsert,
+	contentVersionProblem,
+	deleteContentDocumentParts,
+} from '../core/content-objects';
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import type { SfRequest } from '../http/types';
@@ -43,7 +49,14 @@ export function createRecord(
 	});
 	deriveFields(ctx.org, type, values, defaultsOf(type));
 	if (type.name === 'ContentNote') return insertNote(ctx.org.store, values, ctx.userId);
-	return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	if (type.name !== 'ContentVersion')
+		return ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	const problem = contentVersionProblem(values);
+	if (problem) throw recordError(problem.errorCode, problem.message, problem.fields);
+	beforeContentVersionInsert(ctx.org.store, values, ctx.userId);
+	const id = ctx.org.store.insert(type.name, values, { userId: ctx.userId });
+	afterContentVersionInsert(ctx.org.store, id, ctx.userId);
+	return id;
 }
 
 /** Validates and applies an update of a visible row as the session user. */
@@ -79,6 +92,8 @@ export function deleteRecord(org: SandboxOrg, type: SObjectType, row: Row): void
 		);
 	org.store.delete(type.name, row.Id as string);
 	deleteNoteTwin(org.store, type.name, row.Id as string);
+	if (type.name === 'ContentDocument' || type.name === 'ContentNote')
+		deleteContentDocumentParts(org.store, row.Id as string);
 }
 
 function defaultsOf(type: SObjectType): Row {

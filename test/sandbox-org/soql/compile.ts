@@ -29,8 +29,23 @@ export function compileSoql(text: string, schema: Schema): CompiledQuery {
 	const env: CompileEnv = { schema, source, nextScope: 1 };
 	const type = schema.get(query.sObject ?? '');
 	if (!type) throw unsupportedType(query.sObject ?? '', source, source.after(0, 'FROM')?.start);
+	if (type.name === 'ContentDocumentLink' && !filtersLinks(text)) throw CONTENT_LINK_FILTER();
 	return compileSelect(query, { env, type, id: 0, alias: query.sObjectAlias });
 }
+
+/**
+ * Salesforce answers a query of ContentDocumentLink only with a filter on the file or the record:
+ * `ContentDocumentId` or `LinkedEntityId`, with = or IN (a semi-join included). Approximated on the
+ * query's text: such a condition somewhere in WHERE.
+ */
+function filtersLinks(text: string): boolean {
+	return /\bWHERE\b[\s\S]*\b(LinkedEntityId|ContentDocumentId)\s*(=|IN\s*\()/i.test(text);
+}
+
+const CONTENT_LINK_FILTER = () =>
+	malformed(
+		"Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.",
+	);
 
 function compileSelect(query: Query | Subquery, scope: Scope): CompiledQuery {
 	const compiled: CompiledQuery = {

@@ -1,4 +1,4 @@
-import { addressValue, attributes, jsonValue } from '../core/records';
+import { addressValue, attributes, blobUrl, jsonValue } from '../core/records';
 import type { SObjectType } from '../core/schema';
 import type { Row } from '../core/store';
 import { childRows, type Snapshot } from './execute';
@@ -94,6 +94,8 @@ function writeNodes(
 		if (node.kind === 'field') {
 			if (node.field.type === 'address') out[node.key] = addressValue(node.field.name, at.row);
 			else if (node.field.type === 'location') out[node.key] = null;
+			else if (node.field.type === 'base64')
+				out[node.key] = blobUrl(at.type, at.row, node.field.name, writer.version);
 			else
 				out[node.key] = jsonValue(
 					node.field,
