@@ -176,6 +176,33 @@ export class Store {
 		});
 	}
 
+	/**
+	 * Restores a deleted record from the recycle bin, with the children its deletion took along, as
+	 * Salesforce's undelete does: it keeps its Id and CreatedDate and gets a new SystemModstamp.
+	 * Returns false when the bin holds no such record. The restore commits like a write (commit lag).
+	 */
+	undelete(objectName: string, id: string): boolean {
+		const type = this.type(objectName);
+		const row = this.deleted.get(type.name)?.get(id);
+		if (!row) return false;
+		const now = toSecond(this.clock.now());
+		const restore = (name: string, r: Row) => {
+			this.deleted.get(name)?.delete(r.Id as string);
+			const withStamp = this.type(name).field('SystemModstamp') ? { SystemModstamp: now } : {};
+			this.table(name).set(r.Id as string, { ...r, IsDeleted: false, ...withStamp });
+			this.touch(name);
+		};
+		this.commit(this.clock.now(), () => {
+			restore(type.name, row);
+			for (const rel of this.schema.childRelationships(type.name)) {
+				if (!['EmailMessage', 'CaseComment', 'CaseHistory'].includes(rel.childSObject)) continue;
+				for (const child of [...(this.deleted.get(rel.childSObject)?.values() ?? [])])
+					if (child[rel.field] === row.Id) restore(rel.childSObject, child);
+			}
+		});
+		return true;
+	}
+
 	/** Applies the writes whose commit time has come. */
 	flush(): void {
 		if (this.pending.length === 0) return;
