@@ -3,20 +3,34 @@ import fc from 'fast-check';
 import {
 	closureKey,
 	initialCursorState,
-	OVERLAP_MS,
 	pollClosedCases,
 	type ClosedCaseSource,
 	type ClosedCaseStamp,
 	type ClosureCursorState,
 	type StampedCase,
 } from '../../nodes/shared/closedCases/closureCursor';
+import {
+	afterKeyset,
+	clockOps,
+	counted,
+	DAY,
+	inPages,
+	isClockOp,
+	lagArb,
+	MINUTE,
+	PollingRun,
+	settledBefore,
+	T0,
+	type ClockOp,
+} from '../properties/cursorHistories';
 import { toSecond } from '../sandbox-org/core/store';
 import { SandboxOrg } from '../sandbox-org/org';
 
 // Exactly-once, by property: fast-check generates histories of creations, closings (many in the
 // same second), edits, queue moves, reopenings (also reopen-and-close again within one second, with
 // and without polls in that second), data loads of already-closed cases with a backdated
-// ClosedDate, late commits (up to the overlap window) and polls, runs them in the sandbox org's
+// ClosedDate, late commits (up to the overlap window), restarts (the state through JSON) and polls
+// (the machinery shared with the other events' property tests: ../properties/cursorHistories.ts), runs them in the sandbox org's
 // store (which derives IsClosed / ClosedDate, keeps date-times to the second and applies commit lag
 // as the org does) and checks the cursor's emissions against the ground truth, per closing event:
 // - every closing that a poll which caught up found closed and settled (its ClosedDate before the
@@ -25,9 +39,6 @@ import { SandboxOrg } from '../sandbox-org/org';
 // - a closing reopened before any poll found it settled may go unreported: two closings of one case
 //   within one second share their ClosedDate and SystemModstamp, and Salesforce cannot tell them apart.
 // A closing event is a case going from open to closed; saving Status = Closed on a closed case is an edit.
-
-const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
-const MINUTE = 60_000;
 
 type Op =
 	| { kind: 'create'; closedByDataLoad: boolean; backdateDays: number }
@@ -39,8 +50,7 @@ type Op =
 			pollAfterReopen: boolean;
 			gapMs: number;
 	  }
-	| { kind: 'advance'; ms: number }
-	| { kind: 'poll' };
+	| ClockOp;
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
 	{
@@ -61,10 +71,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 				'moveQueue' as const,
 			),
 			caseIndex: fc.nat(40),
-			lagMs: fc.oneof(
-				{ weight: 4, arbitrary: fc.constant(0) },
-				{ weight: 1, arbitrary: fc.integer({ min: 1, max: OVERLAP_MS }) },
-			),
+			lagMs: lagArb,
 		}),
 	},
 	{
@@ -77,25 +84,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 			gapMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1200 })),
 		}),
 	},
-	{
-		weight: 3,
-		arbitrary: fc.record({
-			kind: fc.constant('advance' as const),
-			ms: fc.oneof(
-				fc.constant(0),
-				fc.integer({ min: 1, max: 2000 }),
-				fc.integer({ min: 1, max: 30 * MINUTE }),
-			),
-		}),
-	},
-	{ weight: 2, arbitrary: fc.constant({ kind: 'poll' as const }) },
+	...clockOps,
 );
 
 const historyArb = fc.record({
 	pageSize: fc.integer({ min: 1, max: 5 }),
 	ops: fc.array(opArb, { minLength: 5, maxLength: 80 }),
 	maxPerPoll: fc.integer({ min: 1, max: 6 }),
-	backfillMs: fc.constantFrom(0, 60 * MINUTE, 7 * 24 * 60 * MINUTE),
+	backfillMs: fc.constantFrom(0, 60 * MINUTE, 7 * DAY),
 	preexisting: fc.integer({ min: 0, max: 6 }),
 });
 
@@ -113,9 +109,6 @@ interface Outcome {
 
 /** The test's mark of the closing event a case row carries (not a Salesforce field: the store keeps it as given). */
 const CLOSING = 'TestClosingEvent';
-
-/** The guarantee's settling: a closing counts once the org's time at a poll is past the second after its ClosedDate. */
-const settledBefore = (orgTime: number) => toSecond(orgTime) - 1000;
 
 function stampOf(row: Record<string, unknown>): ClosedCaseStamp {
 	return {
@@ -139,11 +132,12 @@ function storeSource(org: SandboxOrg, pageSize: number): ClosedCaseSource<string
 		async backfill(from, to, after, limit) {
 			return closed()
 				.filter((r) => (r.ClosedDate as number) >= from && (r.ClosedDate as number) < to)
-				.filter(
-					(r) =>
-						!after ||
-						(r.ClosedDate as number) > after.closedDate ||
-						(r.ClosedDate === after.closedDate && (r.Id as string) > after.id),
+				.filter((r) =>
+					afterKeyset(
+						r.ClosedDate as number,
+						r.Id as string,
+						after && { time: after.closedDate, id: after.id },
+					),
 				)
 				.sort(
 					(a, b) =>
@@ -160,8 +154,7 @@ function storeSource(org: SandboxOrg, pageSize: number): ClosedCaseSource<string
 						(a.SystemModstamp as number) - (b.SystemModstamp as number) ||
 						byId(stampOf(a), stampOf(b)),
 				);
-			for (let i = 0; i < rows.length; i += pageSize)
-				yield rows.slice(i, i + pageSize).map(stamped);
+			yield* inPages(rows.map(stamped), pageSize);
 		},
 		// The org's time as its answers' Date header gives it: to the second.
 		orgTime: () => toSecond(org.clock.now()),
@@ -169,7 +162,7 @@ function storeSource(org: SandboxOrg, pageSize: number): ClosedCaseSource<string
 }
 
 async function runHistory(h: History): Promise<Outcome> {
-	const org = new SandboxOrg({ frozenAt: T0 - 2 * 24 * 60 * MINUTE });
+	const org = new SandboxOrg({ frozenAt: T0 - 2 * DAY });
 	const queues = [org.addQueue('Tier 1'), org.addQueue('Billing')];
 	const cases: string[] = [];
 	const pendingUntil = new Map<string, number>();
@@ -193,9 +186,7 @@ async function runHistory(h: History): Promise<Outcome> {
 	}
 	org.clock.freeze(T0);
 	const start = T0 - h.backfillMs;
-	let state = initialCursorState(start, T0);
 	const source = storeSource(org, h.pageSize);
-	const emitted: string[] = [];
 	const required = new Set<number>();
 
 	const observe = () => {
@@ -207,15 +198,14 @@ async function runHistory(h: History): Promise<Outcome> {
 				required.add(r[CLOSING] as number);
 		}
 	};
-	const poll = async () => {
-		const outcome = await pollClosedCases(state, source, h.maxPerPoll);
-		emitted.push(...outcome.emitted);
-		// What a poll that caught up found settled must all be emitted by the end; a closure reopened
-		// before a poll found it settled is reported with its later closure only.
-		if (outcome.caughtUp) observe();
-		state = outcome.state;
-		return outcome;
-	};
+	// What a poll that caught up found settled must all be emitted by the end; a closure reopened
+	// before a poll found it settled is reported with its later closure only.
+	const run = new PollingRun(
+		initialCursorState(start, T0),
+		(state: ClosureCursorState) => pollClosedCases(state, source, h.maxPerPoll),
+		observe,
+	);
+	const poll = () => run.poll();
 	/** Writes unless an uncommitted change locks the row; true when written. */
 	const write = (id: string, lagMs: number, values: Record<string, unknown>): boolean => {
 		if ((pendingUntil.get(id) ?? 0) > org.clock.now()) return false;
@@ -259,10 +249,8 @@ async function runHistory(h: History): Promise<Outcome> {
 					});
 			cases.push(id);
 			noteClosure(id);
-		} else if (op.kind === 'advance') {
-			org.clock.advance(op.ms);
-		} else if (op.kind === 'poll') {
-			await poll();
+		} else if (isClockOp(op)) {
+			await run.run(op, org);
 		} else if (cases.length > 0) {
 			const id = cases[op.caseIndex % cases.length];
 			const before = org.store.get(id);
@@ -287,12 +275,10 @@ async function runHistory(h: History): Promise<Outcome> {
 		for (const id of cases) noteClosure(id);
 	}
 	// Every change commits, then polls run until the trigger has caught up.
-	org.clock.advance(OVERLAP_MS + MINUTE);
-	org.store.flush();
-	for (const id of cases) noteClosure(id);
-	for (let i = 0; i < 500 && !(await poll()).caughtUp; i++);
-	observe();
-	return { emitted, required, realClosures, start, finalState: state };
+	await run.catchUp(org, () => {
+		for (const id of cases) noteClosure(id);
+	});
+	return { emitted: run.emitted, required, realClosures, start, finalState: run.state };
 }
 
 /** Histories that broke earlier designs, run every time (found by this property). */
@@ -366,11 +352,6 @@ describe('closed-case cursor, by property', () => {
 		await fc.assert(
 			fc.asyncProperty(historyArb, async (h) => {
 				const out = await runHistory(h);
-				const counted = (list: string[]) => {
-					const counts = new Map<string, number>();
-					for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
-					return counts;
-				};
 				const events = counted(out.emitted.map((e) => e.split('#')[1]));
 				const keys = counted(out.emitted.map((e) => e.split('#')[0]));
 				const repeated = [...events, ...keys].filter(([, n]) => n > 1).map(([k]) => k);

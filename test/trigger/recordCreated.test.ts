@@ -53,6 +53,24 @@ describe('Trigger: Record Created', () => {
 		expect(t.org.counters.apiCalls - before).toBe(1);
 	});
 
+	it('does not emit a record again when it is deleted and undeleted (soon after, or much later)', async () => {
+		const poller = await created();
+		await poller.poll();
+		const a = lead('Restored');
+		later();
+		expect(emittedJson(await poller.poll()).map((i) => i.Id)).toEqual([a]);
+		for (const wait of [2000, 30 * MINUTE]) {
+			t.org.store.delete('Lead', a);
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([]);
+			t.org.clock.advance(wait);
+			t.org.store.undelete('Lead', a);
+			later();
+			expect(emittedJson(await poller.poll())).toEqual([]);
+		}
+		expect(t.org.store.get(a)).toBeDefined();
+	});
+
 	it('takes a burst created within one second over several polls, none twice', async () => {
 		const poller = await created({ maxRecordsPerPoll: 2 });
 		await poller.poll();

@@ -51,6 +51,24 @@ describe('Trigger: Record Updated', () => {
 		expect(t.org.counters.apiCalls - before).toBe(1);
 	});
 
+	it('emits a record once when it is undeleted (a change: it is back, as it is), nothing when it is deleted', async () => {
+		const a = account('Acme');
+		later();
+		const poller = await updated();
+		await poller.poll();
+		t.org.clock.advance(MINUTE);
+		t.org.store.delete('Account', a);
+		later();
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		t.org.clock.advance(MINUTE);
+		t.org.store.undelete('Account', a);
+		later();
+		expect(emittedJson(await poller.poll())).toEqual([
+			expect.objectContaining({ Id: a, Name: 'Acme' }),
+		]);
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
 	it('takes two changes within one second as one, with the values of the last, also when a poll ran in that second', async () => {
 		t.org.clock.freeze(Date.UTC(2026, 4, 4, 9, 30, 0, 100));
 		const a = account('Acme');

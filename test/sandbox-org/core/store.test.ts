@@ -61,4 +61,26 @@ describe('the sandbox org keeps date-times to the second', () => {
 			ClosedDate: second,
 		});
 	});
+
+	it('undeletes a record as Salesforce does: back in queries with its CreatedDate and a new SystemModstamp, its emails with it', () => {
+		const org = new SandboxOrg({ frozenAt: at });
+		const id = org.store.insert('Case', { Subject: 'Deleted by mistake', Status: 'New' });
+		const mail = org.store.insert('EmailMessage', { ParentId: id, Subject: 'Hello' });
+		org.clock.advance(60_000);
+		org.store.delete('Case', id);
+		expect(org.store.get(id)).toBeUndefined();
+		expect(org.store.undelete('Case', mail)).toBe(false);
+		org.clock.advance(60_000);
+		expect(org.store.undelete('Case', id)).toBe(true);
+		expect(org.store.get(id)).toMatchObject({
+			IsDeleted: false,
+			CreatedDate: second,
+			SystemModstamp: second + 120_000,
+		});
+		expect(org.store.get(mail)).toMatchObject({ IsDeleted: false, ParentId: id });
+		expect(
+			org.store.rows('Case', { includeDeleted: true }).filter((r) => r.Id === id),
+		).toHaveLength(1);
+		expect(org.store.undelete('Case', id)).toBe(false);
+	});
 });

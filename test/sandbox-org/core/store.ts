@@ -164,27 +164,6 @@ export class Store {
 		return true;
 	}
 
-	/**
-	 * Restores a record from the Recycle Bin (Salesforce's undelete): visible again with its own
-	 * CreatedDate and Id, its SystemModstamp the time of the undelete (the restore is a change a sync
-	 * must see). Returns false when the bin does not hold it. Children deleted with it stay deleted.
-	 */
-	undelete(objectName: string, id: string): boolean {
-		const type = this.type(objectName);
-		const bin = this.deleted.get(type.name);
-		const row = bin?.get(id);
-		if (!bin || !row) return false;
-		bin.delete(id);
-		const now = toSecond(this.clock.now());
-		this.table(type.name).set(id, {
-			...row,
-			IsDeleted: false,
-			...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}),
-		});
-		this.touch(type.name);
-		return true;
-	}
-
 	private moveToRecycleBin(objectName: string, row: Row): void {
 		this.table(objectName).delete(row.Id as string);
 		this.touch(objectName);
@@ -197,6 +176,33 @@ export class Store {
 			IsDeleted: true,
 			...(type.field('SystemModstamp') ? { SystemModstamp: now } : {}),
 		});
+	}
+
+	/**
+	 * Restores a deleted record from the recycle bin, with the children its deletion took along, as
+	 * Salesforce's undelete does: it keeps its Id and CreatedDate and gets a new SystemModstamp.
+	 * Returns false when the bin holds no such record. The restore commits like a write (commit lag).
+	 */
+	undelete(objectName: string, id: string): boolean {
+		const type = this.type(objectName);
+		const row = this.deleted.get(type.name)?.get(id);
+		if (!row) return false;
+		const now = toSecond(this.clock.now());
+		const restore = (name: string, r: Row) => {
+			this.deleted.get(name)?.delete(r.Id as string);
+			const withStamp = this.type(name).field('SystemModstamp') ? { SystemModstamp: now } : {};
+			this.table(name).set(r.Id as string, { ...r, IsDeleted: false, ...withStamp });
+			this.touch(name);
+		};
+		this.commit(this.clock.now(), () => {
+			restore(type.name, row);
+			for (const rel of this.schema.childRelationships(type.name)) {
+				if (!['EmailMessage', 'CaseComment', 'CaseHistory'].includes(rel.childSObject)) continue;
+				for (const child of [...(this.deleted.get(rel.childSObject)?.values() ?? [])])
+					if (child[rel.field] === row.Id) restore(rel.childSObject, child);
+			}
+		});
+		return true;
 	}
 
 	/** Applies the writes whose commit time has come. */

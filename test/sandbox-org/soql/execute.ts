@@ -55,8 +55,14 @@ function select(
 	topLevel: boolean,
 ): readonly Row[] {
 	let out = query.where ? rows.filter((r) => query.where!(r, ctx)) : rows;
-	if (query.order.length > 0) out = sortRows(out, query.order, ctx);
 	const start = query.offset ?? 0;
+	if (query.order.length > 0)
+		out = sortRows(
+			out,
+			query.order,
+			ctx,
+			query.limit === undefined ? undefined : start + query.limit,
+		);
 	let end = query.limit === undefined ? out.length : start + query.limit;
 	if (topLevel && query.offset !== undefined) end = Math.min(end, start + OFFSET_RESULT_CAP);
 	return start === 0 && end >= out.length ? out : out.slice(start, end);

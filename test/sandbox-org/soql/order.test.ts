@@ -127,3 +127,32 @@ describe('ORDER BY, LIMIT and OFFSET', () => {
 		expect(res.body.records).toHaveLength(2000);
 	});
 });
+
+describe('a small LIMIT over many rows', () => {
+	it('answers the first rows of the full order, ties and nulls as the full order has them', async () => {
+		const t = await startTestOrg();
+		try {
+			const priorities = ['High', 'Medium', 'Low'];
+			for (let i = 0; i < 90; i++)
+				t.org.store.insert('Case', {
+					Subject: `M ${i % 7}`,
+					Status: 'New',
+					Priority: priorities[i % 3],
+					SuppliedName: i % 5 === 0 ? null : `n${i % 4}`,
+				});
+			const ids = async (q: string) => (await records(t, q)).map((r) => r.Id as string);
+			for (const order of ['Priority, SuppliedName', 'SuppliedName DESC NULLS LAST, Subject']) {
+				const all = await ids(`SELECT Id FROM Case ORDER BY ${order}`);
+				for (const limit of [1, 4, 10])
+					expect(await ids(`SELECT Id FROM Case ORDER BY ${order} LIMIT ${limit}`)).toEqual(
+						all.slice(0, limit),
+					);
+				expect(await ids(`SELECT Id FROM Case ORDER BY ${order} LIMIT 3 OFFSET 5`)).toEqual(
+					all.slice(5, 8),
+				);
+			}
+		} finally {
+			await t.close();
+		}
+	});
+});

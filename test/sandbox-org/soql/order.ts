@@ -57,19 +57,48 @@ function sortValue(key: SortKey, value: unknown): SortValue {
 }
 
 /** The rows sorted by the keys (a new array; the input is left alone). */
-export function sortRows(rows: readonly Row[], keys: SortKey[], ctx: QueryContext): Row[] {
+export function sortRows(
+	rows: readonly Row[],
+	keys: SortKey[],
+	ctx: QueryContext,
+	/** Only the first this many are wanted (a LIMIT): the rest may be left out. */
+	first?: number,
+): Row[] {
 	if (keys.length === 0) return [...rows];
-	const decorated = rows.map((row) => ({
+	type Decorated = { row: Row; values: SortValue[] };
+	const decorate = (row: Row): Decorated => ({
 		row,
 		values: keys.map((k) => sortValue(k, readPath(ctx.schema, ctx.store, k.path, row))),
-	}));
-	decorated.sort((a, b) => {
+	});
+	const compare = (a: Decorated, b: Decorated) => {
 		for (let i = 0; i < keys.length; i++) {
 			const c = compareValues(a.values[i], b.values[i], keys[i]);
 			if (c !== 0) return c;
 		}
 		return 0;
-	});
+	};
+	if (first === 0) return [];
+	if (first !== undefined && first * 8 < rows.length) {
+		// A small LIMIT over many rows (a keyset page): the first rows in order, kept by insertion
+		// after their equals, which is what the stable sort below would give, without sorting them all.
+		const top: Decorated[] = [];
+		for (const row of rows) {
+			const d = decorate(row);
+			if (top.length === first && compare(d, top[first - 1]) >= 0) continue;
+			let lo = 0;
+			let hi = top.length;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (compare(d, top[mid]) < 0) hi = mid;
+				else lo = mid + 1;
+			}
+			top.splice(lo, 0, d);
+			if (top.length > first) top.pop();
+		}
+		return top.map((d) => d.row);
+	}
+	const decorated = rows.map(decorate);
+	decorated.sort(compare);
 	return decorated.map((d) => d.row);
 }
 

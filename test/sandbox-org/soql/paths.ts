@@ -136,6 +136,8 @@ export function parentOf(
 
 /** A path's value in stored form (date-times as epoch ms); null when a parent on the way is empty. */
 export function readPath(schema: Schema, store: Store, path: ResolvedPath, row: Row): unknown {
+	// The record's own field (most reads): no parent to look up.
+	if (path.hops.length === 0) return row[path.field.name] ?? null;
 	let current: { row: Row; type: SObjectType | undefined } = { row, type: undefined };
 	for (const hop of path.hops) {
 		const parent = parentOf(schema, store, hop, current.row);
