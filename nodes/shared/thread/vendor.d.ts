@@ -1,5 +1,5 @@
-// The three libraries ship no type declarations (html-to-text 10 has none of its own, the others
-// never had): only what this module calls is declared.
+// The two libraries ship no type declarations (html-to-text 10 has none of its own, planer never
+// had): only what this module calls is declared.
 
 declare module 'html-to-text' {
 	interface SelectorDefinition {
@@ -18,15 +18,4 @@ declare module 'html-to-text' {
 declare module 'planer' {
 	/** Talon's plain-text algorithm: the message with the quoted history cut (at most 1,000 lines kept). */
 	export function extractFromPlain(text: string): string;
-}
-
-declare module 'email-reply-parser' {
-	class ParsedEmail {
-		/** The text without the fragments marked quoted or signature. */
-		getVisibleText(): string;
-	}
-	class EmailReplyParser {
-		read(text: string): ParsedEmail;
-	}
-	export = EmailReplyParser;
 }
