@@ -15,7 +15,7 @@ import { nodeOutput, type ExecutedRun, type N8nInstance } from './support/n8n-in
 import { runFromTrigger } from './support/n8n-executions';
 import { N8nRestClient } from './support/n8n-rest';
 import {
-	checkTriggerItem,
+	checkTriggerItems,
 	nextNodesOf,
 	triggerEventOf,
 	triggerExamples,
@@ -413,10 +413,8 @@ describe('example workflows in a real n8n', () => {
 					status: 'success',
 					error: undefined,
 				});
-				// In manual mode ("Fetch test event") a polling trigger gives the latest event: one item.
-				const items = run.items[trigger.name] ?? [];
-				expect(items).toHaveLength(1);
-				checkTriggerItem(items[0], trigger, t.org.store);
+				// In manual mode ("Fetch test event") a polling trigger gives the latest event.
+				checkTriggerItems(run.items[trigger.name] ?? [], trigger, t.org.store);
 				const next = nextNodesOf(workflow, trigger.name);
 				expect(next.length).toBeGreaterThan(0);
 				for (const node of next) expect(run.items[node]?.length ?? 0).toBeGreaterThan(0);
