@@ -70,9 +70,16 @@ function helpText(): string {
 	].join('\n');
 }
 
-/** The example workflows that start on their own (a trigger): active in the demo. */
+/**
+ * The example workflows active in the demo: Case Closed's (the demo's agents close a case every few
+ * seconds). The other trigger examples are imported inactive, to open and activate by hand.
+ */
 const triggered = (workflows: WorkflowJson[]) =>
-	workflows.filter((w) => w.nodes.some((n) => n.type === NODE_TYPES.trigger));
+	workflows.filter((w) =>
+		w.nodes.some(
+			(n) => n.type === NODE_TYPES.trigger && (n.parameters.event ?? 'caseClosed') === 'caseClosed',
+		),
+	);
 
 async function startN8n(t: TestOrg, port: number, workflows: WorkflowJson[]): Promise<N8nInstance> {
 	const version = N8N_VERSIONS[0];

@@ -1,22 +1,18 @@
+import { transcriptBody } from '../sandbox-org/demo/chat-transcript';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
-import {
-	demoCredentials,
-	exampleWorkflows,
-	n8nWithPackage,
-	NODE_TYPES,
-	withAuthentication,
-} from './support/e2e-env';
-import type { N8nInstance } from './support/n8n-instance';
+import { countByName, EMIT_DEADLINE_MS, LiveTrigger, type Watched } from './support/live-trigger';
 import { WorkflowExecutions } from './support/n8n-executions';
-import { N8nRestClient } from './support/n8n-rest';
 
-// The trigger live in a real n8n, in real time with its one-minute poll: the example workflow
-// (importing nothing, so only closings from activation on) against the sandbox org. Cases close one
-// at a time, in a burst within one second, late (committed minutes after their SystemModstamp), and
-// again after a reopen, with n8n restarted in between; n8n's executions must then hold every
-// closing exactly once, each with its email thread.
-// A second test restarts n8n before the trigger has emitted anything, with a case closed while n8n
-// was down: n8n saves the static data of the poll it runs while activating, so nothing is lost.
+// The trigger live in a real n8n, in real time with its one-minute poll: the example workflows
+// (importing nothing, so only events from activation on) against the sandbox org.
+// Case Closed: cases close one at a time, in a burst within one second, late (committed minutes
+// after their SystemModstamp), and again after a reopen, with n8n restarted in between; n8n's
+// executions must then hold every closing exactly once, each with its email thread. A second test
+// restarts n8n before the trigger has emitted anything, with a case closed while n8n was down: n8n
+// saves the static data of the poll it runs while activating, so nothing is lost.
+// Record Created (Lead) and Chat Ended share one n8n: leads created one at a time, in a burst within
+// one second, late, edited after their creation, and while n8n is down; chats ending before and
+// while n8n is down. Each lead and each chat must be in n8n's executions exactly once.
 
 const WORKFLOW_FILE = 'closed-cases-trigger.json';
 const WORKFLOW_ID = 'e2eTriggerLive01';
@@ -24,30 +20,39 @@ const TRIGGER = 'Case Closed';
 const CODE = 'Build prompt';
 /** How late the late closing commits: past the burst's poll and the restart, well within the trigger's 10-minute overlap. */
 const COMMIT_LAG_MS = 150_000;
-/** A poll runs every minute at a random second; an emission is in n8n's executions shortly after. */
-const ONE_POLL_MS = 60_000;
-const EMIT_DEADLINE_MS = 2 * ONE_POLL_MS + 30_000;
+
+const LEADS = {
+	file: 'new-leads-qualification-prompt.json',
+	id: 'e2eLiveLeads0001',
+	trigger: 'New Lead',
+	code: 'Build qualification prompt',
+	/** The org's queries of the trigger's polls. */
+	query: /FROM[+ ]Lead\b/,
+};
+const CHATS = {
+	file: 'chat-ended-llm-themes.json',
+	id: 'e2eLiveChats0001',
+	trigger: 'Chat Ended',
+	code: 'Build themes prompt',
+	query: /FROM[+ ]LiveChatTranscript\b/,
+};
+/** How late the late lead commits: past the burst's poll (at most a minute after), within the 10-minute overlap. */
+const LEAD_COMMIT_LAG_MS = 90_000;
 
 describe(
 	`Salesforce Service Cloud Trigger live in n8n ${process.env.N8N_VERSION ?? ''}`.trim(),
 	() => {
 		let t: TestOrg;
 		let queue: string;
-		const instances: N8nInstance[] = [];
-		const t0 = Date.now();
-		const timeline: string[] = [];
-		const note = (line: string) => {
-			const entry = `[+${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`;
-			timeline.push(entry);
-			process.stderr.write(`trigger.e2e ${entry}\n`);
-		};
+		let live: LiveTrigger;
 
 		beforeAll(async () => {
 			t = await startTestOrg({ cases: 0 });
 			queue = t.org.addQueue('Tier 1 Support');
+			live = new LiveTrigger(t, 'trigger.e2e');
 		});
 		afterAll(async () => {
-			for (const n8n of instances) await n8n.dispose();
+			await live?.dispose();
 			await t?.close();
 		});
 
@@ -94,97 +99,17 @@ describe(
 		};
 		const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
 
-		/** n8n with the package, the credentials and the example workflow (importing nothing) under `workflowId`, activated; not started. */
-		async function n8nWithActiveTrigger(workflowId: string): Promise<N8nInstance> {
-			const instance = n8nWithPackage();
-			instances.push(instance);
-			await instance.importCredentials(await demoCredentials(t));
-			const workflow = withAuthentication(
-				exampleWorkflows()[WORKFLOW_FILE],
-				'clientCredentials',
-				workflowId,
-			);
-			const trigger = workflow.nodes.find((n) => n.type === NODE_TYPES.trigger);
-			if (!trigger) throw new Error(`${WORKFLOW_FILE} has no trigger node`);
-			trigger.parameters.importFrom = 'none';
-			await instance.importWorkflows([workflow]);
-			await instance.activateWorkflow(workflowId);
-			note(
-				`n8n ${instance.version}: package, credentials and workflow ${workflowId} installed and activated in ${instance.userFolder}`,
-			);
-			return instance;
-		}
-
-		/**
-		 * Starts (or restarts) n8n, signs in (with a new client, or again with the one of the first
-		 * start: the port stays), and waits for the poll n8n runs while activating the workflow.
-		 */
-		async function startAndWaitForActivationPoll(
-			instance: N8nInstance,
-			client?: N8nRestClient,
-		): Promise<N8nRestClient> {
-			const startedAt = Date.now();
-			await instance.start();
-			const rest = client ?? new N8nRestClient(instance.url);
-			await rest.signInAsOwner();
-			note(`n8n started on ${instance.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-			await waitForPoll('activation poll', startedAt, 60_000);
-			return rest;
-		}
-
-		/** The org's query requests (each poll makes at least one) after `since`. */
-		const queriesSince = (since: number) =>
-			t.org.counters.log.filter((e) => e.kind === 'query' && e.at > since).length;
-		async function waitForPoll(what: string, since: number, timeoutMs: number): Promise<void> {
-			const deadline = Date.now() + timeoutMs;
-			while (queriesSince(since) === 0) {
-				if (Date.now() > deadline)
-					throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-				await new Promise((r) => setTimeout(r, 500));
-			}
-			note(`${what}: the org got a query`);
-		}
-
-		/** Reads the executions until `done`, noting each new one. */
-		async function waitFor(
-			executions: WorkflowExecutions,
-			what: string,
-			done: () => boolean,
-			timeoutMs: number,
-			nameOf: (id: unknown) => string,
-		): Promise<void> {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const { fresh } = await executions.collect();
-				for (const e of fresh) {
-					const ids = (e.items[TRIGGER] ?? []).map((i) => nameOf(i.id));
-					note(
-						`execution ${e.id} (${e.mode ?? '?'}, ${e.status}, started ${e.startedAt ?? '?'}): ${ids.join(', ') || 'no items'}${e.error ? `; error: ${e.error}` : ''}`,
-					);
-				}
-				if (done()) {
-					note(`${what}: done`);
-					return;
-				}
-				if (Date.now() > deadline)
-					throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-				await new Promise((r) => setTimeout(r, 3000));
-			}
-		}
-
-		/** The failure message: what happened, the org's recent queries and n8n's log. */
-		function diagnosed(error: unknown, instance: N8nInstance): Error {
-			const message = error instanceof Error ? error.message : String(error);
-			const polls = t.org.counters.log
-				.filter((e) => e.kind === 'query')
-				.map(
-					(e) =>
-						`  ${new Date(e.at).toISOString()} ${e.status} ${e.method} ${decodeURIComponent(e.path).slice(0, 160)}`,
-				);
-			return new Error(
-				`${message}\n\nTimeline:\n${timeline.join('\n')}\n\nThe org's queries:\n${polls.slice(-30).join('\n')}\n\nn8n's log (tail):\n${instance.tail(80)}`,
-			);
-		}
+		/** n8n with the Case Closed example (importing nothing) under `workflowId`, activated; not started. */
+		const n8nWithActiveTrigger = (workflowId: string) =>
+			live.n8nWithActiveExamples([
+				{
+					file: WORKFLOW_FILE,
+					id: workflowId,
+					configure: (trigger) => {
+						trigger.parameters.importFrom = 'none';
+					},
+				},
+			]);
 
 		it('emits every closing exactly once with its email thread: one, a burst, a late commit, across a restart, and a reopened case again', async () => {
 			const org = t.org;
@@ -198,89 +123,75 @@ describe(
 				[late, 'late'],
 				...burst.map((id, i): [string, string] => [id, `burst${i + 1}`]),
 			]);
-			const nameOf = (id: unknown) => names.get(String(id)) ?? `unknown ${String(id)}`;
+			const nameOf = (item: Record<string, unknown>) =>
+				names.get(String(item.id)) ?? `unknown ${String(item.id)}`;
 			close(before);
 
+			const startedAt = Date.now();
 			const instance = await n8nWithActiveTrigger(WORKFLOW_ID);
 			try {
-				const rest = await startAndWaitForActivationPoll(instance);
+				const rest = await live.start(instance);
 				const executions = new WorkflowExecutions(instance, rest, WORKFLOW_ID);
+				const watched: Watched[] = [{ executions, trigger: TRIGGER, nameOf }];
 				const emitted = () => executions.itemsOf(TRIGGER);
 				const timesEmitted = (id: string) => emitted().filter((i) => i.json.id === id).length;
 
 				close(reopened);
-				note('closed "reopened"');
-				await waitFor(
-					executions,
+				live.note('closed "reopened"');
+				await live.waitFor(
+					watched,
 					'"reopened" emitted',
 					() => timesEmitted(reopened) === 1,
 					EMIT_DEADLINE_MS,
-					nameOf,
 				);
 
 				org.store.commitLagMs = COMMIT_LAG_MS;
 				close(late);
 				org.store.commitLagMs = 0;
 				const lateVisibleAt = Date.now() + COMMIT_LAG_MS;
-				note(`closed "late", committing ${COMMIT_LAG_MS / 1000} s late`);
+				live.note(`closed "late", committing ${COMMIT_LAG_MS / 1000} s late`);
 				const burstStart = Date.now();
 				burst.forEach(close);
-				note(`closed the burst of ${burst.length} in ${Date.now() - burstStart} ms`);
+				live.note(`closed the burst of ${burst.length} in ${Date.now() - burstStart} ms`);
 				org.store.update('Case', reopened, {
 					Subject: 'Reopened and closed again (edited after closing)',
 				});
-				note('edited "reopened" after its closing (no new closing)');
-				await waitFor(
-					executions,
+				live.note('edited "reopened" after its closing (no new closing)');
+				await live.waitFor(
+					watched,
 					'the burst emitted',
 					() => burst.every((id) => timesEmitted(id) === 1),
 					EMIT_DEADLINE_MS,
-					nameOf,
 				);
 				expect(timesEmitted(late)).toBe(0);
 
-				note('restarting n8n');
+				live.note('restarting n8n');
 				await instance.stop();
-				note('n8n stopped');
-				await startAndWaitForActivationPoll(instance, rest);
-				note(
+				live.note('n8n stopped');
+				await live.start(instance, rest);
+				live.note(
 					`"late" becomes visible ${Date.now() < lateVisibleAt ? `in ${((lateVisibleAt - Date.now()) / 1000).toFixed(0)} s, after the restart` : "already (before the restart's first poll)"}`,
 				);
 
 				org.store.update('Case', reopened, { Status: 'Working' });
-				note('reopened "reopened"');
+				live.note('reopened "reopened"');
 				await new Promise((r) => setTimeout(r, 1500));
 				close(reopened);
-				note('closed "reopened" again');
-				await waitFor(
-					executions,
+				live.note('closed "reopened" again');
+				await live.waitFor(
+					watched,
 					'"late" and the second closing of "reopened" emitted',
 					() => timesEmitted(late) === 1 && timesEmitted(reopened) === 2,
 					Math.max(0, lateVisibleAt - Date.now()) + EMIT_DEADLINE_MS,
-					nameOf,
 				);
 
 				// One more poll after the last emission, and no execution running: nothing else comes.
-				await waitForPoll('one more poll', Date.now(), ONE_POLL_MS + 30_000);
-				await new Promise((r) => setTimeout(r, 5000));
-				const { all: listed } = await executions.collect();
-				expect(
-					listed.filter((e) => !WorkflowExecutions.isFinished(e.status)).map((e) => e.id),
-				).toEqual([]);
-
+				await live.expectSettled(watched);
 				const all = emitted();
-				note(
-					`emitted ${all.length} items in ${executions.read.size} executions: ${all.map((i) => nameOf(i.json.id)).join(', ')}`,
+				live.note(
+					`emitted ${all.length} items in ${executions.read.size} executions: ${all.map((i) => nameOf(i.json)).join(', ')}`,
 				);
-				expect(
-					[...executions.read.values()]
-						.filter((e) => e.status !== 'success' || e.error)
-						.map((e) => `${e.id}: ${e.status} ${e.error ?? ''}`),
-				).toEqual([]);
-				const counts: Record<string, number> = {};
-				for (const item of all)
-					counts[nameOf(item.json.id)] = (counts[nameOf(item.json.id)] ?? 0) + 1;
-				expect(counts).toEqual({
+				expect(countByName(all, nameOf)).toEqual({
 					reopened: 2,
 					late: 1,
 					burst1: 1,
@@ -318,44 +229,287 @@ describe(
 					expect(String(p.prompt)).toMatch(/themes[\s\S]*sentiment[\s\S]*We sent a new one/);
 					expect(p.emailCount).toBe(2);
 				}
-				note(`passed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+				live.note(`Case Closed live test passed in ${live.elapsed(startedAt)} s`);
 			} catch (error) {
-				throw diagnosed(error, instance);
+				throw live.diagnosed(error, instance);
 			}
 		});
 
 		it('loses nothing when n8n restarts before the trigger has emitted anything: a case closed while n8n was down comes at the restart', async () => {
 			const closedWhileDown = newCase('Closed while n8n was down');
-			const nameOf = (id: unknown) =>
-				id === closedWhileDown ? 'closedWhileDown' : `unknown ${String(id)}`;
+			const nameOf = (item: Record<string, unknown>) =>
+				item.id === closedWhileDown ? 'closedWhileDown' : `unknown ${String(item.id)}`;
 			const workflowId = `${WORKFLOW_ID.slice(0, 12)}Down`;
+			const startedAt = Date.now();
 			const instance = await n8nWithActiveTrigger(workflowId);
 			try {
-				const rest = await startAndWaitForActivationPoll(instance);
+				const rest = await live.start(instance);
 				const executions = new WorkflowExecutions(instance, rest, workflowId);
+				const watched: Watched[] = [{ executions, trigger: TRIGGER, nameOf }];
 				await instance.stop();
-				note('n8n stopped before the trigger emitted anything');
+				live.note('n8n stopped before the trigger emitted anything');
 				close(closedWhileDown);
-				note('closed "closedWhileDown"');
+				live.note('closed "closedWhileDown"');
 				// Well past the second the trigger started from, so that only its saved start can cover the closing.
 				await new Promise((r) => setTimeout(r, 2000));
-				await startAndWaitForActivationPoll(instance, rest);
-				await waitFor(
-					executions,
+				await live.start(instance, rest);
+				await live.waitFor(
+					watched,
 					'"closedWhileDown" emitted',
 					() => executions.itemsOf(TRIGGER).length > 0,
 					EMIT_DEADLINE_MS,
-					nameOf,
 				);
-				await waitForPoll('one more poll', Date.now(), ONE_POLL_MS + 30_000);
-				await new Promise((r) => setTimeout(r, 5000));
-				await executions.collect();
-				expect(executions.itemsOf(TRIGGER).map((i) => nameOf(i.json.id))).toEqual([
-					'closedWhileDown',
-				]);
+				await live.expectSettled(watched);
+				expect(executions.itemsOf(TRIGGER).map((i) => nameOf(i.json))).toEqual(['closedWhileDown']);
+				live.note(`restart-before-emitting test passed in ${live.elapsed(startedAt)} s`);
 			} catch (error) {
-				throw diagnosed(error, instance);
+				throw live.diagnosed(error, instance);
 			}
+		});
+
+		describe('Record Created (Lead) and Chat Ended, in one n8n', () => {
+			const MINUTE = 60_000;
+			const names = new Map<string, string>();
+			const nameOf = (item: Record<string, unknown>) =>
+				names.get(String(item.Id)) ?? `unknown ${String(item.Id)}`;
+
+			/** A web lead named `name`, created now. */
+			const newLead = (name: string) => {
+				const id = t.org.store.insert('Lead', {
+					FirstName: 'Ava',
+					LastName: `Schmidt ${name}`,
+					Company: `Northwind ${name}`,
+					Title: 'Head of Support',
+					Email: `ava.${name.toLowerCase()}@northwind.example`,
+					Industry: 'Retail',
+					Country: 'Germany',
+					LeadSource: 'Web',
+					Status: 'Open - Not Contacted',
+				});
+				names.set(id, name);
+				return id;
+			};
+
+			/** A chat from George, waiting for an agent; `end` completes it as Salesforce does when it ends. */
+			const startChat = (name: string) => {
+				const store = t.org.store;
+				const contactId = store.insert('Contact', {
+					FirstName: 'George',
+					LastName: 'Macaroni',
+					Email: 'george@customer.example',
+				});
+				const caseId = store.insert('Case', {
+					Subject: `Black screen (${name})`,
+					Status: 'New',
+					Origin: 'Chat',
+					ContactId: contactId,
+				});
+				const visitorId = store.insert('LiveChatVisitor', { SessionKey: `sess-${name}` });
+				const requested = t.org.clock.now();
+				const id = store.insert('LiveChatTranscript', {
+					Status: 'Waiting',
+					RequestTime: requested,
+					ChatKey: `key-${name}-${requested}`,
+					LiveChatVisitorId: visitorId,
+					ContactId: contactId,
+				});
+				names.set(id, name);
+				const end = () => {
+					const now = t.org.clock.now();
+					// Salesforce keeps StartTime to the second.
+					const start = Math.floor((now - 3 * MINUTE) / 1000) * 1000;
+					store.update('LiveChatTranscript', id, {
+						Status: 'Completed',
+						StartTime: start,
+						EndTime: now,
+						EndedBy: 'Visitor',
+						CaseId: caseId,
+						Body: transcriptBody(
+							[
+								{ role: 'Agent', text: "Hi, I'll be happy to help", at: start + 10_000 },
+								{ role: 'EndUser', text: `My screen is black (${name})`, at: start + 44_000 },
+								{ role: 'Agent', text: 'Let me check <that>', at: start + 73_000 },
+							],
+							{
+								start,
+								offsetMinutes: -300,
+								origin: 'Live Chat Button',
+								agentName: 'Stephen Fountain',
+								visitorName: 'George Macaroni',
+							},
+						),
+					});
+				};
+				return { id, end };
+			};
+
+			it('emits each new lead once (one, a burst in one second, a late commit, edited later, created while n8n was down) and each ended chat once with its messages, across a restart', async () => {
+				const org = t.org;
+				newLead('before');
+				const chatBefore = startChat('chatBefore');
+				chatBefore.end();
+				const chat1 = startChat('chat1');
+				const chatDown = startChat('chatWhileDown');
+
+				const startedAt = Date.now();
+				const instance = await live.n8nWithActiveExamples(
+					[LEADS, CHATS].map(({ file, id }) => ({
+						file,
+						id,
+						configure: (trigger) => {
+							trigger.parameters.recordImportFrom = 'none';
+						},
+					})),
+				);
+				try {
+					const rest = await live.start(instance, undefined, [LEADS.query, CHATS.query]);
+					const leads = new WorkflowExecutions(instance, rest, LEADS.id);
+					const chats = new WorkflowExecutions(instance, rest, CHATS.id);
+					const watched: Watched[] = [
+						{ executions: leads, trigger: LEADS.trigger, nameOf },
+						{ executions: chats, trigger: CHATS.trigger, nameOf },
+					];
+					const times = (executions: WorkflowExecutions, trigger: string, id: string) =>
+						executions.itemsOf(trigger).filter((i) => i.json.Id === id).length;
+					const leadTimes = (id: string) => times(leads, LEADS.trigger, id);
+					const chatTimes = (id: string) => times(chats, CHATS.trigger, id);
+
+					const one = newLead('one');
+					chat1.end();
+					live.note('created lead "one", ended "chat1"');
+					await live.waitFor(
+						watched,
+						'"one" and "chat1" emitted',
+						() => leadTimes(one) === 1 && chatTimes(chat1.id) === 1,
+						EMIT_DEADLINE_MS,
+					);
+
+					org.store.commitLagMs = LEAD_COMMIT_LAG_MS;
+					const late = newLead('late');
+					org.store.commitLagMs = 0;
+					const lateVisibleAt = Date.now() + LEAD_COMMIT_LAG_MS;
+					live.note(`created lead "late", committing ${LEAD_COMMIT_LAG_MS / 1000} s late`);
+					// At the start of a second, so that the burst is all in one second.
+					await new Promise((r) => setTimeout(r, 1000 - (org.clock.now() % 1000) + 20));
+					const burstStart = org.clock.now();
+					const burst = Array.from({ length: 4 }, (_, i) => newLead(`burst${i + 1}`));
+					const seconds = new Set(
+						burst.map((id) => String(org.store.get(id, 'Lead')?.CreatedDate).slice(0, -3)),
+					);
+					live.note(
+						`created the burst of ${burst.length} leads in ${org.clock.now() - burstStart} ms (${seconds.size} second)`,
+					);
+					org.store.update('Lead', one, { Status: 'Working - Contacted', Title: 'CTO' });
+					live.note('edited lead "one" after its creation (no new lead)');
+					await live.waitFor(
+						watched,
+						'the burst emitted',
+						() => burst.every((id) => leadTimes(id) === 1),
+						EMIT_DEADLINE_MS,
+					);
+					expect(leadTimes(late)).toBe(0);
+
+					live.note('restarting n8n');
+					await instance.stop();
+					live.note('n8n stopped');
+					chatDown.end();
+					const leadDown = newLead('whileDown');
+					live.note('ended "chatWhileDown" and created lead "whileDown" while n8n was down');
+					await live.start(instance, rest, [LEADS.query, CHATS.query]);
+					live.note(
+						`"late" becomes visible ${Date.now() < lateVisibleAt ? `in ${((lateVisibleAt - Date.now()) / 1000).toFixed(0)} s, after the restart` : "already (before the restart's first poll)"}`,
+					);
+					await live.waitFor(
+						watched,
+						'"late", "whileDown" and "chatWhileDown" emitted',
+						() =>
+							leadTimes(late) === 1 && leadTimes(leadDown) === 1 && chatTimes(chatDown.id) === 1,
+						Math.max(0, lateVisibleAt - Date.now()) + EMIT_DEADLINE_MS,
+					);
+
+					await live.expectSettled(watched, [LEADS.query, CHATS.query]);
+					const emittedLeads = leads.itemsOf(LEADS.trigger);
+					const emittedChats = chats.itemsOf(CHATS.trigger);
+					live.note(
+						`emitted ${emittedLeads.length} leads in ${leads.read.size} executions and ${emittedChats.length} chats in ${chats.read.size}`,
+					);
+					expect(countByName(emittedLeads, nameOf)).toEqual({
+						one: 1,
+						late: 1,
+						burst1: 1,
+						burst2: 1,
+						burst3: 1,
+						burst4: 1,
+						whileDown: 1,
+					});
+					expect(
+						new Set(
+							emittedLeads
+								.filter((i) => burst.includes(String(i.json.Id)))
+								.map((i) => i.executionId),
+						).size,
+					).toBe(1);
+					expect(countByName(emittedChats, nameOf)).toEqual({ chat1: 1, chatWhileDown: 1 });
+
+					// Each lead with the fields the example chose, as created; a prompt of each.
+					for (const { json } of emittedLeads) {
+						const name = nameOf(json);
+						expect(json).toMatchObject({
+							FirstName: 'Ava',
+							LastName: `Schmidt ${name}`,
+							Company: `Northwind ${name}`,
+							Title: 'Head of Support',
+							Email: `ava.${name.toLowerCase()}@northwind.example`,
+							LeadSource: 'Web',
+							Status: 'Open - Not Contacted',
+						});
+					}
+					const leadPrompts = leads.itemsOf(LEADS.code).map((i) => i.json);
+					expect(leadPrompts.map((p) => p.leadId).sort()).toEqual(
+						emittedLeads.map((i) => i.json.Id).sort(),
+					);
+					for (const p of leadPrompts)
+						expect(String(p.prompt)).toMatch(
+							new RegExp(
+								`Name: Ava Schmidt ${names.get(String(p.leadId))}[\\s\\S]*Company: Northwind`,
+							),
+						);
+
+					// Each chat with its messages, case and contact; a prompt of each.
+					for (const { json } of emittedChats) {
+						const name = nameOf(json);
+						expect(json).toMatchObject({
+							Status: 'Completed',
+							Case: { Subject: `Black screen (${name})` },
+							Contact: { Name: 'George Macaroni' },
+							LiveChatVisitor: { SessionKey: `sess-${name}` },
+						});
+						expect(json).not.toHaveProperty('Body');
+						expect(
+							(json.messages as Array<Record<string, unknown>>).map(
+								(m) => `${String(m.who)} ${String(m.name)}: ${String(m.text)}`,
+							),
+						).toEqual([
+							"agent Stephen Fountain: Hi, I'll be happy to help",
+							`customer George Macaroni: My screen is black (${name})`,
+							'agent Stephen Fountain: Let me check <that>',
+						]);
+					}
+					const chatPrompts = chats.itemsOf(CHATS.code).map((i) => i.json);
+					expect(chatPrompts).toHaveLength(emittedChats.length);
+					for (const p of chatPrompts) {
+						expect(p.messageCount).toBe(3);
+						expect(String(p.prompt)).toContain(
+							`Customer (George Macaroni): My screen is black (${names.get(String(p.chatId))})`,
+						);
+					}
+					live.note(
+						`Record Created and Chat Ended live test passed in ${live.elapsed(startedAt)} s`,
+					);
+				} catch (error) {
+					throw live.diagnosed(error, instance);
+				}
+			});
 		});
 	},
 );

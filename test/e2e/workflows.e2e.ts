@@ -12,6 +12,15 @@ import {
 	type WorkflowJson,
 } from './support/e2e-env';
 import { nodeOutput, type ExecutedRun, type N8nInstance } from './support/n8n-instance';
+import { runFromTrigger } from './support/n8n-executions';
+import { N8nRestClient } from './support/n8n-rest';
+import {
+	checkTriggerItems,
+	nextNodesOf,
+	triggerEventOf,
+	triggerExamples,
+	triggerNodeOf,
+} from './support/trigger-examples';
 
 // The example workflows of test/workflows (the ones the README offers to import), imported into a
 // real n8n with the packed package, once for each kind of credential, and run with `n8n execute`
@@ -83,6 +92,10 @@ function unknownFieldWorkflow(): WorkflowJson {
 	return withAuthentication(workflow, 'jwt', UNKNOWN_FIELD_ID);
 }
 
+/** Every example workflow that starts with our trigger (the file name and the workflow). */
+const TRIGGER_EXAMPLES = triggerExamples(exampleWorkflows());
+const triggerExampleId = (i: number) => `e2eTrigEx${String(i).padStart(7, '0')}`;
+
 interface Measured {
 	run: ExecutedRun;
 	apiCalls: number;
@@ -109,6 +122,8 @@ describe('example workflows in a real n8n', () => {
 				copies.push(withAuthentication(workflow, kind, workflowId(example, kind)));
 		}
 		copies.push(unknownFieldWorkflow());
+		for (const [i, [, workflow]] of TRIGGER_EXAMPLES.entries())
+			copies.push(withAuthentication(workflow, 'clientCredentials', triggerExampleId(i)));
 		await n8n.importWorkflows(copies);
 	});
 
@@ -353,6 +368,56 @@ describe('example workflows in a real n8n', () => {
 
 				expect(apiCalls).toBe(LEAD_UPSERT_API_CALLS.total);
 				expect(apiCallsByKind).toEqual(LEAD_UPSERT_API_CALLS.byKind);
+			},
+		);
+	});
+
+	describe('every example workflow with the trigger, run as "Fetch test event"', () => {
+		// The editor's manual run: n8n started, the run asked through its REST API.
+		let rest: N8nRestClient;
+		beforeAll(async () => {
+			const started = Date.now();
+			await n8n.start();
+			rest = new N8nRestClient(n8n.url);
+			await rest.signInAsOwner();
+			timings.push(
+				`n8n start for the trigger examples: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+			);
+		});
+		afterAll(async () => {
+			await n8n?.stop();
+		});
+
+		it('finds the trigger examples', () => {
+			expect(TRIGGER_EXAMPLES.map(([file]) => file)).toEqual(
+				expect.arrayContaining([
+					'closed-cases-trigger.json',
+					'new-leads-qualification-prompt.json',
+					'case-status-priority-alert.json',
+					'chat-ended-llm-themes.json',
+				]),
+			);
+		});
+
+		it.each(TRIGGER_EXAMPLES.map(([file], i) => [file, i] as const))(
+			'%s: the trigger emits the latest event with what a user looks at, and the next node runs',
+			async (file, i) => {
+				const workflow = TRIGGER_EXAMPLES[i][1];
+				const trigger = triggerNodeOf(workflow);
+				const started = Date.now();
+				const run = await runFromTrigger(n8n, rest, triggerExampleId(i), trigger.name);
+				timings.push(
+					`${file} (${triggerEventOf(trigger)}, Fetch test event): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+				);
+				expect({ status: run.status, error: run.error }).toEqual({
+					status: 'success',
+					error: undefined,
+				});
+				// In manual mode ("Fetch test event") a polling trigger gives the latest event.
+				checkTriggerItems(run.items[trigger.name] ?? [], trigger, t.org.store);
+				const next = nextNodesOf(workflow, trigger.name);
+				expect(next.length).toBeGreaterThan(0);
+				for (const node of next) expect(run.items[node]?.length ?? 0).toBeGreaterThan(0);
 			},
 		);
 	});

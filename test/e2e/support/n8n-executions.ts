@@ -102,3 +102,41 @@ export class WorkflowExecutions {
 		return FINISHED.has(status);
 	}
 }
+
+/**
+ * "Fetch test event" as the editor runs it (a polling trigger runs once in manual mode; `n8n
+ * execute` cannot start from a trigger): a manual run of the whole workflow from `trigger`
+ * (`POST /rest/workflows/:id/run`), read back once it has finished.
+ */
+export async function runFromTrigger(
+	n8n: N8nInstance,
+	rest: N8nRestClient,
+	workflowId: string,
+	trigger: string,
+	timeoutMs = 120_000,
+): Promise<ReadExecution> {
+	// n8n 1.x runs the workflow sent in the body; 2.x runs the stored one (and drops `workflowData`).
+	const workflowData = await rest.ok<Record<string, unknown>>(
+		'GET',
+		`/rest/workflows/${workflowId}`,
+	);
+	const started = await rest.ok<{ executionId?: string; waitingForWebhook?: boolean }>(
+		'POST',
+		`/rest/workflows/${workflowId}/run`,
+		{ workflowData, triggerToStartFrom: { name: trigger } },
+	);
+	if (!started.executionId)
+		throw new Error(`n8n did not start a run of ${workflowId}: ${JSON.stringify(started)}`);
+	const executions = new WorkflowExecutions(n8n, rest, workflowId);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		await executions.collect();
+		const run = executions.read.get(String(started.executionId));
+		if (run) return run;
+		if (Date.now() > deadline)
+			throw new Error(
+				`the manual run ${started.executionId} of ${workflowId} did not finish in time`,
+			);
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
