@@ -8,6 +8,7 @@ import {
 
 import { fetchCaseDetails } from '../../shared/closedCases/caseDetails';
 import { caseFieldsProperty } from '../../shared/closedCases/caseFieldsProperty';
+import { caseQueuesProperty } from '../../shared/closedCases/caseQueuesProperty';
 import {
 	conversationOptionsOf,
 	conversationProperties,
@@ -49,16 +50,11 @@ import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Queue Names or IDs',
-		name: 'queues',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCaseQueues' },
-		default: [],
-		description:
-			'Only cases of these queues; leave empty for all cases. An expression may give queue names or IDs (15 or 18 characters), as a list or as one text with commas between them; a queue your org does not have stops the activation with an error naming it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		hint: 'A case counts for a queue if the queue owned it at any time until it closed, also when an agent accepted it from the queue (this needs Case history tracking on Owner; without it, only the owner at closing counts)',
-	},
+	caseQueuesProperty({
+		only: 'Only cases of these queues',
+		until: 'it closed',
+		withoutHistory: 'only the owner at closing counts',
+	}),
 	{
 		displayName: 'Import Existing Cases From',
 		name: 'importFrom',

@@ -22,6 +22,7 @@ import {
 } from '../../shared/caseEmails/newEmails';
 import { fetchCaseDetails } from '../../shared/closedCases/caseDetails';
 import { caseFieldsProperty } from '../../shared/closedCases/caseFieldsProperty';
+import { caseQueuesProperty } from '../../shared/closedCases/caseQueuesProperty';
 import { casePlan, type CaseQueryChoice } from '../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../shared/closedCases/caseQuery';
 import { QueueChoiceError, queueEntries } from '../../shared/closedCases/caseQueues';
@@ -56,16 +57,11 @@ const properties: INodeProperties[] = [
 			"Whether to start only for emails the case's customer sent, leaving out those from your own team, automatic senders or anyone else",
 		hint: "The sender's address must be the email of the case's contact or the case's Web Email (Supplied Email, the address the case came from), ignoring upper and lower case. A case with neither has no emails from the customer.",
 	},
-	{
-		displayName: 'Queue Names or IDs',
-		name: 'queues',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCaseQueues' },
-		default: [],
-		description:
-			'Only emails on cases of these queues; leave empty for all cases. An expression may give queue names or IDs (15 or 18 characters), as a list or as one text with commas between them; a queue your org does not have stops the activation with an error naming it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		hint: 'A case counts for a queue if the queue owned it at any time until the email arrived, also when an agent accepted it from the queue (this needs Case history tracking on Owner; without it, only the current owner counts)',
-	},
+	caseQueuesProperty({
+		only: 'Only emails on cases of these queues',
+		until: 'the email arrived',
+		withoutHistory: 'only the current owner counts',
+	}),
 	caseFieldsProperty({
 		name: 'fields',
 		loadOptionsMethod: 'getCaseFields',
