@@ -25,7 +25,7 @@ async function fieldsOfChosenObject(
 ): Promise<INodePropertyOptions[]> {
 	const objectName = objectForParameters(
 		ctx.getCurrentNodeParameter('resource') as string | undefined,
-		ctx.getCurrentNodeParameter('objectName') as string | undefined,
+		ctx.getCurrentNodeParameter('objectName'),
 	);
 	return fieldOptions(ctx, objectName, keep);
 }

@@ -12,6 +12,7 @@ import { RESOURCES } from '../actions/resources';
 import { router } from '../actions/router';
 import { getCaseConversationFields, getClosedCaseStatuses } from '../methods/caseOptions';
 import { getAutolaunchedFlows } from '../methods/flowOptions';
+import { searchCases, searchObjects, searchRecords } from '../methods/listSearch';
 import { getFields, getFilterFields, getObjects } from '../methods/loadOptions';
 import { getMappingColumns } from '../methods/resourceMapping';
 
@@ -68,6 +69,7 @@ export class SalesforceServiceCloudV1 implements INodeType {
 			getCaseConversationFields,
 			getAutolaunchedFlows,
 		},
+		listSearch: { searchCases, searchRecords, searchObjects },
 		resourceMapping: { getMappingColumns },
 	};
 
