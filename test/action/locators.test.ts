@@ -210,6 +210,17 @@ describe('Record and Object locators', () => {
 		]);
 	});
 
+	it("lists a Contact resource's contacts by full name (Name)", async () => {
+		const id = s.t.org.store.insert('Contact', { FirstName: 'Jane', LastName: 'Smithers' });
+		s.t.org.store.insert('Contact', { FirstName: 'Joe', LastName: 'Bloggs' });
+		const { results } = await search(
+			'searchRecords',
+			{ resource: 'contact', operation: 'delete' },
+			'jane smi',
+		);
+		expect(results.map((r) => [r.name, r.value])).toEqual([['Jane Smithers', id]]);
+	});
+
 	it('searches Cases by number or subject as the Record resource too', async () => {
 		const id = s.t.org.store.insert('Case', { Subject: 'Record search case', Status: 'New' });
 		const { results } = await search(

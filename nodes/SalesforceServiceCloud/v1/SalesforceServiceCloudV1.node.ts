@@ -13,7 +13,7 @@ import { router } from '../actions/router';
 import { getCaseConversationFields, getClosedCaseStatuses } from '../methods/caseOptions';
 import { getAutolaunchedFlows } from '../methods/flowOptions';
 import { searchCases, searchObjects, searchRecords } from '../methods/listSearch';
-import { getFields, getFilterFields, getObjects } from '../methods/loadOptions';
+import { getFields, getFilterFields } from '../methods/loadOptions';
 import { getMappingColumns } from '../methods/resourceMapping';
 
 /**
@@ -62,7 +62,6 @@ export class SalesforceServiceCloudV1 implements INodeType {
 
 	methods = {
 		loadOptions: {
-			getObjects,
 			getFields,
 			getFilterFields,
 			getClosedCaseStatuses,
