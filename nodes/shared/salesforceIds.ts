@@ -46,6 +46,8 @@ export function isWellFormedId(id: string): boolean {
 export function idProblem(value: string): string | undefined {
 	const id = value.trim();
 	if (id === '') return 'is empty';
+	if (/^https?:\/\//i.test(id))
+		return 'is a web address, but not the address of one Salesforce record (such as https://yourorg.lightning.force.com/lightning/r/Case/500Sb00000XyZ12AAB/view)';
 	const parts = id.split(/[\s,;]+/).filter((p) => p !== '');
 	if (parts.length > 1 && parts.every((p) => /^[a-zA-Z0-9]+$/.test(p)))
 		return 'holds more than one Id: give one Id per item';

@@ -258,7 +258,9 @@ describe('Salesforce Service Cloud node: Case', () => {
 				[{ x: 1 }],
 				true,
 			);
-			expect(items[0].json.error).toBe(`Case ID "500' OR Id != '" is not a Salesforce record Id`);
+			expect(items[0].json.error).toBe(
+				`Case ID "500' OR Id != '" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)`,
+			);
 			expect(items[0].json.input).toEqual({ x: 1 });
 			// Close reads the closed statuses first; nothing else is sent.
 			expect(s.t.org.counters.apiCalls - before).toBe(operation === 'close' ? 1 : 0);

@@ -98,7 +98,7 @@ describe('Salesforce Service Cloud node: Email Message', () => {
 		const before = s.t.org.counters.apiCalls;
 		const many = await run({ operation: 'getMany', caseId: "500' OR Id != '" }, [{ x: 1 }], true);
 		expect(many.items[0].json).toMatchObject({
-			error: `Case ID "500' OR Id != '" is not a Salesforce record Id`,
+			error: `Case ID "500' OR Id != '" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)`,
 			input: { x: 1 },
 		});
 		const one = await run({ operation: 'get', recordId: 'not-an-id' }, [{ x: 2 }], true);

@@ -1,12 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { objectForParameters } from '../actions/common/resourceObjects';
-import { fieldOptions, queryableObjectOptions } from '../../shared/schema/fieldOptions';
-
-/** The org's objects that can be queried, custom ones included. */
-export async function getObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return queryableObjectOptions(this);
-}
+import { fieldOptions } from '../../shared/schema/fieldOptions';
 
 export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return fieldsOfChosenObject(this, () => true);
@@ -25,7 +20,7 @@ async function fieldsOfChosenObject(
 ): Promise<INodePropertyOptions[]> {
 	const objectName = objectForParameters(
 		ctx.getCurrentNodeParameter('resource') as string | undefined,
-		ctx.getCurrentNodeParameter('objectName') as string | undefined,
+		ctx.getCurrentNodeParameter('objectName'),
 	);
 	return fieldOptions(ctx, objectName, keep);
 }

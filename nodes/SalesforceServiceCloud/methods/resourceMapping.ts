@@ -15,7 +15,7 @@ export async function getMappingColumns(
 ): Promise<ResourceMapperFields> {
 	const objectName = objectForParameters(
 		this.getNodeParameter('resource', 'record') as string,
-		this.getNodeParameter('objectName', '') as string,
+		this.getNodeParameter('objectName', ''),
 	);
 	const chosen = this.getNodeParameter('operation', 'create') as string;
 	// Find or Create maps its values as a create does.

@@ -12,7 +12,8 @@ import { RESOURCES } from '../actions/resources';
 import { router } from '../actions/router';
 import { getCaseConversationFields, getClosedCaseStatuses } from '../methods/caseOptions';
 import { getAutolaunchedFlows } from '../methods/flowOptions';
-import { getFields, getFilterFields, getObjects } from '../methods/loadOptions';
+import { searchCases, searchObjects, searchRecords } from '../methods/listSearch';
+import { getFields, getFilterFields } from '../methods/loadOptions';
 import { getMappingColumns } from '../methods/resourceMapping';
 
 /**
@@ -61,13 +62,13 @@ export class SalesforceServiceCloudV1 implements INodeType {
 
 	methods = {
 		loadOptions: {
-			getObjects,
 			getFields,
 			getFilterFields,
 			getClosedCaseStatuses,
 			getCaseConversationFields,
 			getAutolaunchedFlows,
 		},
+		listSearch: { searchCases, searchRecords, searchObjects },
 		resourceMapping: { getMappingColumns },
 	};
 

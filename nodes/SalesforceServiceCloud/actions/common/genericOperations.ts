@@ -14,6 +14,7 @@ import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
 import { ownerByEmailProperties } from './ownerByEmail';
+import { locatorText } from './resourceObjects';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
 import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './readItems';
@@ -43,7 +44,7 @@ export type ObjectOf = string | undefined;
 /** The object's name, checked before it reaches a URL: letters, digits and _ only. */
 function objectNameOf(ctx: IExecuteFunctions, fixed: ObjectOf): string {
 	if (fixed) return fixed;
-	const given = ctx.getNodeParameter('objectName', 0);
+	const given = locatorText(ctx.getNodeParameter('objectName', 0, ''));
 	try {
 		return checkedObjectName(given);
 	} catch (error) {

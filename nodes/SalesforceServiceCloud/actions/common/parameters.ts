@@ -4,14 +4,36 @@ import type { MappingOperation } from '../../../shared/fieldMapping';
 
 /** The Salesforce object a Record operation works on, from the org's own objects (custom ones included). */
 export const objectNameProperty = (operations: string[]): INodeProperties => ({
-	displayName: 'Object Name or ID',
+	displayName: 'Object',
 	name: 'objectName',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getObjects' },
+	type: 'resourceLocator',
 	required: true,
-	default: '',
+	default: { mode: 'list', value: '' },
 	description:
-		'The Salesforce object, such as Account or a custom object ending in __c. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The Salesforce object, such as Account or a custom object ending in __c: pick it by its label, or give its API name',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchObjects', searchable: true },
+		},
+		{
+			displayName: 'By API Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'Invoice__c',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[A-Za-z][A-Za-z0-9_]{0,79}\\s*$',
+						errorMessage: 'An object API name has letters, digits and _ only',
+					},
+				},
+			],
+		},
+	],
 	displayOptions: { show: { resource: ['record'], operation: operations } },
 });
 

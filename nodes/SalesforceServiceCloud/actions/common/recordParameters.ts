@@ -1,9 +1,25 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import {
+	idFromRecordAddress,
+	isWebAddress,
+	RECORD_ADDRESS_REGEX,
+} from '../../../shared/recordAddress';
 import { idProblem, isWellFormedId } from '../../../shared/salesforceIds';
 
-/** A parameter that takes one record Id per item. */
+/** How the editor lists records for an Id parameter: Cases by number or subject, or the records of the resource's (or chosen) object by name. */
+export type RecordSearch = 'searchCases' | 'searchRecords';
+
+/**
+ * A parameter that takes one record Id per item, as a resource locator: picked From List (when a
+ * search is given), By URL (the record's Lightning or Classic address) or by ID. Saved workflows
+ * may hold a plain string (an Id, an address or an expression) instead: `idParameterOf` reads both.
+ */
 export function idProperty(options: {
 	displayName: string;
 	name: string;
@@ -11,32 +27,100 @@ export function idProperty(options: {
 	description: string;
 	resource: string;
 	operations: string[];
+	search?: RecordSearch;
 }): INodeProperties {
-	return {
+	const property: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: options.placeholder,
+		default: { mode: 'list', value: '' },
 		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.search ?? '', searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `https://yourorg.lightning.force.com/lightning/r/Case/${options.placeholder}/view`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: RECORD_ADDRESS_REGEX,
+							errorMessage: 'Not the address of a Salesforce record',
+						},
+					},
+				],
+				extractValue: { type: 'regex', regex: RECORD_ADDRESS_REGEX },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\\s*$',
+							errorMessage: 'A Salesforce ID has 15 or 18 letters and digits',
+						},
+					},
+				],
+			},
+		],
 		displayOptions: { show: { resource: [options.resource], operation: options.operations } },
 	};
+	// Without a search, no list: the address or the ID only.
+	if (options.search) return property;
+	return { ...property, default: { mode: 'id', value: '' }, modes: property.modes?.slice(1) };
 }
 
-export const recordIdProperty = (resource: string, operations: string[]): INodeProperties =>
+export const recordIdProperty = (
+	resource: string,
+	operations: string[],
+	searchable = true,
+): INodeProperties =>
 	idProperty({
 		displayName: 'Record ID',
 		name: 'recordId',
 		placeholder: '001Sb00000XyZ12AAB',
-		description: 'The Salesforce record ID: 15 or 18 letters and digits',
+		description:
+			'The Salesforce record: pick it, paste its address, or give its ID (15 or 18 letters and digits)',
 		resource,
 		operations,
+		search: searchable ? 'searchRecords' : undefined,
 	});
 
-/** The item's value of an Id parameter, trimmed ('' when empty). */
+/**
+ * The item's value of an Id parameter, trimmed ('' when empty): a locator's value or a plain string
+ * (saved workflows, expressions); a record's web address gives its Id. An address that is not one
+ * of a record comes back as it is, for the parameter's check to refuse naming the item.
+ */
 export function idParameterOf(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(ctx.getNodeParameter(name, itemIndex) ?? '').trim();
+	let value: unknown;
+	try {
+		value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	} catch (error) {
+		// n8n's own extraction refuses an address its regex does not match, without naming the item:
+		// the raw text is read instead, and the parameter's check says what is wrong.
+		const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+		if (!isLocatorValue(raw))
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		value = raw.value;
+	}
+	const text = String(value ?? '').trim();
+	return isWebAddress(text) ? (idFromRecordAddress(text) ?? text) : text;
+}
+
+function isLocatorValue(value: unknown): value is INodeParameterResourceLocator {
+	return typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
 }
 
 /** An Id parameter: its name, why a value is not the Id it asks for, and how a good one looks. */

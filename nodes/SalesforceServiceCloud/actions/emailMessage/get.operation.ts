@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 			'The ID of the email message (EmailMessage): 15 or 18 letters and digits, starting with 02s',
 		resource: 'emailMessage',
 		operations: ['get'],
+		search: 'searchRecords',
 	}),
 	includeOriginalBodiesProperty(['get']),
 ];

@@ -15,7 +15,7 @@ import { fileDisplayOptions } from './fileParameters';
 
 export const description: INodeProperties[] = [
 	{
-		...recordIdProperty('file', ['getMany']),
+		...recordIdProperty('file', ['getMany'], false),
 		description:
 			'The record whose files to get (a case, contact, account, ...): 15 or 18 letters and digits',
 	},

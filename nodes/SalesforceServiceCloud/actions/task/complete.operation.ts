@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 			'The ID of the task to mark as completed: 15 or 18 letters and digits, starting with 00T',
 		resource: 'task',
 		operations: ['complete'],
+		search: 'searchRecords',
 	}),
 	allOrNoneProperty('task', ['complete']),
 ];
