@@ -1,5 +1,10 @@
 import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
@@ -7,6 +12,7 @@ import { buildQuery } from '../../../shared/soql/buildQuery';
 import { ConditionError, conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
 import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
+import { soqlString } from '../../../shared/soql/literals';
 import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
 import { fitsInUrl } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -32,6 +38,34 @@ import { checkEachItem, writeRecords } from './writeRecords';
 export interface ResourceOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]>;
+}
+
+/**
+ * The items of a resource whose items carry more than the record's fields (Chat Transcript, Messaging
+ * Session): the fields always read (no Fields parameter), parameters of its own, and its items made
+ * from the records one input item read.
+ */
+export interface ItemShape {
+	fields: readonly string[];
+	properties?(resource: string, operations: string[]): INodeProperties[];
+	/** Once per run: the shaper of the records of one input item, in order; a thrown error fails that input item. */
+	start(
+		ctx: IExecuteFunctions,
+		sf: SalesforceConnection,
+	): (records: IDataObject[], itemIndex: number) => Promise<IDataObject[]>;
+}
+
+/** Items paired to `itemIndex`, shaped by the resource's shaper. */
+async function shapedItems(
+	shaper: (records: IDataObject[], itemIndex: number) => Promise<IDataObject[]>,
+	items: INodeExecutionData[],
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const shaped = await shaper(
+		items.map((i) => i.json),
+		itemIndex,
+	);
+	return shaped.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
 /**
@@ -150,15 +184,22 @@ const fieldsProperty = (
 	displayOptions: { show: { resource: [resource], operation: operations } },
 });
 
-/** Get one record by Id, with chosen fields or all. */
-export function getOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+/** Get one record by Id, with chosen fields or all; or, with a shape, as the shape makes its item. */
+export function getOperation(
+	resource: string,
+	objectName: ObjectOf,
+	shape?: ItemShape,
+): ResourceOperation {
 	return {
 		description: [
 			recordIdProperty(resource, ['get']),
-			fieldsProperty(resource, ['get'], 'The fields to return; all when empty.'),
+			...(shape
+				? (shape.properties?.(resource, ['get']) ?? [])
+				: [fieldsProperty(resource, ['get'], 'The fields to return; all when empty.')]),
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
+			const shaper = shape?.start(this, sf);
 			return perItem(this, async (itemIndex) => {
 				const id = checkedIdOf(this, itemIndex, RECORD_ID);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
@@ -171,6 +212,28 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 						},
 					);
 				}
+				if (shape && shaper) {
+					const items = await queryToItems(
+						sf,
+						buildQuery({
+							fields: shapeFields(shape),
+							from: describe.name,
+							where: [`Id = ${soqlString(id)}`],
+						}),
+						itemIndex,
+						1,
+					);
+					if (items.length === 0)
+						throw new NodeOperationError(
+							this.getNode(),
+							`Record ID "${id}": no ${describe.label} (${describe.name}) has this ID`,
+							{
+								itemIndex,
+								description: `Item ${itemIndex}: the record may have been deleted, or this user may not see it.`,
+							},
+						);
+					return shapedItems(shaper, items, itemIndex);
+				}
 				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const record = await retrieveRecord(sf, describe.name, id, fields);
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
@@ -179,16 +242,24 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 	};
 }
 
-/** Get the records that meet conditions, up to a limit or all, page by page. */
-export function getManyOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+/** Get the records that meet conditions, up to a limit or all, page by page; with a shape, as it makes their items. */
+export function getManyOperation(
+	resource: string,
+	objectName: ObjectOf,
+	shape?: ItemShape,
+): ResourceOperation {
 	return {
 		description: [
 			...returnAllProperties(resource, ['getMany']),
-			fieldsProperty(
-				resource,
-				['getMany'],
-				'The fields to return; Id and Name (where the object has one) when empty.',
-			),
+			...(shape
+				? (shape.properties?.(resource, ['getMany']) ?? [])
+				: [
+						fieldsProperty(
+							resource,
+							['getMany'],
+							'The fields to return; Id and Name (where the object has one) when empty.',
+						),
+					]),
 			conditionsProperty({
 				displayName: 'Conditions',
 				description: 'Only records that meet all these conditions',
@@ -199,8 +270,9 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
+			const shaper = shape?.start(this, sf);
 			return perItem(this, async (itemIndex) => {
-				const picked = await fieldsOf(this, sf, describe, itemIndex);
+				const picked = shape ? shapeFields(shape) : await fieldsOf(this, sf, describe, itemIndex);
 				const fields =
 					picked.length > 0
 						? picked
@@ -226,9 +298,16 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 					orderBy: ['Id'],
 					limit,
 				});
-				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
-				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
+				const items = fitsInUrl(soql)
+					? await queryToItems(sf, soql, itemIndex, limit)
+					: await splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
+				return shaper ? shapedItems(shaper, items, itemIndex) : items;
 			});
 		},
 	};
+}
+
+/** A shaped item's fields: the record's Id and dates (as the trigger's items have them), then the shape's. */
+function shapeFields(shape: ItemShape): string[] {
+	return [...new Set(['Id', 'CreatedDate', 'SystemModstamp', ...shape.fields])];
 }
