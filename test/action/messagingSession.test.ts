@@ -98,14 +98,20 @@ describe('Salesforce Service Cloud node: Messaging Session', () => {
 		expect(connectCalls() - quiet).toBe(0);
 	});
 
-	it('reads a conversation once for several items of one run', async () => {
+	it("reads a conversation once for several items of one run, each item with its own session's messages", async () => {
 		const before = connectCalls();
 		const { items } = await run({ operation: 'get', recordId: '={{ $json.id }}' }, [
+			{ id: earlier.id },
 			{ id: session.id },
 			{ id: session.id },
 		]);
-		expect(items.map((i) => i.json.Id)).toEqual([session.id, session.id]);
+		expect(items.map((i) => i.json.Id)).toEqual([earlier.id, session.id, session.id]);
+		expect(items[0].json.messages).toEqual([
+			{ who: 'customer', name: 'George Macaroni', at: iso(earlier.at[0]), text: 'Old question' },
+		]);
 		expect(items[1].json.messages).toEqual(expectedMessages());
+		expect(items[2].json.messages).toEqual(expectedMessages());
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(connectCalls() - before).toBe(1);
 	});
 

@@ -1,10 +1,5 @@
 import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
@@ -19,6 +14,7 @@ import type { SalesforceConnection } from '../../../shared/transport/connection'
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
+import { shapedPerItem, shapeFields, type ItemShape } from './itemShape';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { allOrNoneProperty, columnsProperty } from './parameters';
 import { perItem } from './perItem';
@@ -38,34 +34,6 @@ import { checkEachItem, writeRecords } from './writeRecords';
 export interface ResourceOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, sf: SalesforceConnection): Promise<INodeExecutionData[]>;
-}
-
-/**
- * The items of a resource whose items carry more than the record's fields (Chat Transcript, Messaging
- * Session): the fields always read (no Fields parameter), parameters of its own, and its items made
- * from the records one input item read.
- */
-export interface ItemShape {
-	fields: readonly string[];
-	properties?(resource: string, operations: string[]): INodeProperties[];
-	/** Once per run: the shaper of the records of one input item, in order; a thrown error fails that input item. */
-	start(
-		ctx: IExecuteFunctions,
-		sf: SalesforceConnection,
-	): (records: IDataObject[], itemIndex: number) => Promise<IDataObject[]>;
-}
-
-/** Items paired to `itemIndex`, shaped by the resource's shaper. */
-async function shapedItems(
-	shaper: (records: IDataObject[], itemIndex: number) => Promise<IDataObject[]>,
-	items: INodeExecutionData[],
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const shaped = await shaper(
-		items.map((i) => i.json),
-		itemIndex,
-	);
-	return shaped.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
 /**
@@ -199,8 +167,7 @@ export function getOperation(
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
-			const shaper = shape?.start(this, sf);
-			return perItem(this, async (itemIndex) => {
+			const read = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 				const id = checkedIdOf(this, itemIndex, RECORD_ID);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
 					throw new NodeOperationError(
@@ -212,7 +179,7 @@ export function getOperation(
 						},
 					);
 				}
-				if (shape && shaper) {
+				if (shape) {
 					const items = await queryToItems(
 						sf,
 						buildQuery({
@@ -232,12 +199,13 @@ export function getOperation(
 								description: `Item ${itemIndex}: the record may have been deleted, or this user may not see it.`,
 							},
 						);
-					return shapedItems(shaper, items, itemIndex);
+					return items;
 				}
 				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const record = await retrieveRecord(sf, describe.name, id, fields);
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
-			});
+			};
+			return shape ? shapedPerItem(this, shape.start(this, sf), read) : perItem(this, read);
 		},
 	};
 }
@@ -270,8 +238,7 @@ export function getManyOperation(
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
-			const shaper = shape?.start(this, sf);
-			return perItem(this, async (itemIndex) => {
+			const read = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 				const picked = shape ? shapeFields(shape) : await fieldsOf(this, sf, describe, itemIndex);
 				const fields =
 					picked.length > 0
@@ -298,16 +265,10 @@ export function getManyOperation(
 					orderBy: ['Id'],
 					limit,
 				});
-				const items = fitsInUrl(soql)
-					? await queryToItems(sf, soql, itemIndex, limit)
-					: await splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
-				return shaper ? shapedItems(shaper, items, itemIndex) : items;
-			});
+				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
+				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
+			};
+			return shape ? shapedPerItem(this, shape.start(this, sf), read) : perItem(this, read);
 		},
 	};
-}
-
-/** A shaped item's fields: the record's Id and dates (as the trigger's items have them), then the shape's. */
-function shapeFields(shape: ItemShape): string[] {
-	return [...new Set(['Id', 'CreatedDate', 'SystemModstamp', ...shape.fields])];
 }

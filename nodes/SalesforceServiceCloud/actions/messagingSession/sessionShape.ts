@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ConversationReader, isDeferral } from '../../../shared/messaging/conversationReader';
+import {
+	ConversationReader,
+	isDeferral,
+	type Deferral,
+} from '../../../shared/messaging/conversationReader';
 import { RunConversations } from '../../../shared/messaging/runConversations';
 import {
 	MESSAGING_SESSION_ITEM_FIELDS,
@@ -10,7 +14,7 @@ import {
 import { conversationOf, sessionTurns } from '../../../shared/messaging/sessionTurns';
 import { recordItem } from '../../../shared/records/recordItem';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import type { ItemShape } from '../common/genericOperations';
+import type { ItemRecords, ItemShape, Shaper } from '../common/itemShape';
 
 const INCLUDE_MESSAGES = 'includeMessages';
 
@@ -20,13 +24,18 @@ const sessionName = (s: IDataObject): string =>
 
 /**
  * The sessions' items with their messages, read from the Connect API as the trigger's Messaging
- * Session Ended reads them. Each conversation is read once for all the sessions of an input item
- * (and again only for a later item whose session lies outside what was read). When Salesforce
- * refuses (its hourly limit), the input item fails with an error naming the session.
+ * Session Ended reads them. Before any item is shaped, each conversation is read once over the span
+ * of all the run's sessions in it (a Connect call per 1,000 entries); each session then takes its own
+ * entries from that read. When Salesforce refuses (its hourly limit), each item with a session of
+ * that conversation fails with an error naming the session; the other items come.
  */
-function sessionShaper(ctx: IExecuteFunctions, sf: SalesforceConnection) {
+function sessionShaper(ctx: IExecuteFunctions, sf: SalesforceConnection): Shaper {
 	const reader = new ConversationReader(sf);
 	const conversations = new RunConversations(reader);
+	/** Conversations that could not be read in this run: why, or the error. */
+	const unread = new Map<string, Deferral | { failed: unknown }>();
+	const includes = (itemIndex: number) =>
+		ctx.getNodeParameter(INCLUDE_MESSAGES, itemIndex, true) as boolean;
 	const refused = (session: IDataObject, why: string, itemIndex: number) =>
 		new NodeOperationError(
 			ctx.getNode(),
@@ -36,32 +45,45 @@ function sessionShaper(ctx: IExecuteFunctions, sf: SalesforceConnection) {
 				description: `Item ${itemIndex}: Salesforce allows 1,000 Connect API calls per user and connected app per hour. Run the node again later, or switch off Include Messages.`,
 			},
 		);
-	return async (records: IDataObject[], itemIndex: number): Promise<IDataObject[]> => {
-		if (!(ctx.getNodeParameter(INCLUDE_MESSAGES, itemIndex, true) as boolean))
-			return records.map(recordItem);
-		const callsBefore = reader.calls;
-		// Each conversation once over the span of all this item's sessions in it.
-		const byConversation = new Map<string, IDataObject[]>();
-		for (const record of records) {
-			const conversation = conversationOf(record);
-			if (conversation)
-				byConversation.set(conversation, [...(byConversation.get(conversation) ?? []), record]);
-		}
-		for (const sessions of byConversation.values()) {
-			const read = await sessionTurns(conversations, sessions);
-			if (isDeferral(read)) throw refused(sessions[0], read.deferred, itemIndex);
-		}
-		const items: IDataObject[] = [];
-		for (const record of records) {
-			const turns = await sessionTurns(conversations, [record]);
-			if (isDeferral(turns)) throw refused(record, turns.deferred, itemIndex);
-			items.push(messagingSessionItem(record, turns));
-		}
-		if (reader.calls > callsBefore)
-			ctx.logger.debug(
-				`Messaging Session: item ${itemIndex} made ${reader.calls - callsBefore} Connect API call(s), ${reader.calls} in this run`,
-			);
-		return items;
+	return {
+		async prepare(read: readonly ItemRecords[]) {
+			const byConversation = new Map<string, IDataObject[]>();
+			for (const { itemIndex, records } of read) {
+				if (!includes(itemIndex)) continue;
+				for (const record of records) {
+					const conversation = conversationOf(record);
+					if (conversation)
+						byConversation.set(conversation, [...(byConversation.get(conversation) ?? []), record]);
+				}
+			}
+			for (const [conversation, sessions] of byConversation) {
+				try {
+					const turns = await sessionTurns(conversations, sessions);
+					if (isDeferral(turns)) unread.set(conversation, turns);
+				} catch (failed) {
+					unread.set(conversation, { failed });
+				}
+			}
+			if (reader.calls > 0)
+				ctx.logger.debug(
+					`Messaging Session: ${byConversation.size} conversation(s) read in ${reader.calls} Connect API call(s)`,
+				);
+		},
+		async shape(records, itemIndex) {
+			if (!includes(itemIndex)) return records.map(recordItem);
+			const items: IDataObject[] = [];
+			for (const record of records) {
+				const conversation = conversationOf(record);
+				const problem = conversation === undefined ? undefined : unread.get(conversation);
+				if (problem && 'failed' in problem) throw problem.failed;
+				if (problem) throw refused(record, problem.deferred, itemIndex);
+				// Within the span read above: no Connect call.
+				const turns = await sessionTurns(conversations, [record]);
+				if (isDeferral(turns)) throw refused(record, turns.deferred, itemIndex);
+				items.push(messagingSessionItem(record, turns));
+			}
+			return items;
+		},
 	};
 }
 
