@@ -131,6 +131,30 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 		],
 		default: 'create',
 	},
+	chatTranscript: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['chatTranscript'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a chat transcript',
+				description:
+					'Get a chat (Live Chat Transcript) by its ID, with its messages, case, contact and visitor',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many chat transcripts',
+				description:
+					'Get the chats that meet conditions, with their messages, case, contact and visitor',
+			},
+		],
+		default: 'getMany',
+	},
 	contact: {
 		displayName: 'Operation',
 		name: 'operation',
@@ -294,6 +318,30 @@ export const MENUS: { [R in Resource]: OperationMenu<R> } = {
 			},
 		],
 		default: 'create',
+	},
+	messagingSession: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['messagingSession'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a messaging session',
+				description:
+					'Get a messaging session (In-App and Web, WhatsApp, SMS) by its ID, with its messages, case and end user',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many messaging sessions',
+				description:
+					'Get the messaging sessions that meet conditions, with their messages, case and end user',
+			},
+		],
+		default: 'getMany',
 	},
 	note: {
 		displayName: 'Operation',

@@ -5,6 +5,7 @@ import * as removeMember from './campaign/removeMember.operation';
 import * as addComment from './case/addComment.operation';
 import * as close from './case/close.operation';
 import * as getConversation from './case/getConversation.operation';
+import { CHAT_SHAPE } from './chatTranscript/chatShape';
 import { findOrCreateOperation } from './common/findOrCreate';
 import {
 	deleteOperation,
@@ -21,6 +22,7 @@ import * as downloadFile from './file/download.operation';
 import * as getFiles from './file/getMany.operation';
 import * as uploadFile from './file/upload.operation';
 import * as runFlow from './flow/run.operation';
+import { SESSION_SHAPE } from './messagingSession/sessionShape';
 import * as createNote from './note/create.operation';
 import * as soqlQuery from './record/soqlQuery.operation';
 import * as complete from './task/complete.operation';
@@ -29,8 +31,10 @@ import * as createTask from './task/create.operation';
 const {
 	account: ACCOUNT,
 	case: CASE,
+	chatTranscript: CHAT_TRANSCRIPT,
 	contact: CONTACT,
 	lead: LEAD,
+	messagingSession: MESSAGING_SESSION,
 	opportunity: OPPORTUNITY,
 	task: TASK,
 } = RESOURCE_OBJECTS;
@@ -66,6 +70,10 @@ export const OPERATIONS = {
 		addComment,
 		getConversation,
 	},
+	chatTranscript: {
+		get: getOperation('chatTranscript', CHAT_TRANSCRIPT, CHAT_SHAPE),
+		getMany: getManyOperation('chatTranscript', CHAT_TRANSCRIPT, CHAT_SHAPE),
+	},
 	contact: {
 		create: writeOperation('contact', 'create', CONTACT),
 		findOrCreate: findOrCreateOperation('contact', CONTACT),
@@ -94,6 +102,10 @@ export const OPERATIONS = {
 		getMany: getManyOperation('lead', LEAD),
 		update: writeOperation('lead', 'update', LEAD),
 		upsert: writeOperation('lead', 'upsert', LEAD),
+	},
+	messagingSession: {
+		get: getOperation('messagingSession', MESSAGING_SESSION, SESSION_SHAPE),
+		getMany: getManyOperation('messagingSession', MESSAGING_SESSION, SESSION_SHAPE),
 	},
 	note: {
 		create: createNote,

@@ -24,11 +24,13 @@ const ALL: Array<{
 	{ option: { name: 'Account', value: 'account' } },
 	{ option: { name: 'Campaign', value: 'campaign' } },
 	{ option: { name: 'Case', value: 'case' } },
+	{ option: { name: 'Chat Transcript', value: 'chatTranscript' } },
 	{ option: { name: 'Contact', value: 'contact' } },
 	{ option: { name: 'Email Message', value: 'emailMessage' } },
 	{ option: { name: 'File', value: 'file' } },
 	{ option: { name: 'Flow', value: 'flow' } },
 	{ option: { name: 'Lead', value: 'lead' } },
+	{ option: { name: 'Messaging Session', value: 'messagingSession' } },
 	{ option: { name: 'Note', value: 'note' } },
 	{ option: { name: 'Opportunity', value: 'opportunity' } },
 	{

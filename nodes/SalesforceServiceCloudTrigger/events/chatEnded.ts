@@ -1,49 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { recordItem } from '../../shared/records/recordItem';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
-import { chatMessages } from '../../shared/thread';
+import { CHAT_ITEM_FIELDS, chatItem } from '../../shared/thread/chatItem';
 import { pollRecordEvent } from './recordEvent';
 import { forEvent, type TriggerEvent } from './triggerEvent';
-
-/** The chat's fields, and its case's, contact's and visitor's through their relationships (one query). */
-export const CHAT_ENDED_FIELDS = [
-	'Name',
-	'Status',
-	'RequestTime',
-	'StartTime',
-	'EndTime',
-	'ChatKey',
-	'EndedBy',
-	'WaitTime',
-	'ChatDuration',
-	'Body',
-	'OwnerId',
-	'CaseId',
-	'Case.CaseNumber',
-	'Case.Subject',
-	'Case.Status',
-	'ContactId',
-	'Contact.Name',
-	'Contact.Email',
-	'AccountId',
-	'LiveChatVisitorId',
-	'LiveChatVisitor.Name',
-	'LiveChatVisitor.SessionKey',
-];
-
-/** The item: the chat's fields with its messages parsed from the Body (instead of the Body's HTML). */
-export function chatEndedItem(record: IDataObject): IDataObject {
-	const { Body, ...fields } = recordItem(record);
-	const contact = fields.Contact as IDataObject | null | undefined;
-	return {
-		...fields,
-		messages: chatMessages(
-			{ Body: Body as string | null, StartTime: record.StartTime as string | null },
-			{ customerNames: [contact?.Name as string | undefined] },
-		) as unknown as IDataObject[],
-	};
-}
 
 /**
  * Chat Ended: each legacy chat (LiveChatTranscript) once, when it has ended (Status Completed, with
@@ -103,11 +61,11 @@ export const chatEnded: TriggerEvent = {
 			eventField: 'EndTime',
 			choice: (c) => ({
 				objectName: 'LiveChatTranscript',
-				fields: CHAT_ENDED_FIELDS,
+				fields: CHAT_ITEM_FIELDS,
 				conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
 			}),
 			where: "Status = 'Completed' AND EndTime != null",
-			item: chatEndedItem,
+			item: chatItem,
 			importParameter: 'Import Existing Chats From',
 		}),
 };

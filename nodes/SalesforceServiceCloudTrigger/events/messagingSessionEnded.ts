@@ -8,47 +8,15 @@ import {
 import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectBudget';
 import { ConversationReader } from '../../shared/messaging/conversationReader';
 import { readSessionsInTurn } from '../../shared/messaging/sessionMessages';
-import { SESSION_MESSAGE_FIELDS } from '../../shared/messaging/sessionTurns';
-import { recordItem } from '../../shared/records/recordItem';
+import {
+	MESSAGING_SESSION_ITEM_FIELDS,
+	messagingSessionItem,
+} from '../../shared/messaging/sessionItem';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
-import { turnMessages, type TranscriptTurn } from '../../shared/thread';
 import type { SalesforceConnection } from '../../shared/transport/connection';
 import { importFromOptions } from './importStart';
 import { pollRecordEvent } from './recordEvent';
 import { forEvent, type TriggerEvent } from './triggerEvent';
-
-/** The session's fields, and its case's, owner's, end user's and contact's through their relationships (one query). */
-export const MESSAGING_SESSION_ENDED_FIELDS = [
-	...SESSION_MESSAGE_FIELDS.filter((f) => f !== 'Id' && f !== 'CreatedDate'),
-	'Name',
-	'Status',
-	'AcceptTime',
-	'ChannelType',
-	'ChannelName',
-	'Origin',
-	'AgentType',
-	'EndedByType',
-	'EndUserMessageCount',
-	'AgentMessageCount',
-	'ConversationId',
-	'CaseId',
-	'Case.CaseNumber',
-	'Case.Subject',
-	'Case.Status',
-	'EndUserContactId',
-	'EndUserContact.Name',
-	'EndUserContact.Email',
-	'EndUserAccountId',
-	'EndUserAccount.Name',
-];
-
-/** The item: the session's fields with its messages (who, name, at, text), as Chat Ended's. */
-export function messagingSessionItem(
-	record: IDataObject,
-	turns: readonly TranscriptTurn[],
-): IDataObject {
-	return { ...recordItem(record), messages: turnMessages(turns) as unknown as IDataObject[] };
-}
 
 /**
  * The messages of the sessions, one session after the other, within the workflow's budget of
@@ -136,7 +104,7 @@ export const messagingSessionEnded: TriggerEvent = {
 				}
 				return {
 					objectName: 'MessagingSession',
-					fields: MESSAGING_SESSION_ENDED_FIELDS,
+					fields: MESSAGING_SESSION_ITEM_FIELDS,
 					conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
 				};
 			},

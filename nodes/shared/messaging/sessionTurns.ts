@@ -37,7 +37,7 @@ function namesOf(session: IDataObject): Record<string, string> {
  * deferral when the reader may not read them now.
  */
 export async function sessionTurns(
-	reader: ConversationReader,
+	reader: Pick<ConversationReader, 'entries'>,
 	sessions: readonly IDataObject[],
 ): Promise<TranscriptTurn[] | Deferral> {
 	const byConversation = new Map<string, IDataObject[]>();

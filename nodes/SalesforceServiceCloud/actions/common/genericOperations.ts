@@ -7,12 +7,14 @@ import { buildQuery } from '../../../shared/soql/buildQuery';
 import { ConditionError, conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
 import { FieldNameError, fieldListOf, resolveFieldPaths } from '../../../shared/soql/fieldNames';
+import { soqlString } from '../../../shared/soql/literals';
 import { checkedObjectName, ObjectNameError } from '../../../shared/soql/objectNames';
 import { fitsInUrl } from '../../../shared/soql/urlBudget';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import { retrieveRecord } from '../../../shared/transport/salesforceApi';
 import { UnknownObjectError } from '../../../shared/transport/salesforceErrors';
+import { shapedPerItem, shapeFields, type ItemShape } from './itemShape';
 import { ownerByEmailProperties } from './ownerByEmail';
 import { locatorText } from './resourceObjects';
 import { allOrNoneProperty, columnsProperty } from './parameters';
@@ -151,16 +153,22 @@ const fieldsProperty = (
 	displayOptions: { show: { resource: [resource], operation: operations } },
 });
 
-/** Get one record by Id, with chosen fields or all. */
-export function getOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+/** Get one record by Id, with chosen fields or all; or, with a shape, as the shape makes its item. */
+export function getOperation(
+	resource: string,
+	objectName: ObjectOf,
+	shape?: ItemShape,
+): ResourceOperation {
 	return {
 		description: [
 			recordIdProperty(resource, ['get']),
-			fieldsProperty(resource, ['get'], 'The fields to return; all when empty.'),
+			...(shape
+				? (shape.properties?.(resource, ['get']) ?? [])
+				: [fieldsProperty(resource, ['get'], 'The fields to return; all when empty.')]),
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
-			return perItem(this, async (itemIndex) => {
+			const read = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 				const id = checkedIdOf(this, itemIndex, RECORD_ID);
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
 					throw new NodeOperationError(
@@ -172,24 +180,55 @@ export function getOperation(resource: string, objectName: ObjectOf): ResourceOp
 						},
 					);
 				}
+				if (shape) {
+					const items = await queryToItems(
+						sf,
+						buildQuery({
+							fields: shapeFields(shape),
+							from: describe.name,
+							where: [`Id = ${soqlString(id)}`],
+						}),
+						itemIndex,
+						1,
+					);
+					if (items.length === 0)
+						throw new NodeOperationError(
+							this.getNode(),
+							`Record ID "${id}": no ${describe.label} (${describe.name}) has this ID`,
+							{
+								itemIndex,
+								description: `Item ${itemIndex}: the record may have been deleted, or this user may not see it.`,
+							},
+						);
+					return items;
+				}
 				const fields = await fieldsOf(this, sf, describe, itemIndex);
 				const record = await retrieveRecord(sf, describe.name, id, fields);
 				return [{ json: withoutAttributes(record), pairedItem: { item: itemIndex } }];
-			});
+			};
+			return shape ? shapedPerItem(this, shape.start(this, sf), read) : perItem(this, read);
 		},
 	};
 }
 
-/** Get the records that meet conditions, up to a limit or all, page by page. */
-export function getManyOperation(resource: string, objectName: ObjectOf): ResourceOperation {
+/** Get the records that meet conditions, up to a limit or all, page by page; with a shape, as it makes their items. */
+export function getManyOperation(
+	resource: string,
+	objectName: ObjectOf,
+	shape?: ItemShape,
+): ResourceOperation {
 	return {
 		description: [
 			...returnAllProperties(resource, ['getMany']),
-			fieldsProperty(
-				resource,
-				['getMany'],
-				'The fields to return; Id and Name (where the object has one) when empty.',
-			),
+			...(shape
+				? (shape.properties?.(resource, ['getMany']) ?? [])
+				: [
+						fieldsProperty(
+							resource,
+							['getMany'],
+							'The fields to return; Id and Name (where the object has one) when empty.',
+						),
+					]),
 			conditionsProperty({
 				displayName: 'Conditions',
 				description: 'Only records that meet all these conditions',
@@ -200,8 +239,8 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 		],
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
-			return perItem(this, async (itemIndex) => {
-				const picked = await fieldsOf(this, sf, describe, itemIndex);
+			const read = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+				const picked = shape ? shapeFields(shape) : await fieldsOf(this, sf, describe, itemIndex);
 				const fields =
 					picked.length > 0
 						? picked
@@ -229,7 +268,8 @@ export function getManyOperation(resource: string, objectName: ObjectOf): Resour
 				});
 				if (fitsInUrl(soql)) return queryToItems(sf, soql, itemIndex, limit);
 				return splitQueryToItems(this, sf, { describe, fields, conditions, limit, itemIndex });
-			});
+			};
+			return shape ? shapedPerItem(this, shape.start(this, sf), read) : perItem(this, read);
 		},
 	};
 }

@@ -2,9 +2,11 @@
 export const RESOURCE_OBJECTS = {
 	account: 'Account',
 	case: 'Case',
+	chatTranscript: 'LiveChatTranscript',
 	contact: 'Contact',
 	emailMessage: 'EmailMessage',
 	lead: 'Lead',
+	messagingSession: 'MessagingSession',
 	opportunity: 'Opportunity',
 	task: 'Task',
 } as const satisfies Readonly<Record<string, string>>;
