@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import {
+	redactionProperties,
+	type RedactionChoice,
+} from '../../shared/closedCases/conversationParameters';
 import { recordItem } from '../../shared/records/recordItem';
+import { messagePeople, redactItemWith } from '../../shared/redaction';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { chatMessages } from '../../shared/thread';
+import { redactionOf } from './redactionOf';
 import { pollRecordEvent } from './recordEvent';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
@@ -32,17 +38,25 @@ export const CHAT_ENDED_FIELDS = [
 	'LiveChatVisitor.SessionKey',
 ];
 
-/** The item: the chat's fields with its messages parsed from the Body (instead of the Body's HTML). */
-export function chatEndedItem(record: IDataObject): IDataObject {
+/**
+ * The item: the chat's fields with its messages parsed from the Body (instead of the Body's HTML);
+ * redacted when Redact Personal Data is on, its contact, visitor and speakers known by name.
+ */
+export function chatEndedItem(record: IDataObject, redaction?: RedactionChoice): IDataObject {
 	const { Body, ...fields } = recordItem(record);
 	const contact = fields.Contact as IDataObject | null | undefined;
-	return {
+	const item: IDataObject = {
 		...fields,
 		messages: chatMessages(
 			{ Body: Body as string | null, StartTime: record.StartTime as string | null },
 			{ customerNames: [contact?.Name as string | undefined] },
 		) as unknown as IDataObject[],
 	};
+	if (!redaction) return item;
+	const visitor = fields.LiveChatVisitor as IDataObject | null | undefined;
+	return redactItemWith(item, redaction, [contact?.Name, visitor?.Name, ...messagePeople(item)], {
+		keep: ['ChatKey', 'SessionKey', 'Status', 'EndedBy'],
+	});
 }
 
 /**
@@ -62,6 +76,10 @@ export const chatEnded: TriggerEvent = {
 			description: 'Only chats that meet all these conditions',
 			fieldsMethod: 'getChatFilterFields',
 		}),
+		...redactionProperties(
+			{},
+			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the contact's and visitor's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the chat, so that a model can still tell people apart.",
+		),
 		{
 			displayName: 'Import Existing Chats From',
 			name: 'recordImportFrom',
@@ -97,8 +115,9 @@ export const chatEnded: TriggerEvent = {
 				'The most chats one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
 		},
 	]),
-	poll: (ctx) =>
-		pollRecordEvent(ctx, {
+	poll: (ctx) => {
+		const redaction = redactionOf(ctx);
+		return pollRecordEvent(ctx, {
 			event: 'chatEnded',
 			eventField: 'EndTime',
 			choice: (c) => ({
@@ -107,7 +126,8 @@ export const chatEnded: TriggerEvent = {
 				conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
 			}),
 			where: "Status = 'Completed' AND EndTime != null",
-			item: chatEndedItem,
+			item: (record) => chatEndedItem(record, redaction),
 			importParameter: 'Import Existing Chats From',
-		}),
+		});
+	},
 };

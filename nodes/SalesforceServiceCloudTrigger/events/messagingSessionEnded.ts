@@ -9,12 +9,18 @@ import { CONNECT_CALL_LOG, ConnectBudget } from '../../shared/messaging/connectB
 import { ConversationReader } from '../../shared/messaging/conversationReader';
 import { readSessionsInTurn } from '../../shared/messaging/sessionMessages';
 import { SESSION_MESSAGE_FIELDS } from '../../shared/messaging/sessionTurns';
+import {
+	redactionProperties,
+	type RedactionChoice,
+} from '../../shared/closedCases/conversationParameters';
 import { recordItem } from '../../shared/records/recordItem';
+import { messagePeople, redactItemWith } from '../../shared/redaction';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { turnMessages, type TranscriptTurn } from '../../shared/thread';
 import type { SalesforceConnection } from '../../shared/transport/connection';
 import { importFromOptions } from './importStart';
 import { pollRecordEvent } from './recordEvent';
+import { redactionOf } from './redactionOf';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
 /** The session's fields, and its case's, owner's, end user's and contact's through their relationships (one query). */
@@ -42,12 +48,32 @@ export const MESSAGING_SESSION_ENDED_FIELDS = [
 	'EndUserAccount.Name',
 ];
 
-/** The item: the session's fields with its messages (who, name, at, text), as Chat Ended's. */
+const nameOf = (parent: unknown): unknown => (parent as IDataObject | null | undefined)?.Name;
+
+/**
+ * The item: the session's fields with its messages (who, name, at, text), as Chat Ended's; redacted
+ * when Redact Personal Data is on, its end user, contact, agent owner and speakers known by name.
+ */
 export function messagingSessionItem(
 	record: IDataObject,
 	turns: readonly TranscriptTurn[],
+	redaction?: RedactionChoice,
 ): IDataObject {
-	return { ...recordItem(record), messages: turnMessages(turns) as unknown as IDataObject[] };
+	const item: IDataObject = {
+		...recordItem(record),
+		messages: turnMessages(turns) as unknown as IDataObject[],
+	};
+	if (!redaction) return item;
+	const people = [
+		nameOf(item.MessagingEndUser),
+		nameOf(item.EndUserContact),
+		// An owner that is a user (Id 005...), not a queue.
+		String(item.OwnerId ?? '').startsWith('005') ? nameOf(item.Owner) : null,
+		...messagePeople(item),
+	];
+	return redactItemWith(item, redaction, people, {
+		keep: ['Status', 'ChannelType', 'Origin', 'AgentType', 'EndedByType', 'ConversationIdentifier'],
+	});
 }
 
 /**
@@ -59,6 +85,7 @@ async function withMessages(
 	ctx: IPollFunctions,
 	sf: SalesforceConnection,
 	records: IDataObject[],
+	redaction: RedactionChoice | undefined,
 ): Promise<{ items: IDataObject[]; stoppedBecause?: string }> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const budget = new ConnectBudget(
@@ -71,7 +98,7 @@ async function withMessages(
 	if (ctx.getMode() !== 'manual')
 		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
 	return {
-		items: read.map(({ session, turns }) => messagingSessionItem(session, turns)),
+		items: read.map(({ session, turns }) => messagingSessionItem(session, turns, redaction)),
 		stoppedBecause,
 	};
 }
@@ -94,6 +121,10 @@ export const messagingSessionEnded: TriggerEvent = {
 			description: 'Only sessions that meet all these conditions',
 			fieldsMethod: 'getMessagingSessionFilterFields',
 		}),
+		...redactionProperties(
+			{},
+			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the end user's and contact's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the session, so that a model can still tell people apart.",
+		),
 		{
 			displayName: 'Import Existing Sessions From',
 			name: 'recordImportFrom',
@@ -124,8 +155,9 @@ export const messagingSessionEnded: TriggerEvent = {
 			"The most calls this workflow makes per hour to read sessions' messages (one call per session, one more per 1,000 messages). A large import is spread over several hours.",
 		),
 	]),
-	poll: (ctx) =>
-		pollRecordEvent(ctx, {
+	poll: (ctx) => {
+		const redaction = redactionOf(ctx);
+		return pollRecordEvent(ctx, {
 			event: 'messagingSessionEnded',
 			eventField: 'EndTime',
 			choice: (c) => {
@@ -141,7 +173,8 @@ export const messagingSessionEnded: TriggerEvent = {
 				};
 			},
 			where: "Status = 'Ended' AND EndTime != null",
-			complete: withMessages,
+			complete: (c, sf, records) => withMessages(c, sf, records, redaction),
 			importParameter: 'Import Existing Sessions From',
-		}),
+		});
+	},
 };
