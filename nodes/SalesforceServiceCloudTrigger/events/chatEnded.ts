@@ -1,5 +1,7 @@
+import { redactionProperties } from '../../shared/closedCases/conversationParameters';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { CHAT_ITEM_FIELDS, chatItem } from '../../shared/thread/chatItem';
+import { redactionOf } from './redactionOf';
 import { pollRecordEvent } from './recordEvent';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
@@ -20,6 +22,10 @@ export const chatEnded: TriggerEvent = {
 			description: 'Only chats that meet all these conditions',
 			fieldsMethod: 'getChatFilterFields',
 		}),
+		...redactionProperties(
+			{},
+			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the contact's and visitor's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the chat, so that a model can still tell people apart.",
+		),
 		{
 			displayName: 'Import Existing Chats From',
 			name: 'recordImportFrom',
@@ -55,8 +61,9 @@ export const chatEnded: TriggerEvent = {
 				'The most chats one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
 		},
 	]),
-	poll: (ctx) =>
-		pollRecordEvent(ctx, {
+	poll: (ctx) => {
+		const redaction = redactionOf(ctx);
+		return pollRecordEvent(ctx, {
 			event: 'chatEnded',
 			eventField: 'EndTime',
 			choice: (c) => ({
@@ -65,7 +72,8 @@ export const chatEnded: TriggerEvent = {
 				conditions: conditionsFrom(c.getNodeParameter('conditions', {})),
 			}),
 			where: "Status = 'Completed' AND EndTime != null",
-			item: chatItem,
+			item: (record) => chatItem(record, redaction),
 			importParameter: 'Import Existing Chats From',
-		}),
+		});
+	},
 };

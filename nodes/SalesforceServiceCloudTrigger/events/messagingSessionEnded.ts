@@ -12,10 +12,15 @@ import {
 	MESSAGING_SESSION_ITEM_FIELDS,
 	messagingSessionItem,
 } from '../../shared/messaging/sessionItem';
+import {
+	redactionProperties,
+	type RedactionChoice,
+} from '../../shared/closedCases/conversationParameters';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import type { SalesforceConnection } from '../../shared/transport/connection';
 import { importFromOptions } from './importStart';
 import { pollRecordEvent } from './recordEvent';
+import { redactionOf } from './redactionOf';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
 /**
@@ -27,6 +32,7 @@ async function withMessages(
 	ctx: IPollFunctions,
 	sf: SalesforceConnection,
 	records: IDataObject[],
+	redaction: RedactionChoice | undefined,
 ): Promise<{ items: IDataObject[]; stoppedBecause?: string }> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const budget = new ConnectBudget(
@@ -39,7 +45,7 @@ async function withMessages(
 	if (ctx.getMode() !== 'manual')
 		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? Date.now());
 	return {
-		items: read.map(({ session, turns }) => messagingSessionItem(session, turns)),
+		items: read.map(({ session, turns }) => messagingSessionItem(session, turns, redaction)),
 		stoppedBecause,
 	};
 }
@@ -62,6 +68,10 @@ export const messagingSessionEnded: TriggerEvent = {
 			description: 'Only sessions that meet all these conditions',
 			fieldsMethod: 'getMessagingSessionFilterFields',
 		}),
+		...redactionProperties(
+			{},
+			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the end user's and contact's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the session, so that a model can still tell people apart.",
+		),
 		{
 			displayName: 'Import Existing Sessions From',
 			name: 'recordImportFrom',
@@ -92,8 +102,9 @@ export const messagingSessionEnded: TriggerEvent = {
 			"The most calls this workflow makes per hour to read sessions' messages (one call per session, one more per 1,000 messages). A large import is spread over several hours.",
 		),
 	]),
-	poll: (ctx) =>
-		pollRecordEvent(ctx, {
+	poll: (ctx) => {
+		const redaction = redactionOf(ctx);
+		return pollRecordEvent(ctx, {
 			event: 'messagingSessionEnded',
 			eventField: 'EndTime',
 			choice: (c) => {
@@ -109,7 +120,8 @@ export const messagingSessionEnded: TriggerEvent = {
 				};
 			},
 			where: "Status = 'Ended' AND EndTime != null",
-			complete: withMessages,
+			complete: (c, sf, records) => withMessages(c, sf, records, redaction),
 			importParameter: 'Import Existing Sessions From',
-		}),
+		});
+	},
 };

@@ -23,6 +23,11 @@ import {
 import { fetchCaseDetails } from '../../shared/closedCases/caseDetails';
 import { caseFieldsProperty } from '../../shared/closedCases/caseFieldsProperty';
 import { caseQueuesProperty } from '../../shared/closedCases/caseQueuesProperty';
+import {
+	conversationOptionsOf,
+	conversationProperties,
+	type ConversationOptions,
+} from '../../shared/closedCases/conversationParameters';
 import { casePlan, type CaseQueryChoice } from '../../shared/closedCases/casePlan';
 import type { CaseQueryPlan } from '../../shared/closedCases/caseQuery';
 import { QueueChoiceError, queueEntries } from '../../shared/closedCases/caseQueues';
@@ -68,6 +73,8 @@ const properties: INodeProperties[] = [
 		description:
 			"The Case fields each item carries, from your org's own fields. The item also has the case's emails up to the new one, a transcript of them, and the new email as `email`.",
 	}),
+	// Redact Personal Data and Transcript Budget (as Case Closed's; the new email is redacted too).
+	...conversationProperties(),
 	conditionsProperty({
 		displayName: 'Extra Conditions',
 		description:
@@ -109,6 +116,7 @@ interface NewEmailConfig {
 	maxPerPoll: number;
 	importFrom: string;
 	importSince: string;
+	conversation: ConversationOptions;
 }
 
 function readConfig(ctx: IPollFunctions): NewEmailConfig {
@@ -131,6 +139,7 @@ function readConfig(ctx: IPollFunctions): NewEmailConfig {
 		maxPerPoll: Math.min(2000, Math.floor(max)),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
+		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
 	};
 }
 
@@ -206,7 +215,9 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	}
 	if (found.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
-	return [found.map((f) => ({ json: newEmailItem(f, plan.fields, instanceUrl) }))];
+	return [
+		found.map((f) => ({ json: newEmailItem(f, plan.fields, instanceUrl, config.conversation) })),
+	];
 }
 
 export const newEmail: TriggerEvent = {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { Redactor, redactItem, redactTurns } from '../redaction';
+import { itemRedactor, redactItem, redactTurns } from '../redaction';
 import { isoDateTime } from '../salesforceDate';
 import { shapeCaseThread, type CaseThreadRecord, type TranscriptTurn } from '../thread';
 import { recordLink } from '../transport/salesforceApi';
@@ -72,6 +72,8 @@ export interface CaseItemParts {
 	originalBodies: boolean;
 	/** The messages of the case's messaging sessions (read from the Connect API), for the transcript. */
 	messagingTurns?: readonly TranscriptTurn[];
+	/** More fields of the item (New Email's `email`), redacted with the rest by the same redactor. */
+	more?: IDataObject;
 }
 
 /**
@@ -88,7 +90,7 @@ export function caseItem(
 	options: ConversationOptions = { transcriptBudget: 0 },
 ): IDataObject {
 	const item = caseFields(record, fields, instanceUrl);
-	const redactor = options.redaction && caseRedactor(record, options.redaction);
+	const redactor = options.redaction && itemRedactor(options.redaction, casePeople(record));
 	if (parts.emails || parts.comments) {
 		const thread = shapeCaseThread(record as CaseThreadRecord, {
 			includeOriginalBodies: parts.originalBodies,
@@ -102,6 +104,7 @@ export function caseItem(
 		item.transcript = thread.transcript;
 		if (thread.transcriptCut !== undefined) item.transcriptCut = thread.transcriptCut;
 	}
+	Object.assign(item, parts.more);
 	if (!redactor) return item;
 	return redactItem(item, redactor, {
 		keepMap: options.redaction?.keepMap === true,
@@ -110,18 +113,13 @@ export function caseItem(
 	});
 }
 
-/** A case's redactor, knowing the people of the case's record: its contact, the supplied name, a user owner. */
-function caseRedactor(
-	record: IDataObject,
-	redaction: NonNullable<ConversationOptions['redaction']>,
-): Redactor {
-	const redactor = new Redactor(redaction);
+/** The people of a case's record, named: its contact, the supplied name, an owner that is a user. */
+function casePeople(record: IDataObject): unknown[] {
 	const owner = String(record.OwnerId ?? '');
-	redactor.addNames([
+	return [
 		fieldValue(record, 'Contact.Name'),
 		fieldValue(record, 'SuppliedName'),
 		// An owner that is a user (Id 005...), not a queue.
 		owner.startsWith('005') ? fieldValue(record, 'Owner.Name') : null,
-	]);
-	return redactor;
+	];
 }

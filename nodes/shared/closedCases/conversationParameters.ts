@@ -2,9 +2,11 @@ import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonen
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { RedactionKind } from '../redaction/findings';
+import type { ItemRedaction } from '../redaction/redactItem';
 
 // Redact Personal Data and Transcript Budget, as the trigger's Case Closed and the action's Case >
-// Get Conversation offer them (defined once here; each adds its own displayOptions).
+// Get Conversation offer them (defined once here; each adds its own displayOptions). New Email on a
+// Case offers both too; Chat Ended and Messaging Session Ended only Redact Personal Data.
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -43,23 +45,34 @@ const KIND_OPTIONS: INodePropertyOptions[] = [
 /** Data to Redact when the option is not set (as its default in the editor). */
 const DEFAULT_KINDS: RedactionKind[] = ['email', 'phone', 'card', 'iban'];
 
-/** The parameters, in the order they appear; `displayOptions` are added to each (the options' own are kept). */
-export function conversationProperties(
+/** `displayOptions` with `extra` conditions added to its `show`. */
+function showing(
+	displayOptions: INodeProperties['displayOptions'],
+	extra: IDataShow = {},
+): INodeProperties['displayOptions'] {
+	return { ...displayOptions, show: { ...(displayOptions?.show ?? {}), ...extra } };
+}
+
+/** What Redact Personal Data says it covers, unless an event says it in its own words. */
+const CASE_REDACTION_DESCRIPTION =
+	'Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the emails, the transcript, subjects, senders and recipients and the case fields with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the case, so that a model can still tell people apart.';
+
+/**
+ * Redact Personal Data and its Redaction Options (New Email on a Case, Chat Ended and Messaging
+ * Session Ended take only these); `description` says what the switch covers for the event.
+ */
+export function redactionProperties(
 	displayOptions: INodeProperties['displayOptions'] = {},
+	description = CASE_REDACTION_DESCRIPTION,
 ): INodeProperties[] {
-	const show = (extra: IDataShow = {}): INodeProperties['displayOptions'] => ({
-		...displayOptions,
-		show: { ...(displayOptions.show ?? {}), ...extra },
-	});
 	return [
 		{
 			displayName: 'Redact Personal Data',
 			name: 'redactPersonalData',
 			type: 'boolean',
 			default: false,
-			displayOptions: show(),
-			description:
-				'Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the emails, the transcript, subjects, senders and recipients and the case fields with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the case, so that a model can still tell people apart.',
+			displayOptions: showing(displayOptions),
+			description,
 		},
 		{
 			displayName: 'Redaction Options',
@@ -67,7 +80,7 @@ export function conversationProperties(
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			displayOptions: show({ redactPersonalData: [true] }),
+			displayOptions: showing(displayOptions, { redactPersonalData: [true] }),
 			options: [
 				{
 					displayName: 'Data to Redact',
@@ -96,24 +109,40 @@ export function conversationProperties(
 				},
 			],
 		},
-		{
-			displayName: 'Transcript Budget',
-			name: 'transcriptBudget',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			displayOptions: show(),
-			description:
-				'The most characters the transcript may have (0 for no limit). A longer one keeps the first customer message and the latest messages, and says how many messages it left out between which dates; "transcriptCut" says whether it was cut.',
-		},
 	];
+}
+
+/** Transcript Budget (items with a `transcript`: Case Closed, Get Conversation, New Email on a Case). */
+export function transcriptBudgetProperty(
+	displayOptions: INodeProperties['displayOptions'] = {},
+): INodeProperties {
+	return {
+		displayName: 'Transcript Budget',
+		name: 'transcriptBudget',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		displayOptions: showing(displayOptions),
+		description:
+			'The most characters the transcript may have (0 for no limit). A longer one keeps the first customer message and the latest messages, and says how many messages it left out between which dates; "transcriptCut" says whether it was cut.',
+	};
+}
+
+/** The parameters, in the order they appear; `displayOptions` are added to each (the options' own are kept). */
+export function conversationProperties(
+	displayOptions: INodeProperties['displayOptions'] = {},
+): INodeProperties[] {
+	return [...redactionProperties(displayOptions), transcriptBudgetProperty(displayOptions)];
 }
 
 type IDataShow = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
+/** What Redact Personal Data asks for: the kinds, the phones' default country, and whether to keep the map. */
+export type RedactionChoice = ItemRedaction;
+
 /** What Redact Personal Data and Transcript Budget ask for. */
 export interface ConversationOptions {
-	redaction?: { kinds: RedactionKind[]; country: CountryCode; keepMap: boolean };
+	redaction?: RedactionChoice;
 	/** Characters; 0 for no limit. */
 	transcriptBudget: number;
 }
@@ -124,17 +153,11 @@ export class ConversationOptionError extends Error {}
 const KINDS = new Set(KIND_OPTIONS.map((o) => String(o.value)));
 const COUNTRIES = new Set<string>(getCountries());
 
-/** The options from the node's parameters (`read(name, fallback)` is getNodeParameter for the item). */
-export function conversationOptionsOf(
+/** Redact Personal Data's choice from the node's parameters; undefined while it is off. */
+export function redactionChoiceOf(
 	read: (name: string, fallback: unknown) => unknown,
-): ConversationOptions {
-	const budget = read('transcriptBudget', 0);
-	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
-		throw new ConversationOptionError(
-			`Transcript Budget: ${JSON.stringify(budget)} is not a number of characters (give 0 for no limit)`,
-		);
-	const options: ConversationOptions = { transcriptBudget: Math.floor(budget) };
-	if (read('redactPersonalData', false) !== true) return options;
+): RedactionChoice | undefined {
+	if (read('redactPersonalData', false) !== true) return undefined;
 	const chosen = read('redactionOptions', {}) as {
 		redact?: unknown;
 		country?: unknown;
@@ -151,10 +174,24 @@ export function conversationOptionsOf(
 		throw new ConversationOptionError(
 			`Default Country for Phone Numbers: "${given}" is not a country code (two letters, such as DE or US)`,
 		);
-	options.redaction = {
+	return {
 		kinds: kinds as RedactionKind[],
 		country: country as CountryCode,
 		keepMap: chosen.keepMap === true,
 	};
+}
+
+/** The options from the node's parameters (`read(name, fallback)` is getNodeParameter for the item). */
+export function conversationOptionsOf(
+	read: (name: string, fallback: unknown) => unknown,
+): ConversationOptions {
+	const budget = read('transcriptBudget', 0);
+	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
+		throw new ConversationOptionError(
+			`Transcript Budget: ${JSON.stringify(budget)} is not a number of characters (give 0 for no limit)`,
+		);
+	const options: ConversationOptions = { transcriptBudget: Math.floor(budget) };
+	const redaction = redactionChoiceOf(read);
+	if (redaction) options.redaction = redaction;
 	return options;
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RedactionChoice } from '../closedCases/conversationParameters';
 import { recordItem } from '../records/recordItem';
+import { messagePeople, redactItemWith } from '../redaction';
 import { turnMessages } from '../thread/messages';
 import type { TranscriptTurn } from '../thread/types';
 import { SESSION_MESSAGE_FIELDS } from './sessionTurns';
@@ -34,10 +36,30 @@ export const MESSAGING_SESSION_ITEM_FIELDS = [
 	'EndUserAccount.Name',
 ];
 
-/** The item: the session's fields with its messages (who, name, at, text), as a chat's. */
+const nameOf = (parent: unknown): unknown => (parent as IDataObject | null | undefined)?.Name;
+
+/**
+ * The item: the session's fields with its messages (who, name, at, text), as a chat's; redacted when
+ * Redact Personal Data is on, its end user, contact, agent owner and speakers known by name.
+ */
 export function messagingSessionItem(
 	record: IDataObject,
 	turns: readonly TranscriptTurn[],
+	redaction?: RedactionChoice,
 ): IDataObject {
-	return { ...recordItem(record), messages: turnMessages(turns) as unknown as IDataObject[] };
+	const item: IDataObject = {
+		...recordItem(record),
+		messages: turnMessages(turns) as unknown as IDataObject[],
+	};
+	if (!redaction) return item;
+	const people = [
+		nameOf(item.MessagingEndUser),
+		nameOf(item.EndUserContact),
+		// An owner that is a user (Id 005...), not a queue.
+		String(item.OwnerId ?? '').startsWith('005') ? nameOf(item.Owner) : null,
+		...messagePeople(item),
+	];
+	return redactItemWith(item, redaction, people, {
+		keep: ['Status', 'ChannelType', 'Origin', 'AgentType', 'EndedByType', 'ConversationIdentifier'],
+	});
 }

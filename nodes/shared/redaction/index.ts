@@ -9,5 +9,12 @@ export { findIbans, passesMod97 } from './ibans';
 export { PersonNames } from './personNames';
 export { findPhoneNumbers, maxPhoneFinder, type PhoneFinder } from './phoneNumbers';
 export { Redactor, findPersonalData, restoreRedactions, type RedactionOptions } from './redactor';
-export { redactItem } from './redactItem';
+export {
+	itemRedactor,
+	messagePeople,
+	redactItem,
+	redactItemWith,
+	type ItemRedaction,
+	type RedactItemOptions,
+} from './redactItem';
 export { redactTurns } from './turns';
