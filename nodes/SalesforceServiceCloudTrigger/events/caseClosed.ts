@@ -27,6 +27,11 @@ import { SoqlClosedCaseSource } from '../../shared/closedCases/soqlCaseSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
 import {
+	emailIdsOf,
+	emailIdsOfCases,
+	readCaseAttachments,
+} from '../../shared/files/caseAttachments';
+import {
 	ConnectBudgetError,
 	connectBudgetProperty,
 	connectCallsPerHourOf,
@@ -44,6 +49,7 @@ import {
 } from '../../shared/thread';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
+import { attachmentCapOf, attachmentProperties, withAttachments } from './attachmentOptions';
 import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
@@ -106,6 +112,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
 	},
+	...attachmentProperties('the files of the case and of its emails (Salesforce Files)'),
 	// Redact Personal Data and Transcript Budget (shared with Get Conversation).
 	...conversationProperties(),
 	conditionsProperty({
@@ -140,6 +147,8 @@ interface CaseClosedConfig {
 	importSince: string;
 	conversation: ConversationOptions;
 	connectCallsPerHour: number;
+	/** Include Attachments: the most bytes of files per case; undefined when off. */
+	attachmentCap: number | undefined;
 }
 
 function readConfig(ctx: IPollFunctions): CaseClosedConfig {
@@ -171,6 +180,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		connectCallsPerHour: includeEmailThread
 			? connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500))
 			: 500,
+		attachmentCap: attachmentCapOf(ctx),
 	};
 }
 
@@ -272,17 +282,50 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		comments: config.includeInternalComments,
 		originalBodies: config.includeOriginalBodies,
 	};
+	const files =
+		config.attachmentCap === undefined
+			? undefined
+			: await caseFiles(ctx, sf, cases, config.includeEmailThread, config.attachmentCap);
 	return [
-		cases.map(({ record, turns }) => ({
-			json: caseItem(
-				record,
-				plan.fields,
-				instanceUrl,
-				{ ...parts, messagingTurns: turns },
-				config.conversation,
+		cases.map(({ record, turns }, i) =>
+			withAttachments(
+				{
+					json: caseItem(
+						record,
+						plan.fields,
+						instanceUrl,
+						{ ...parts, messagingTurns: turns },
+						config.conversation,
+					),
+				},
+				files?.[i],
 			),
-		})),
+		),
 	];
+}
+
+/**
+ * The files of the cases and of their emails, within the cap per case. The emails are those of
+ * the thread read with the case; without the thread, one query per batch of cases lists them.
+ */
+async function caseFiles(
+	ctx: IPollFunctions,
+	sf: SalesforceConnection,
+	cases: CaseWithMessaging[],
+	threadRead: boolean,
+	cap: number,
+) {
+	const caseIds = cases.map((c) => String(c.record.Id));
+	const emails = threadRead ? undefined : await emailIdsOfCases(sf, caseIds);
+	return readCaseAttachments(
+		ctx.helpers,
+		sf,
+		cases.map(({ record }) => ({
+			caseId: String(record.Id),
+			emailIds: emails ? (emails.get(String(record.Id)) ?? []) : emailIdsOf(record),
+		})),
+		cap,
+	);
 }
 
 /** A case read in full, with the messages of its messaging sessions. */

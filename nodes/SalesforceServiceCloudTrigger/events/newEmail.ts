@@ -13,6 +13,7 @@ import {
 } from '../../shared/caseEmails/emailQuery';
 import { newEmailItem } from '../../shared/caseEmails/newEmailItem';
 import {
+	caseUpToEmail,
 	initialNewEmailState,
 	pickNewEmails,
 	pollNewEmails,
@@ -29,8 +30,10 @@ import { initialEventState } from '../../shared/eventCursor/eventCursor';
 import { SoqlRecordSource } from '../../shared/records/soqlRecordSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
+import { emailIdsOf, readCaseAttachments } from '../../shared/files/caseAttachments';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
+import { attachmentCapOf, attachmentProperties, withAttachments } from './attachmentOptions';
 import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
@@ -95,6 +98,9 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { importFrom: ['date'] } },
 		description: 'Emit the emails that arrived since this date and time',
 	},
+	...attachmentProperties(
+		"the files of the case and of its emails up to the new one, the new email's attachments included (Salesforce Files)",
+	),
 	{
 		displayName: 'Max Emails per Poll',
 		name: 'maxEmailsPerPoll',
@@ -113,6 +119,8 @@ interface NewEmailConfig {
 	maxPerPoll: number;
 	importFrom: string;
 	importSince: string;
+	/** Include Attachments: the most bytes of files per item; undefined when off. */
+	attachmentCap: number | undefined;
 }
 
 function readConfig(ctx: IPollFunctions): NewEmailConfig {
@@ -135,6 +143,7 @@ function readConfig(ctx: IPollFunctions): NewEmailConfig {
 		maxPerPoll: Math.min(2000, Math.floor(max)),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
+		attachmentCap: attachmentCapOf(ctx),
 	};
 }
 
@@ -210,7 +219,31 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	}
 	if (found.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
-	return [found.map((f) => ({ json: newEmailItem(f, plan.fields, instanceUrl) }))];
+	// The files of the case and of the emails of each item's thread (the new email's included).
+	const files =
+		config.attachmentCap === undefined
+			? undefined
+			: await readCaseAttachments(
+					ctx.helpers,
+					sf,
+					found.map((f) => ({
+						caseId: String(f.caseRecord.Id),
+						emailIds: threadEmailIds(f),
+					})),
+					config.attachmentCap,
+				);
+	return [
+		found.map((f, i) =>
+			withAttachments({ json: newEmailItem(f, plan.fields, instanceUrl) }, files?.[i]),
+		),
+	];
+}
+
+/** The emails of an item's thread, up to the new one, which is always among them. */
+function threadEmailIds(found: NewEmail): string[] {
+	const ids = emailIdsOf(caseUpToEmail(found.caseRecord, found.email));
+	const own = String(found.email.Id);
+	return ids.includes(own) ? ids : [...ids, own];
 }
 
 export const newEmail: TriggerEvent = {

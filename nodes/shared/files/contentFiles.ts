@@ -188,3 +188,34 @@ export async function versionsById(
 	}
 	return out;
 }
+
+/** Ids per ContentDocumentLink query of many records (18 characters each, well inside SOQL's length limit). */
+export const LINK_QUERY_BATCH = 300;
+
+/**
+ * The files shared with each of many records (cases, emails, ...), oldest first per record: one
+ * ContentDocumentLink query per batch of `LINK_QUERY_BATCH` Ids (`LinkedEntityId IN (...)`, the
+ * filter Salesforce requires), pages followed. Records without files are absent from the map.
+ */
+export async function filesOfRecords(
+	sf: ApiClient,
+	recordIds: string[],
+): Promise<Map<string, LinkedFile[]>> {
+	const out = new Map<string, LinkedFile[]>();
+	const ids = [...new Set(recordIds)];
+	for (let i = 0; i < ids.length; i += LINK_QUERY_BATCH) {
+		const list = ids.slice(i, i + LINK_QUERY_BATCH).map(soqlString);
+		const soql = buildQuery({
+			fields: LINK_FIELDS,
+			from: 'ContentDocumentLink',
+			where: [`LinkedEntityId IN (${list.join(', ')})`],
+			orderBy: ['SystemModstamp ASC', 'Id ASC'],
+		});
+		for (const row of await queryAll<LinkRow>(sf, soql)) {
+			const files = out.get(row.LinkedEntityId) ?? [];
+			files.push(shape(row, false));
+			out.set(row.LinkedEntityId, files);
+		}
+	}
+	return out;
+}

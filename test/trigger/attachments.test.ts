@@ -1,0 +1,239 @@
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { bytesOf, useFilesystemBinaryData } from '../n8n/binary-data';
+import {
+	afterContentVersionInsert,
+	beforeContentVersionInsert,
+} from '../sandbox-org/core/content-objects';
+import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import type { PollOutcome } from '../n8n/poll';
+import { activateTrigger, emittedJson } from './triggerSetup';
+
+// Include Attachments on Case Closed and New Email on a Case, as n8n runs the trigger against the
+// sandbox org: the files of the case and of its emails as n8n binary data (n8n's filesystem mode),
+// the `attachments` list, the size cap per case and what the item says past it.
+
+const MINUTE = 60_000;
+const MB = 1024 * 1024;
+
+describe('Trigger: Include Attachments', () => {
+	let t: TestOrg;
+	beforeAll(async () => {
+		await useFilesystemBinaryData();
+	});
+	beforeEach(async () => {
+		t = await startTestOrg();
+	});
+	afterEach(async () => {
+		await t.close();
+	});
+	const later = () => t.org.clock.advance(2000);
+
+	/** A file uploaded to a record as Salesforce stores it (ContentVersion, its ContentDocument, the links). */
+	function addFile(recordId: string, pathOnClient: string, bytes: Buffer): string {
+		const store = t.org.store;
+		const userId = t.identity.userId;
+		const values: Record<string, unknown> = {
+			PathOnClient: pathOnClient,
+			VersionData: bytes,
+			FirstPublishLocationId: recordId,
+		};
+		beforeContentVersionInsert(store, values, userId);
+		const versionId = store.insert('ContentVersion', values, { userId });
+		afterContentVersionInsert(store, versionId, userId);
+		return String(store.get(versionId, 'ContentVersion')?.ContentDocumentId);
+	}
+	function newCase(subject: string): string {
+		return t.org.store.insert('Case', { Subject: subject, Status: 'New', Origin: 'Email' });
+	}
+	function email(caseId: string, text: string): string {
+		return t.org.store.insert('EmailMessage', {
+			ParentId: caseId,
+			Incoming: true,
+			FromAddress: 'rose@customer.example',
+			FromName: 'Rose Gonzalez',
+			ToAddress: 'support@company.example',
+			Subject: 'My parcel',
+			TextBody: text,
+			MessageDate: t.org.clock.now(),
+			Status: '0',
+		});
+	}
+	const items = (outcome: PollOutcome): INodeExecutionData[] => {
+		emittedJson(outcome);
+		return outcome.emitted?.[0] ?? [];
+	};
+	const calls = () => ({ all: t.org.counters.apiCalls, ...t.org.counters.apiCallsByKind });
+	const linkQueries = (from: number) =>
+		t.org.counters.log
+			.slice(from)
+			.filter((e) => e.kind === 'query' && /ContentDocumentLink/.test(decodeURIComponent(e.path)));
+
+	const invoice = Buffer.from('%PDF-1.4\n\u0000\u00ff invoice \r\n%%EOF', 'latin1');
+	const photo = Buffer.alloc(300 * 1024, 0x89);
+	const video = Buffer.alloc(2 * MB, 7);
+
+	/** A case with an invoice of its own and an email with a photo and a 2 MB video, closed. */
+	function closedCaseWithFiles() {
+		const caseId = newCase('Broken parcel');
+		const invoiceId = addFile(caseId, 'invoice.pdf', invoice);
+		t.org.clock.advance(MINUTE);
+		const emailId = email(caseId, 'Here is a photo and a video of the parcel.');
+		const photoId = addFile(emailId, 'C:\\Users\\rose\\parcel.png', photo);
+		const videoId = addFile(emailId, 'unboxing.mp4', video);
+		t.org.store.update('Case', caseId, { Status: 'Closed' });
+		later();
+		return { caseId, emailId, invoiceId, photoId, videoId };
+	}
+
+	it('Case Closed: the files of the case and its email as binary data within the cap; the one past it listed with the reason, and how much was left out', async () => {
+		const off = await activateTrigger(t, { event: 'caseClosed' });
+		const on = await activateTrigger(t, {
+			event: 'caseClosed',
+			includeAttachments: true,
+			maxAttachmentMb: 1,
+		});
+		expect(emittedJson(await off.poll())).toEqual([]);
+		expect(emittedJson(await on.poll())).toEqual([]);
+		const c = closedCaseWithFiles();
+
+		// Off by default: no attachments, no binary, and not one call more than the case itself costs.
+		const offBefore = calls();
+		const logFrom = t.org.counters.log.length;
+		const [plain] = items(await off.poll());
+		const offCalls = calls().all - offBefore.all;
+		expect(linkQueries(logFrom)).toEqual([]);
+		expect(plain.json).not.toHaveProperty('attachments');
+		expect(plain.binary).toBeUndefined();
+
+		const before = calls();
+		const onLogFrom = t.org.counters.log.length;
+		const [item] = items(await on.poll());
+		const after = calls();
+		expect(linkQueries(onLogFrom)).toHaveLength(1);
+		// One ContentDocumentLink query for the case and its email, one download per file that fits.
+		expect(after.all - before.all).toBe(offCalls + 1 + 2);
+		expect(after.sobject - before.sobject).toBe(2);
+
+		expect(item.json.attachments).toEqual([
+			{
+				fileName: 'invoice.pdf',
+				size: invoice.length,
+				contentDocumentId: c.invoiceId,
+				contentVersionId: expect.stringMatching(/^068/),
+				emailId: null,
+				included: true,
+				binaryProperty: 'attachment_0',
+				reason: null,
+			},
+			expect.objectContaining({
+				fileName: 'parcel.png',
+				size: photo.length,
+				contentDocumentId: c.photoId,
+				emailId: c.emailId,
+				included: true,
+				binaryProperty: 'attachment_1',
+				reason: null,
+			}),
+			expect.objectContaining({
+				fileName: 'unboxing.mp4',
+				size: video.length,
+				contentDocumentId: c.videoId,
+				emailId: c.emailId,
+				included: false,
+				binaryProperty: null,
+				reason:
+					'Left out: the file (2 MB) is larger than the limit of 1 MB per case (Max Attachment Size per Case)',
+			}),
+		]);
+		expect(item.json.attachmentsLeftOut).toEqual({
+			files: 1,
+			bytes: video.length,
+			note: '1 file (2 MB) left out of this item; see "reason" in the attachments list',
+		});
+		const binary = item.binary as IBinaryKeyData;
+		expect(Object.keys(binary)).toEqual(['attachment_0', 'attachment_1']);
+		expect(binary.attachment_0).toMatchObject({
+			fileName: 'invoice.pdf',
+			mimeType: 'application/pdf',
+			id: expect.stringMatching(/^filesystem/),
+		});
+		expect(binary.attachment_1).toMatchObject({ fileName: 'parcel.png', mimeType: 'image/png' });
+		expect((await bytesOf(binary.attachment_0)).equals(invoice)).toBe(true);
+		expect((await bytesOf(binary.attachment_1)).equals(photo)).toBe(true);
+	});
+
+	it('Case Closed: a file that would take the case past the cap is left out, a smaller one after it still comes; without the email thread the emails are listed by one query', async () => {
+		const poller = await activateTrigger(t, {
+			event: 'caseClosed',
+			includeEmailThread: false,
+			includeAttachments: true,
+			maxAttachmentMb: 0.5,
+		});
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const caseId = newCase('Three photos');
+		const first = email(caseId, 'First photo');
+		addFile(first, 'a.png', Buffer.alloc(300 * 1024, 1));
+		addFile(first, 'b.png', Buffer.alloc(300 * 1024, 2));
+		addFile(first, 'c.txt', Buffer.from('small note'));
+		t.org.store.update('Case', caseId, { Status: 'Closed' });
+		later();
+		const before = calls();
+		const [item] = items(await poller.poll());
+		const list = item.json.attachments as IDataObject[];
+		expect(list.map((a) => [a.fileName, a.included])).toEqual([
+			['a.png', true],
+			['b.png', false],
+			['c.txt', true],
+		]);
+		expect(list[1].reason).toBe(
+			"Left out: with this file (0.3 MB) the case's attachments would come to 0.6 MB, over the limit of 0.5 MB per case (Max Attachment Size per Case)",
+		);
+		expect(Object.keys(item.binary ?? {})).toEqual(['attachment_0', 'attachment_1']);
+		expect(item.binary?.attachment_1.fileName).toBe('c.txt');
+		expect(item.json).not.toHaveProperty('emails');
+		// The closed cases' query, their details, the emails' query, the links' query, two downloads.
+		expect(t.org.counters.apiCalls - before.all).toBe(6);
+	});
+
+	it('New Email on a Case: the attachment of the new email as binary data, with the email it came with', async () => {
+		const poller = await activateTrigger(t, { event: 'newEmail', includeAttachments: true });
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const caseId = newCase('Invoice question');
+		const emailId = email(caseId, 'Please see the attached invoice.');
+		const invoiceId = addFile(emailId, 'invoice.pdf', invoice);
+		later();
+		const before = calls();
+		const [item] = items(await poller.poll());
+		// The emails' query, one Composite call for the case and its thread, the links' query, one download.
+		expect(t.org.counters.apiCalls - before.all).toBe(4);
+		expect((item.json.email as IDataObject).id).toBe(emailId);
+		expect(item.json.attachments).toEqual([
+			expect.objectContaining({
+				fileName: 'invoice.pdf',
+				contentDocumentId: invoiceId,
+				emailId,
+				included: true,
+				binaryProperty: 'attachment_0',
+			}),
+		]);
+		expect(item.json.attachmentsLeftOut).toEqual({ files: 0, bytes: 0 });
+		expect(item.binary?.attachment_0).toMatchObject({
+			fileName: 'invoice.pdf',
+			mimeType: 'application/pdf',
+		});
+		expect((await bytesOf(item.binary?.attachment_0)).equals(invoice)).toBe(true);
+	});
+
+	it('stops with an error naming the size field when it is not a number', async () => {
+		const poller = await activateTrigger(t, {
+			event: 'newEmail',
+			includeAttachments: true,
+			maxAttachmentMb: -3,
+		});
+		const outcome = await poller.poll();
+		expect(outcome.error?.message).toContain(
+			'Max Attachment Size per Case (MB): "-3" is not a number of megabytes',
+		);
+	});
+});
