@@ -196,6 +196,39 @@ describe('Trigger: Include Attachments', () => {
 		expect(t.org.counters.apiCalls - before.all).toBe(6);
 	});
 
+	it('Case Closed: the file lists of all cases of a poll in one query per 300 cases and emails', async () => {
+		const poller = await activateTrigger(t, {
+			event: 'caseClosed',
+			includeAttachments: true,
+			maxCasesPerPoll: 200,
+		});
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const cases: string[] = [];
+		const emails: string[] = [];
+		for (let i = 0; i < 160; i++) {
+			cases.push(newCase(`Case ${i}`));
+			emails.push(email(cases[i], `Email ${i}`));
+		}
+		addFile(cases[0], 'first.txt', Buffer.from('first'));
+		addFile(emails[159], 'last.txt', Buffer.from('last'));
+		for (const id of cases) t.org.store.update('Case', id, { Status: 'Closed' });
+		later();
+		const before = calls();
+		const logFrom = t.org.counters.log.length;
+		const emitted = items(await poller.poll());
+		expect(emitted).toHaveLength(160);
+		// 160 cases and 160 emails: two ContentDocumentLink queries, and one download per file.
+		expect(linkQueries(logFrom)).toHaveLength(2);
+		expect(calls().sobject - before.sobject).toBe(2);
+		const byCase = new Map(emitted.map((i) => [i.json.id, i]));
+		expect(byCase.get(cases[0])?.binary?.attachment_0.fileName).toBe('first.txt');
+		expect(byCase.get(cases[159])?.json.attachments).toEqual([
+			expect.objectContaining({ fileName: 'last.txt', emailId: emails[159], included: true }),
+		]);
+		expect(byCase.get(cases[80])?.json.attachments).toEqual([]);
+		expect(byCase.get(cases[80])?.binary).toBeUndefined();
+	});
+
 	it('New Email on a Case: the attachment of the new email as binary data, with the email it came with', async () => {
 		const poller = await activateTrigger(t, { event: 'newEmail', includeAttachments: true });
 		expect(emittedJson(await poller.poll())).toEqual([]);
