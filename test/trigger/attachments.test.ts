@@ -67,7 +67,7 @@ describe('Trigger: Include Attachments', () => {
 	const linkQueries = (from: number) =>
 		t.org.counters.log
 			.slice(from)
-			.filter((e) => e.kind === 'query' && /ContentDocumentLink/.test(decodeURIComponent(e.path)));
+			.filter((e) => /ContentDocumentLink/.test(decodeURIComponent(e.path)));
 
 	const invoice = Buffer.from('%PDF-1.4\n\u0000\u00ff invoice \r\n%%EOF', 'latin1');
 	const photo = Buffer.alloc(300 * 1024, 0x89);
@@ -102,17 +102,18 @@ describe('Trigger: Include Attachments', () => {
 		const logFrom = t.org.counters.log.length;
 		const [plain] = items(await off.poll());
 		const offCalls = calls().all - offBefore.all;
+		// The closings' query and one Composite call for the case's details.
+		expect(offCalls).toBe(2);
 		expect(linkQueries(logFrom)).toEqual([]);
 		expect(plain.json).not.toHaveProperty('attachments');
 		expect(plain.binary).toBeUndefined();
 
 		const before = calls();
-		const onLogFrom = t.org.counters.log.length;
 		const [item] = items(await on.poll());
 		const after = calls();
-		expect(linkQueries(onLogFrom)).toHaveLength(1);
-		// One ContentDocumentLink query for the case and its email, one download per file that fits.
+		// One Composite call with the ContentDocumentLink query of the case and its email, one download per file that fits.
 		expect(after.all - before.all).toBe(offCalls + 1 + 2);
+		expect(after.composite - before.composite).toBe(2);
 		expect(after.sobject - before.sobject).toBe(2);
 
 		expect(item.json.attachments).toEqual([
@@ -192,11 +193,11 @@ describe('Trigger: Include Attachments', () => {
 		expect(Object.keys(item.binary ?? {})).toEqual(['attachment_0', 'attachment_1']);
 		expect(item.binary?.attachment_1.fileName).toBe('c.txt');
 		expect(item.json).not.toHaveProperty('emails');
-		// The closed cases' query, their details, the emails' query, the links' query, two downloads.
+		// The closed cases' query, their details (Composite), the emails' query, the links (Composite), two downloads.
 		expect(t.org.counters.apiCalls - before.all).toBe(6);
 	});
 
-	it('Case Closed: the file lists of all cases of a poll in one query per 300 cases and emails', async () => {
+	it('Case Closed: the file lists of all cases of a poll in one Composite call (a query per 300 cases and emails, five per call)', async () => {
 		const poller = await activateTrigger(t, {
 			event: 'caseClosed',
 			includeAttachments: true,
@@ -214,12 +215,14 @@ describe('Trigger: Include Attachments', () => {
 		for (const id of cases) t.org.store.update('Case', id, { Status: 'Closed' });
 		later();
 		const before = calls();
-		const logFrom = t.org.counters.log.length;
 		const emitted = items(await poller.poll());
 		expect(emitted).toHaveLength(160);
-		// 160 cases and 160 emails: two ContentDocumentLink queries, and one download per file.
-		expect(linkQueries(logFrom)).toHaveLength(2);
-		expect(calls().sobject - before.sobject).toBe(2);
+		// 160 cases and 160 emails: two ContentDocumentLink queries in one Composite call (the
+		// cases' details are the other), no query of its own, and one download per file.
+		const after = calls();
+		expect(after.composite - before.composite).toBe(2);
+		expect(after.query - before.query).toBe(1);
+		expect(after.sobject - before.sobject).toBe(2);
 		const byCase = new Map(emitted.map((i) => [i.json.id, i]));
 		expect(byCase.get(cases[0])?.binary?.attachment_0.fileName).toBe('first.txt');
 		expect(byCase.get(cases[159])?.json.attachments).toEqual([
@@ -238,7 +241,7 @@ describe('Trigger: Include Attachments', () => {
 		later();
 		const before = calls();
 		const [item] = items(await poller.poll());
-		// The emails' query, one Composite call for the case and its thread, the links' query, one download.
+		// The emails' query, one Composite call for the case and its thread, one for the links, one download.
 		expect(t.org.counters.apiCalls - before.all).toBe(4);
 		expect((item.json.email as IDataObject).id).toBe(emailId);
 		expect(item.json.attachments).toEqual([
