@@ -261,6 +261,33 @@ describe('Trigger: Include Attachments', () => {
 		expect((await bytesOf(item.binary?.attachment_0)).equals(invoice)).toBe(true);
 	});
 
+	it('a file deleted between its listing and its download is marked with the reason; the case still comes', async () => {
+		const poller = await activateTrigger(t, { event: 'newEmail', includeAttachments: true });
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const caseId = newCase('Two photos');
+		const emailId = email(caseId, 'Two photos attached.');
+		addFile(emailId, 'kept.png', photo);
+		const goneId = addFile(emailId, 'gone.png', photo);
+		// The version's bytes are gone while the file is still listed (a deletion racing the poll).
+		const version = t.org.store.rows('ContentVersion').find((v) => v.ContentDocumentId === goneId);
+		t.org.store.delete('ContentVersion', String(version?.Id));
+		later();
+		const [item] = items(await poller.poll());
+		const list = item.json.attachments as IDataObject[];
+		expect(list.map((a) => [a.fileName, a.included])).toEqual([
+			['kept.png', true],
+			['gone.png', false],
+		]);
+		expect(list[1].reason).toBe(
+			'Left out: the file could not be downloaded (The requested resource does not exist)',
+		);
+		expect(item.json.attachmentsLeftOut).toMatchObject({ files: 1, bytes: photo.length });
+		expect(Object.keys(item.binary ?? {})).toEqual(['attachment_0']);
+		// The email was taken: the next poll has nothing new.
+		later();
+		expect(emittedJson(await poller.poll())).toEqual([]);
+	});
+
 	it('stops with an error naming the size field when it is not a number', async () => {
 		const poller = await activateTrigger(t, {
 			event: 'newEmail',

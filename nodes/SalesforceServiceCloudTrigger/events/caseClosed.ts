@@ -221,6 +221,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	);
 	const reader = new ConversationReader(sf, budget);
 	let cases: CaseWithMessaging[];
+	let commit = () => {};
 	if (manual) {
 		// "Fetch test event": the latest closed case(s), and no state is touched.
 		const latest = await queryFirstPage(sf, latestClosedQuery(plan, 50));
@@ -270,11 +271,19 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 				{ event: 'caseClosed', deferred: outcome.deferred },
 			);
 		cases = outcome.items.filter((c): c is CaseWithMessaging => c !== null);
-		staticData.closedCases = outcome.state;
-		staticData.casePlan = cached;
+		commit = () => {
+			staticData.closedCases = outcome.state;
+			staticData.casePlan = cached;
+		};
 	}
 	if (reader.calls > 0 && !manual)
 		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? now);
+	// The files before the cursor moves on: a failure leaves the cases for the next poll.
+	const files =
+		config.attachmentCap === undefined || cases.length === 0
+			? undefined
+			: await caseFiles(ctx, sf, cases, config.includeEmailThread, config.attachmentCap);
+	commit();
 	if (cases.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
 	const parts = {
@@ -282,10 +291,6 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		comments: config.includeInternalComments,
 		originalBodies: config.includeOriginalBodies,
 	};
-	const files =
-		config.attachmentCap === undefined
-			? undefined
-			: await caseFiles(ctx, sf, cases, config.includeEmailThread, config.attachmentCap);
 	return [
 		cases.map(({ record, turns }, i) =>
 			withAttachments(

@@ -191,6 +191,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	};
 	const fetchCases = caseFetcher(sf, plan);
 	let found: NewEmail[];
+	let commit = () => {};
 	if (ctx.getMode() === 'manual') {
 		// "Fetch test event": the latest email that meets the options, and no state is touched.
 		const latest = (await queryFirstPage(sf, latestIncomingQuery(50))).records;
@@ -214,14 +215,15 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		const source = new SoqlRecordSource(sf, INCOMING_EMAILS, 'CreatedDate');
 		const outcome = await pollNewEmails(state, source, fetchCases, options, config.maxPerPoll);
 		found = outcome.emitted;
-		staticData.newEmail = outcome.state;
-		staticData.newEmailPlan = cached;
+		commit = () => {
+			staticData.newEmail = outcome.state;
+			staticData.newEmailPlan = cached;
+		};
 	}
-	if (found.length === 0) return null;
-	const instanceUrl = await instanceUrlOf(ctx, sf);
-	// The files of the case and of the emails of each item's thread (the new email's included).
+	// The files of the case and of the emails of each item's thread (the new email's included),
+	// before the cursor moves on: a failure leaves the emails for the next poll.
 	const files =
-		config.attachmentCap === undefined
+		config.attachmentCap === undefined || found.length === 0
 			? undefined
 			: await readCaseAttachments(
 					ctx.helpers,
@@ -232,6 +234,9 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 					})),
 					config.attachmentCap,
 				);
+	commit();
+	if (found.length === 0) return null;
+	const instanceUrl = await instanceUrlOf(ctx, sf);
 	return [
 		found.map((f, i) =>
 			withAttachments({ json: newEmailItem(f, plan.fields, instanceUrl) }, files?.[i]),

@@ -99,7 +99,8 @@ function candidatesOf(source: CaseFileSources, files: Map<string, LinkedFile[]>)
  * The attachments of each case (in the order given): the files that fit within `maxBytes` per case
  * are downloaded as binary data `attachment_0`, `attachment_1`, ... in the case's order; a file
  * that would take the case past the cap is listed with `included: false` and the reason, and
- * smaller files after it may still fit.
+ * smaller files after it may still fit. A file that cannot be downloaded (deleted meanwhile) is
+ * listed with the reason too, so that one file never holds its case back.
  */
 export async function readCaseAttachments(
 	helpers: Pick<BinaryHelperFunctions, 'prepareBinaryData'>,
@@ -139,11 +140,16 @@ export async function readCaseAttachments(
 						: `Left out: with this file (${megabytes(size)}) the case's attachments would come to ${megabytes(used + size)}, over the limit of ${megabytes(maxBytes)} per case (Max Attachment Size per Case)`;
 			} else {
 				const property = `attachment_${Object.keys(binary).length}`;
-				binary[property] = await versionAsBinary(helpers, sf, file.latestVersionId, fileName);
-				used += size;
-				entry.included = true;
-				entry.binaryProperty = property;
-				continue;
+				try {
+					binary[property] = await versionAsBinary(helpers, sf, file.latestVersionId, fileName);
+					used += size;
+					entry.included = true;
+					entry.binaryProperty = property;
+					continue;
+				} catch (e) {
+					// Deleted since it was listed, say: the case still goes out, with the file marked.
+					entry.reason = `Left out: the file could not be downloaded (${e instanceof Error ? e.message : String(e)})`;
+				}
 			}
 			leftOutFiles++;
 			leftOutBytes += size;
