@@ -288,6 +288,33 @@ describe('Trigger: Include Attachments', () => {
 		expect(emittedJson(await poller.poll())).toEqual([]);
 	});
 
+	it('a failed file list fails the poll without losing the email: the next poll emits it with its files', async () => {
+		const poller = await activateTrigger(t, { event: 'newEmail', includeAttachments: true });
+		expect(emittedJson(await poller.poll())).toEqual([]);
+		const caseId = newCase('Invoice question');
+		const emailId = email(caseId, 'Invoice attached.');
+		addFile(emailId, 'invoice.pdf', invoice);
+		later();
+		// The second Composite call of the poll (the file lists) answers 500 for its query.
+		t.org.faults.plan = [{ kind: 'SUBREQUEST_500', method: 'POST', path: '/composite', skip: 1 }];
+		const failed = await poller.poll();
+		expect(failed.error).toBeDefined();
+		expect(failed.emitted).toBeNull();
+		const [item] = items(await poller.poll());
+		expect((item.json.email as IDataObject).id).toBe(emailId);
+		expect(item.binary?.attachment_0.fileName).toBe('invoice.pdf');
+	});
+
+	it('"Fetch test event" gives the latest email with its attachments', async () => {
+		const poller = await activateTrigger(t, { event: 'newEmail', includeAttachments: true });
+		const caseId = newCase('Invoice question');
+		addFile(email(caseId, 'Invoice attached.'), 'invoice.pdf', invoice);
+		later();
+		const [item] = items(await poller.fetchTestEvent());
+		expect(item.binary?.attachment_0).toMatchObject({ fileName: 'invoice.pdf' });
+		expect((await bytesOf(item.binary?.attachment_0)).equals(invoice)).toBe(true);
+	});
+
 	it('stops with an error naming the size field when it is not a number', async () => {
 		const poller = await activateTrigger(t, {
 			event: 'newEmail',
