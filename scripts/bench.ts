@@ -13,6 +13,7 @@ import type { IDataObject, INodeCredentials, INodeExecutionData } from 'n8n-work
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { useFilesystemBinaryData } from '../test/n8n/binary-data';
 import { N8nHarness } from '../test/n8n/harness';
+import type { PollOutcome } from '../test/n8n/poll';
 import { measureReliability } from '../test/reliability/faultInjection';
 import { benchRedaction } from '../test/thread/redaction/benchRedaction';
 import { benchThread } from './benchThread';
@@ -91,8 +92,9 @@ async function seedClosedCases(
 	sandbox: Sandbox,
 	count: number,
 	emailsPerCase: number,
-): Promise<void> {
+): Promise<string[]> {
 	const now = Date.now();
+	const all: string[] = [];
 	for (let offset = 0; offset < count; offset += 500) {
 		const cases = Array.from({ length: Math.min(500, count - offset) }, (_, i) => ({
 			Subject: `Benchmark case ${offset + i}`,
@@ -128,9 +130,11 @@ async function seedClosedCases(
 				records: emails.slice(i, i + 1000),
 			});
 		for (const id of ids) await control(sandbox, 'POST', `/cases/${id}/close`);
+		all.push(...ids);
 	}
 	// The trigger emits a closing once its second and the next are over (Salesforce keeps date-times to the second).
 	await control(sandbox, 'POST', '/clock', { advanceMs: 2000 });
+	return all;
 }
 
 function activate(sandbox: Sandbox, maxCasesPerPoll: number, importFrom: string) {
@@ -403,6 +407,7 @@ async function eventCost(
 	sandbox: Sandbox,
 	parameters: IDataObject,
 	happen: () => Promise<void>,
+	onEmit?: (outcome: PollOutcome) => void,
 ): Promise<{ apiCallsPer1000: number; apiCallsPerQuietPoll: number }> {
 	const poller = activateWith(sandbox, parameters);
 	const first = await poller.poll();
@@ -417,6 +422,7 @@ async function eventCost(
 		const before = await apiCalls(sandbox);
 		const outcome = await poller.poll();
 		if (outcome.error) throw outcome.error;
+		onEmit?.(outcome);
 		const n = outcome.emitted?.[0]?.length ?? 0;
 		if (n === 0) {
 			if (emitted !== 1000)
@@ -433,8 +439,10 @@ async function benchEvents(sandbox: Sandbox): Promise<Record<string, Record<stri
 	log(
 		'Measuring each event live: 1,000 closings (5 emails each), 1,000 new leads, 1,000 lead changes, 1,000 new emails on 500 open cases, 1,000 ended chats, 1,000 ended messaging sessions...',
 	);
-	const caseClosed = await eventCost(sandbox, { event: 'caseClosed' }, () =>
-		seedClosedCases(sandbox, 1000, 5),
+	const caseClosed = await eventCost(
+		sandbox,
+		{ event: 'caseClosed' },
+		async () => void (await seedClosedCases(sandbox, 1000, 5)),
 	);
 	const recordParameters = { objectName: 'Lead', recordFields: ['LastName', 'Company', 'Status'] };
 	const recordCreated = await eventCost(
@@ -773,6 +781,56 @@ async function benchFiles(result: Record<string, Record<string, number | null>>)
 	}
 }
 
+/**
+ * Case Closed with Include Attachments: 1,000 closings (5 emails each, default maximum per poll),
+ * 100 of them with a 100 KB file: the API calls per 1,000 closings (the file lists and one download
+ * per file on top of the event's own) and the files that came as binary data.
+ */
+async function benchAttachments(result: Record<string, Record<string, number | null>>) {
+	log('Measuring Case Closed with Include Attachments: 1,000 closings, 100 with a file...');
+	const sandbox = await startSandbox(0);
+	try {
+		const store = await useFilesystemBinaryData();
+		const location = { type: 'execution' as const, workflowId: 'bench', executionId: 'attach' };
+		let files = 0;
+		const cost = await eventCost(
+			sandbox,
+			{ event: 'caseClosed', includeAttachments: true },
+			async () => {
+				const ids = await seedClosedCases(sandbox, 1000, 5);
+				const items: INodeExecutionData[] = [];
+				for (const caseId of ids.slice(0, 100))
+					items.push({
+						json: { caseId },
+						binary: {
+							data: await store.store(location, Buffer.alloc(100 * 1024, 1), {
+								data: '',
+								mimeType: 'application/pdf',
+								fileName: `invoice-${caseId}.pdf`,
+							}),
+						},
+					});
+				await runFileAction(
+					sandbox,
+					{ operation: 'upload', recordId: '={{ $json.caseId }}' },
+					items,
+				);
+			},
+			(outcome) => {
+				for (const item of outcome.emitted?.[0] ?? [])
+					files += Object.keys(item.binary ?? {}).length;
+			},
+		);
+		if (files !== 100) throw new Error(`Include Attachments: ${files} files, not 100`);
+		result.attachments = {
+			apiCallsPer1000ClosedCasesWith100Files: cost.apiCallsPer1000,
+			filesEmittedOf100: files,
+		};
+	} finally {
+		sandbox.child.kill('SIGTERM');
+	}
+}
+
 /** Runs the File resource once (after a login run) with API calls, seconds and this process's peak RSS. */
 async function runFileAction(
 	sandbox: Sandbox,
@@ -868,6 +926,7 @@ async function main(): Promise<void> {
 	result.thread = benchThread();
 	await benchActions(result);
 	await benchFiles(result);
+	await benchAttachments(result);
 	await benchReliability(result);
 	result.redaction = benchRedaction(log);
 	const sandbox = await startSandbox(0);

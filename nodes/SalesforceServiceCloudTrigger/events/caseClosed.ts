@@ -28,6 +28,11 @@ import { SoqlClosedCaseSource } from '../../shared/closedCases/soqlCaseSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
 import {
+	emailIdsOf,
+	emailIdsOfCases,
+	readCaseAttachments,
+} from '../../shared/files/caseAttachments';
+import {
 	ConnectBudgetError,
 	connectBudgetProperty,
 	connectCallsPerHourOf,
@@ -45,6 +50,7 @@ import {
 } from '../../shared/thread';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
+import { attachmentCapOf, attachmentProperties, withAttachments } from './attachmentOptions';
 import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
@@ -102,6 +108,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to add the case comments (Case Comment). They are notes of the support team, not part of the conversation with the customer.',
 	},
+	...attachmentProperties('the files of the case and of its emails (Salesforce Files)'),
 	// Redact Personal Data and Transcript Budget (shared with Get Conversation).
 	...conversationProperties(),
 	conditionsProperty({
@@ -136,6 +143,8 @@ interface CaseClosedConfig {
 	importSince: string;
 	conversation: ConversationOptions;
 	connectCallsPerHour: number;
+	/** Include Attachments: the most bytes of files per case; undefined when off. */
+	attachmentCap: number | undefined;
 }
 
 function readConfig(ctx: IPollFunctions): CaseClosedConfig {
@@ -167,6 +176,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		connectCallsPerHour: includeEmailThread
 			? connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500))
 			: 500,
+		attachmentCap: attachmentCapOf(ctx),
 	};
 }
 
@@ -207,6 +217,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	);
 	const reader = new ConversationReader(sf, budget);
 	let cases: CaseWithMessaging[];
+	let commit = () => {};
 	if (manual) {
 		// "Fetch test event": the latest closed case(s), and no state is touched.
 		const latest = await queryFirstPage(sf, latestClosedQuery(plan, 50));
@@ -256,11 +267,19 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 				{ event: 'caseClosed', deferred: outcome.deferred },
 			);
 		cases = outcome.items.filter((c): c is CaseWithMessaging => c !== null);
-		staticData.closedCases = outcome.state;
-		staticData.casePlan = cached;
+		commit = () => {
+			staticData.closedCases = outcome.state;
+			staticData.casePlan = cached;
+		};
 	}
 	if (reader.calls > 0 && !manual)
 		staticData[CONNECT_CALL_LOG] = budget.toStaticData(sf.transport.lastServerTime ?? now);
+	// The files before the cursor moves on: a failure leaves the cases for the next poll.
+	const files =
+		config.attachmentCap === undefined || cases.length === 0
+			? undefined
+			: await caseFiles(ctx, sf, cases, config.includeEmailThread, config.attachmentCap);
+	commit();
 	if (cases.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
 	const parts = {
@@ -269,16 +288,45 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		originalBodies: config.includeOriginalBodies,
 	};
 	return [
-		cases.map(({ record, turns }) => ({
-			json: caseItem(
-				record,
-				plan.fields,
-				instanceUrl,
-				{ ...parts, messagingTurns: turns },
-				config.conversation,
+		cases.map(({ record, turns }, i) =>
+			withAttachments(
+				{
+					json: caseItem(
+						record,
+						plan.fields,
+						instanceUrl,
+						{ ...parts, messagingTurns: turns },
+						config.conversation,
+					),
+				},
+				files?.[i],
 			),
-		})),
+		),
 	];
+}
+
+/**
+ * The files of the cases and of their emails, within the cap per case. The emails are those of
+ * the thread read with the case; without the thread, one query per batch of cases lists them.
+ */
+async function caseFiles(
+	ctx: IPollFunctions,
+	sf: SalesforceConnection,
+	cases: CaseWithMessaging[],
+	threadRead: boolean,
+	cap: number,
+) {
+	const caseIds = cases.map((c) => String(c.record.Id));
+	const emails = threadRead ? undefined : await emailIdsOfCases(sf, caseIds);
+	return readCaseAttachments(
+		ctx.helpers,
+		sf,
+		cases.map(({ record }) => ({
+			caseId: String(record.Id),
+			emailIds: emails ? (emails.get(String(record.Id)) ?? []) : emailIdsOf(record),
+		})),
+		cap,
+	);
 }
 
 /** A case read in full, with the messages of its messaging sessions. */

@@ -13,6 +13,7 @@ import {
 } from '../../shared/caseEmails/emailQuery';
 import { newEmailItem } from '../../shared/caseEmails/newEmailItem';
 import {
+	caseUpToEmail,
 	initialNewEmailState,
 	pickNewEmails,
 	pollNewEmails,
@@ -35,8 +36,10 @@ import { initialEventState } from '../../shared/eventCursor/eventCursor';
 import { SoqlRecordSource } from '../../shared/records/soqlRecordSource';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
+import { emailIdsOf, readCaseAttachments } from '../../shared/files/caseAttachments';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { instanceUrlOf, queryFirstPage } from '../../shared/transport/salesforceApi';
+import { attachmentCapOf, attachmentProperties, withAttachments } from './attachmentOptions';
 import { importFromOptions, importStart } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent, type TriggerEvent } from './triggerEvent';
@@ -98,6 +101,9 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { importFrom: ['date'] } },
 		description: 'Emit the emails that arrived since this date and time',
 	},
+	...attachmentProperties(
+		"the files of the case and of its emails up to the new one, the new email's attachments included (Salesforce Files)",
+	),
 	{
 		displayName: 'Max Emails per Poll',
 		name: 'maxEmailsPerPoll',
@@ -117,6 +123,8 @@ interface NewEmailConfig {
 	importFrom: string;
 	importSince: string;
 	conversation: ConversationOptions;
+	/** Include Attachments: the most bytes of files per item; undefined when off. */
+	attachmentCap: number | undefined;
 }
 
 function readConfig(ctx: IPollFunctions): NewEmailConfig {
@@ -140,6 +148,7 @@ function readConfig(ctx: IPollFunctions): NewEmailConfig {
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
 		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
+		attachmentCap: attachmentCapOf(ctx),
 	};
 }
 
@@ -187,6 +196,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 	};
 	const fetchCases = caseFetcher(sf, plan);
 	let found: NewEmail[];
+	let commit = () => {};
 	if (ctx.getMode() === 'manual') {
 		// "Fetch test event": the latest email that meets the options, and no state is touched.
 		const latest = (await queryFirstPage(sf, latestIncomingQuery(50))).records;
@@ -210,14 +220,43 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		const source = new SoqlRecordSource(sf, INCOMING_EMAILS, 'CreatedDate');
 		const outcome = await pollNewEmails(state, source, fetchCases, options, config.maxPerPoll);
 		found = outcome.emitted;
-		staticData.newEmail = outcome.state;
-		staticData.newEmailPlan = cached;
+		commit = () => {
+			staticData.newEmail = outcome.state;
+			staticData.newEmailPlan = cached;
+		};
 	}
+	// The files of the case and of the emails of each item's thread (the new email's included),
+	// before the cursor moves on: a failure leaves the emails for the next poll.
+	const files =
+		config.attachmentCap === undefined || found.length === 0
+			? undefined
+			: await readCaseAttachments(
+					ctx.helpers,
+					sf,
+					found.map((f) => ({
+						caseId: String(f.caseRecord.Id),
+						emailIds: threadEmailIds(f),
+					})),
+					config.attachmentCap,
+				);
+	commit();
 	if (found.length === 0) return null;
 	const instanceUrl = await instanceUrlOf(ctx, sf);
 	return [
-		found.map((f) => ({ json: newEmailItem(f, plan.fields, instanceUrl, config.conversation) })),
+		found.map((f, i) =>
+			withAttachments(
+				{ json: newEmailItem(f, plan.fields, instanceUrl, config.conversation) },
+				files?.[i],
+			),
+		),
 	];
+}
+
+/** The emails of an item's thread, up to the new one, which is always among them. */
+function threadEmailIds(found: NewEmail): string[] {
+	const ids = emailIdsOf(caseUpToEmail(found.caseRecord, found.email));
+	const own = String(found.email.Id);
+	return ids.includes(own) ? ids : [...ids, own];
 }
 
 export const newEmail: TriggerEvent = {

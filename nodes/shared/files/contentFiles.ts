@@ -2,8 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { buildQuery } from '../soql/buildQuery';
 import { soqlString } from '../soql/literals';
-import { queryAll, queryPages } from '../soql/queryPages';
-import type { ApiClient } from '../transport/salesforceApi';
+import { followPages, queryAll, queryPages, type QueryPage } from '../soql/queryPages';
+import {
+	compositeQuery,
+	sendComposite,
+	subrequestError,
+	type ApiClient,
+} from '../transport/salesforceApi';
 
 /**
  * Salesforce Files as the package reads them: a file is a ContentDocument, its bytes are in its
@@ -185,6 +190,54 @@ export async function versionsById(
 			where: [`Id IN (${list.join(', ')})`],
 		});
 		for (const row of await queryAll<VersionDetails>(sf, soql)) out.set(row.Id, row);
+	}
+	return out;
+}
+
+/** Ids per ContentDocumentLink query of many records (its GET URL stays well inside Salesforce's length limit). */
+export const LINK_QUERY_BATCH = 300;
+/** Queries per Composite request (Salesforce allows 5 query subrequests in one). */
+const QUERIES_PER_COMPOSITE = 5;
+
+/**
+ * The files shared with each of many records (cases, emails, ...), oldest first per record: one
+ * ContentDocumentLink query per batch of `LINK_QUERY_BATCH` Ids (`LinkedEntityId IN (...)`, the
+ * filter Salesforce requires), five of them bundled in one Composite request (one API call for
+ * 1,500 records); a further page of a result costs a call. Records without files are absent.
+ */
+export async function filesOfRecords(
+	sf: ApiClient,
+	recordIds: string[],
+): Promise<Map<string, LinkedFile[]>> {
+	const out = new Map<string, LinkedFile[]>();
+	const ids = [...new Set(recordIds)];
+	const queries: string[] = [];
+	for (let i = 0; i < ids.length; i += LINK_QUERY_BATCH) {
+		const list = ids.slice(i, i + LINK_QUERY_BATCH).map(soqlString);
+		queries.push(
+			buildQuery({
+				fields: LINK_FIELDS,
+				from: 'ContentDocumentLink',
+				where: [`LinkedEntityId IN (${list.join(', ')})`],
+				orderBy: ['SystemModstamp ASC', 'Id ASC'],
+			}),
+		);
+	}
+	for (let i = 0; i < queries.length; i += QUERIES_PER_COMPOSITE) {
+		const group = queries.slice(i, i + QUERIES_PER_COMPOSITE);
+		const response = await sendComposite(
+			sf,
+			group.map((soql, n) => compositeQuery(sf.apiVersion, `links${n}`, soql)),
+		);
+		for (const sub of response.compositeResponse) {
+			if (sub.httpStatusCode !== 200) throw subrequestError(sub);
+			for await (const page of followPages(sf, sub.body as QueryPage<LinkRow>))
+				for (const row of page.records) {
+					const files = out.get(row.LinkedEntityId) ?? [];
+					files.push(shape(row, false));
+					out.set(row.LinkedEntityId, files);
+				}
+		}
 	}
 	return out;
 }

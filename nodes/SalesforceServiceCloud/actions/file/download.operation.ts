@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fileNameOf, versionOf } from '../../../shared/files/contentFiles';
+import { versionAsBinary } from '../../../shared/files/fileBinary';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { downloadBlob } from '../../../shared/transport/salesforceApi';
 import { perItem } from '../common/perItem';
 import { checkedIdOf } from '../common/recordParameters';
 import { binaryPropertyProperty, FILE_OR_VERSION_ID, fileIdProperty } from './fileParameters';
@@ -30,20 +30,10 @@ export async function execute(
 				itemIndex,
 				description: `Item ${itemIndex}: the file may have been deleted, or the user of the credential may not see it.`,
 			});
-		const { stream, contentType } = await downloadBlob(
-			sf,
-			'ContentVersion',
-			version.Id,
-			'VersionData',
-		);
 		const fileName =
 			version.PathOnClient?.split(/[\\/]/).pop() ||
 			fileNameOf(version.Title, version.FileExtension);
-		// Salesforce sends files as application/octet-stream; n8n then takes the type from the file name.
-		const mimeType =
-			contentType && !/octet-stream/i.test(contentType) ? contentType.split(';')[0] : undefined;
-		// Streamed into n8n's binary data store (to disk in n8n's default filesystem mode).
-		const binary = await this.helpers.prepareBinaryData(stream, fileName, mimeType);
+		const binary = await versionAsBinary(this.helpers, sf, version.Id, fileName);
 		return [
 			{
 				json: {
