@@ -2,8 +2,9 @@
 # `npm run e2e [-- --all-versions] [-- jest args]`: the end-to-end suite on each pinned n8n
 # (N8N_VERSIONS to choose): installs n8n once per version into .cache/n8n, builds and packs the
 # package once, then runs test/e2e/*.e2e.ts against each version in turn, printing how long each
-# step took (queue.e2e.ts aside: scripts/e2e-queue.sh runs it). The heavy live suites (HEAVY below: real one-minute polls) run on the first version
-# only, unless --all-versions (or E2E_ALL_VERSIONS=1) asks for every version.
+# step took (but queue.e2e.ts: scripts/e2e-queue.sh runs it). The heavy live suites (HEAVY below:
+# real one-minute polls) run on the first version only, unless --all-versions (or
+# E2E_ALL_VERSIONS=1) asks for every version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node24.sh 2>/dev/null
