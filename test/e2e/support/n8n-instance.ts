@@ -18,6 +18,13 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string>;
 	/** Where n8n's output goes; collected in `log` as well. */
 	echo?: boolean;
+	/**
+	 * The n8n command `start` runs: `start` (the default; ready when its editor and REST API answer)
+	 * or `worker` (queue mode; `port` is then its health server, QUEUE_HEALTH_CHECK_PORT).
+	 */
+	command?: 'start' | 'worker';
+	/** More arguments of that command (`--concurrency=10`). */
+	commandArgs?: string[];
 }
 
 export interface CliResult {
@@ -53,8 +60,12 @@ export class N8nInstance {
 	private readonly echo: boolean;
 	/** The user folder is a temporary one this instance made (and removes in `dispose`). */
 	private readonly ownsUserFolder: boolean;
+	private readonly command: 'start' | 'worker';
+	private readonly commandArgs: string[];
 
 	constructor(options: N8nInstanceOptions) {
+		this.command = options.command ?? 'start';
+		this.commandArgs = options.commandArgs ?? [];
 		this.version = options.version;
 		this.installDir = options.installDir;
 		this.ownsUserFolder = options.userFolder === undefined;
@@ -117,7 +128,7 @@ export class N8nInstance {
 		if (this.server) throw new Error('n8n is already running');
 		if (!this.port) this.port = await freePort();
 		const runnerPort = await freePort();
-		const child = spawn(process.execPath, [this.bin, 'start'], {
+		const child = spawn(process.execPath, [this.bin, this.command, ...this.commandArgs], {
 			env: this.env(runnerPort),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -153,6 +164,8 @@ export class N8nInstance {
 		try {
 			const res = await fetch(`${this.url}/healthz/readiness`);
 			if (res.status !== 200) return false;
+			// A worker's health server answers readiness once its database and Redis are connected.
+			if (this.command === 'worker') return true;
 			// The editor's settings answer once the REST API is mounted.
 			return (await fetch(`${this.url}/rest/settings`)).status === 200;
 		} catch {
