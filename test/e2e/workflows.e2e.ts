@@ -2,7 +2,9 @@ import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import {
 	AUTHENTICATIONS,
 	demoCredentials,
+	CLOSED_CASE_FILES,
 	exampleWorkflows,
+	latestClosedCase,
 	LEAD_EXTERNAL_ID_FIELD,
 	n8nWithPackage,
 	NODE_TYPES,
@@ -11,7 +13,12 @@ import {
 	type Authentication,
 	type WorkflowJson,
 } from './support/e2e-env';
-import { nodeOutput, type ExecutedRun, type N8nInstance } from './support/n8n-instance';
+import {
+	nodeBinaries,
+	nodeOutput,
+	type ExecutedRun,
+	type N8nInstance,
+} from './support/n8n-instance';
 import { runFromTrigger } from './support/n8n-executions';
 import { N8nRestClient } from './support/n8n-rest';
 import {
@@ -29,6 +36,8 @@ import {
 const EXAMPLES = {
 	themes: 'closed-cases-llm-themes.json',
 	chat: 'chat-visitor-to-case.json',
+	chatFile: 'chat-attachment-to-case.json',
+	caseFiles: 'closed-case-attachments.json',
 	leads: 'upsert-leads-by-external-id.json',
 } as const;
 type Example = keyof typeof EXAMPLES;
@@ -37,6 +46,8 @@ type Example = keyof typeof EXAMPLES;
 const ID_PREFIX: Record<Example, string> = {
 	themes: 'e2eThemes',
 	chat: 'e2eChatCs',
+	chatFile: 'e2eChatFl',
+	caseFiles: 'e2eCaseFl',
 	leads: 'e2eLeads0',
 };
 const KIND_SUFFIX: Record<Authentication, string> = {
@@ -300,6 +311,113 @@ describe('example workflows in a real n8n', () => {
 			expect(cases).toHaveLength(AUTHENTICATIONS.length);
 			const tasks = t.org.store.rows('Task').filter((task) => task.WhoId === contacts[0].Id);
 			expect(tasks.map((task) => task.WhatId).sort()).toEqual(cases.map((c) => c.Id).sort());
+		});
+	});
+
+	describe("chat visitor's attachment to a new case", () => {
+		/** The text the workflow's "Chat Visitor" node gives as the visitor's file, and its name. */
+		const visitor = () => {
+			const node = exampleWorkflows()[EXAMPLES.chatFile].nodes.find(
+				(n) => n.name === 'Chat Visitor',
+			);
+			const fields = (
+				node?.parameters.assignments as { assignments: Array<{ name: string; value: string }> }
+			).assignments;
+			const value = (name: string) => String(fields.find((f) => f.name === name)?.value);
+			return {
+				email: value('email'),
+				name: value('attachmentName'),
+				text: value('attachmentText'),
+			};
+		};
+
+		it('opens a case for the visitor and uploads the file to it, byte for byte', async () => {
+			const { email, name, text } = visitor();
+			const { run } = await execute('chatFile', 'clientCredentials');
+
+			const [createdCase] = nodeOutput(run, 'Create Case');
+			const caseRow = t.org.store.get(String(createdCase.id), 'Case');
+			const [contact] = t.org.store
+				.rows('Contact')
+				.filter((c) => String(c.Email).toLowerCase() === email);
+			expect(caseRow).toMatchObject({
+				ContactId: contact.Id,
+				Origin: 'Chat',
+				SuppliedEmail: email,
+			});
+
+			const [uploaded] = nodeOutput(run, 'Upload File to Case');
+			expect(uploaded).toMatchObject({ success: true });
+			const links = t.org.store
+				.rows('ContentDocumentLink')
+				.filter((l) => l.LinkedEntityId === createdCase.id);
+			expect(links).toHaveLength(1);
+			expect(links[0].ContentDocumentId).toBe(uploaded.contentDocumentId);
+			const versions = t.org.store
+				.rows('ContentVersion')
+				.filter((v) => v.ContentDocumentId === links[0].ContentDocumentId);
+			expect(versions).toHaveLength(1);
+			expect(versions[0]).toMatchObject({
+				PathOnClient: name,
+				Title: name.replace(/\.txt$/, ''),
+				FirstPublishLocationId: createdCase.id,
+			});
+			expect(String(versions[0].Description)).toMatch(/in the chat$/);
+			expect(Buffer.isBuffer(versions[0].VersionData)).toBe(true);
+			expect((versions[0].VersionData as Buffer).toString('utf8')).toBe(text);
+		});
+	});
+
+	describe("the latest closed cases' attachments, downloaded", () => {
+		it("lists the files of the case and of its emails and downloads each, with the org's name and size", async () => {
+			const closed = latestClosedCase(t);
+			const caseId = String(closed?.Id);
+			const emailIds = new Set(
+				t.org.store
+					.rows('EmailMessage')
+					.filter((e) => e.ParentId === caseId)
+					.map((e) => String(e.Id)),
+			);
+			const linked = t.org.store
+				.rows('ContentDocumentLink')
+				.filter((l) => l.LinkedEntityId === caseId || emailIds.has(String(l.LinkedEntityId)));
+			// The demo org's latest closed case holds the two files prepareOrgForExamples put there.
+			expect(linked).toHaveLength(2);
+			const { run } = await execute('caseFiles', 'clientCredentials');
+
+			const files = nodeOutput(run, 'Get Files of Each Case');
+			expect(files.map((f) => f.contentDocumentId).sort()).toEqual(
+				linked.map((l) => l.ContentDocumentId).sort(),
+			);
+			const downloaded = nodeOutput(run, 'Download Each File');
+			const binaries = nodeBinaries(run, 'Download Each File');
+			expect(downloaded).toHaveLength(2);
+			const expected = {
+				[CLOSED_CASE_FILES.onCase.path]: Buffer.from(CLOSED_CASE_FILES.onCase.text),
+				[CLOSED_CASE_FILES.onEmail.path]: CLOSED_CASE_FILES.onEmail.bytes,
+			};
+			for (const [i, item] of downloaded.entries()) {
+				const version = t.org.store
+					.rows('ContentVersion')
+					.find((v) => v.ContentDocumentId === item.contentDocumentId && v.IsLatest === true);
+				const bytes = version?.VersionData as Buffer;
+				expect(bytes.equals(expected[String(version?.PathOnClient)])).toBe(true);
+				const binary = binaries[i].data;
+				expect(binary).toMatchObject({ fileName: version?.PathOnClient });
+				expect(item).toMatchObject({ fileName: version?.PathOnClient, size: bytes.length });
+				// n8n's default binary mode keeps the bytes in the item, as base64; its other modes (an id
+				// in place of the data) give their count.
+				if (binary.id === undefined)
+					expect(Buffer.from(String(binary.data), 'base64').equals(bytes)).toBe(true);
+				else expect(binary.bytes).toBe(bytes.length);
+			}
+			const mimeTypes = Object.fromEntries(
+				binaries.map((b) => [String(b.data.fileName), b.data.mimeType]),
+			);
+			expect(mimeTypes).toEqual({
+				[CLOSED_CASE_FILES.onCase.path]: 'text/plain',
+				[CLOSED_CASE_FILES.onEmail.path]: 'image/png',
+			});
 		});
 	});
 

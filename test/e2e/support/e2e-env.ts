@@ -6,6 +6,10 @@ import {
 	type Authentication,
 } from '../../../nodes/shared/transport/credentialTypes';
 import { AUTHENTICATIONS, credentialData } from '../../connection/credentialData';
+import {
+	afterContentVersionInsert,
+	beforeContentVersionInsert,
+} from '../../sandbox-org/core/content-objects';
 import type { TestOrg } from '../../sandbox-org/testing';
 import { N8nInstance } from './n8n-instance';
 import {
@@ -38,8 +42,50 @@ export const WORKFLOWS_DIR = join(REPO_ROOT, 'test', 'workflows');
 /** The External ID field on Lead the lead-upsert example matches on; a real org adds its own. */
 export const LEAD_EXTERNAL_ID_FIELD = 'External_Id__c';
 
-/** Shapes the org the way the example workflows expect it (an External ID field on Lead). */
+/** The files the org's latest closed case holds for the attachments example: one on the case, one on its email. */
+export const CLOSED_CASE_FILES = {
+	onCase: {
+		path: 'return-label.txt',
+		text: 'Return label RMA-4471\nShip to: Returns desk, Dock 3\n',
+	},
+	onEmail: { path: 'photo-of-damage.png', bytes: Buffer.alloc(2048, 0x89) },
+};
+
+/** A file uploaded to a record as Salesforce stores it (ContentVersion, its ContentDocument, the links). */
+function addFile(t: TestOrg, recordId: string, pathOnClient: string, bytes: Buffer): void {
+	const store = t.org.store;
+	const userId = t.identity.userId;
+	const values: Record<string, unknown> = {
+		PathOnClient: pathOnClient,
+		VersionData: bytes,
+		FirstPublishLocationId: recordId,
+	};
+	beforeContentVersionInsert(store, values, userId);
+	const versionId = store.insert('ContentVersion', values, { userId });
+	afterContentVersionInsert(store, versionId, userId);
+}
+
+/** The case closed most recently (the demo data has closed cases). */
+export function latestClosedCase(t: TestOrg): Record<string, unknown> | undefined {
+	return t.org.store
+		.rows('Case')
+		.filter((c) => c.IsClosed === true)
+		.sort((a, b) => Number(b.ClosedDate) - Number(a.ClosedDate))[0];
+}
+
+/**
+ * Shapes the org the way the example workflows expect it: an External ID field on Lead, and files on
+ * the latest closed case (one on the case, one on its first email) when it has none.
+ */
 export function prepareOrgForExamples(t: TestOrg): void {
+	const closed = latestClosedCase(t);
+	const caseId = closed ? String(closed.Id) : undefined;
+	if (caseId && !t.org.store.rows('ContentDocumentLink').some((l) => l.LinkedEntityId === caseId)) {
+		const { onCase, onEmail } = CLOSED_CASE_FILES;
+		addFile(t, caseId, onCase.path, Buffer.from(onCase.text));
+		const email = t.org.store.rows('EmailMessage').find((e) => e.ParentId === caseId);
+		if (email) addFile(t, String(email.Id), onEmail.path, onEmail.bytes);
+	}
 	if (!t.org.schema.get('Lead')?.field(LEAD_EXTERNAL_ID_FIELD)) {
 		t.org.schema.addCustomField('Lead', {
 			name: LEAD_EXTERNAL_ID_FIELD,

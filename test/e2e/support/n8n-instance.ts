@@ -272,7 +272,12 @@ export interface ExecutedRun {
 			runData: Record<
 				string,
 				Array<{
-					data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+					data?: {
+						main: Array<Array<{
+							json: Record<string, unknown>;
+							binary?: Record<string, Record<string, unknown>>;
+						}> | null>;
+					};
 					error?: { message: string };
 				}>
 			>;
@@ -291,4 +296,14 @@ export function nodeOutput(run: ExecutedRun, nodeName: string): Array<Record<str
 	const last = runs[runs.length - 1];
 	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
 	return (last.data?.main[0] ?? []).map((i) => i.json);
+}
+
+/** The binary data (n8n's metadata, and the bytes as base64 in n8n's default mode) of a node's items. */
+export function nodeBinaries(
+	run: ExecutedRun,
+	nodeName: string,
+): Array<Record<string, Record<string, unknown>>> {
+	const runs = run.data.resultData.runData[nodeName] ?? [];
+	const last = runs[runs.length - 1];
+	return (last?.data?.main[0] ?? []).map((i) => i.binary ?? {});
 }
