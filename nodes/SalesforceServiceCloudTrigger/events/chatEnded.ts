@@ -2,6 +2,7 @@ import { redactionProperties } from '../../shared/closedCases/conversationParame
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { CHAT_ITEM_FIELDS, chatItem } from '../../shared/thread/chatItem';
 import { redactionOf } from './redactionOf';
+import { recordImportProperties } from './importStart';
 import { pollRecordEvent } from './recordEvent';
 import { forEvent, type TriggerEvent } from './triggerEvent';
 
@@ -26,40 +27,13 @@ export const chatEnded: TriggerEvent = {
 			{},
 			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the contact's and visitor's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the chat, so that a model can still tell people apart.",
 		),
-		{
-			displayName: 'Import Existing Chats From',
-			name: 'recordImportFrom',
-			type: 'options',
-			options: [
-				{ name: 'Last 24 Hours', value: 'last24Hours' },
-				{ name: 'Last 30 Days', value: 'last30Days' },
-				{ name: 'Last 7 Days', value: 'last7Days' },
-				{ name: 'Last 90 Days', value: 'last90Days' },
-				{ name: 'Last Year', value: 'lastYear' },
-				{ name: 'Nothing (Only Chats Ending From Now On)', value: 'none' },
-				{ name: 'Since a Date', value: 'date' },
-			],
-			default: 'none',
+		...recordImportProperties({
+			plural: 'Chats',
+			nothing: 'Nothing (Only Chats Ending From Now On)',
 			description:
 				'When the workflow is activated, also emit the chats that ended this far back, a page per poll, before the new ones',
-		},
-		{
-			displayName: 'Import Since',
-			name: 'recordImportSince',
-			type: 'dateTime',
-			default: '',
-			displayOptions: { show: { recordImportFrom: ['date'] } },
-			description: 'Emit the chats that ended since this date and time',
-		},
-		{
-			displayName: 'Max Chats per Poll',
-			name: 'maxRecordsPerPoll',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 2000 },
-			default: 100,
-			description:
-				'The most chats one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
-		},
+			since: 'Emit the chats that ended since this date and time',
+		}),
 	]),
 	poll: (ctx) => {
 		const redaction = redactionOf(ctx);

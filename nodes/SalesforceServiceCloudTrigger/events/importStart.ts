@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { NodeOperationError, type INodePropertyOptions, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 const IMPORT_SPANS: Record<string, object> = {
 	last24Hours: { hours: 24 },
@@ -19,6 +24,44 @@ export function importFromOptions(nothing: string): INodePropertyOptions[] {
 		{ name: 'Last Year', value: 'lastYear' },
 		{ name: nothing, value: 'none' },
 		{ name: 'Since a Date', value: 'date' },
+	];
+}
+
+/**
+ * The import and page-size parameters of the events on the record cursor (Record Created and
+ * Updated, Chat Ended, Messaging Session Ended): `plural` names what they emit ("Records", "Chats").
+ */
+export function recordImportProperties(words: {
+	plural: string;
+	nothing: string;
+	description: string;
+	since: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: `Import Existing ${words.plural} From`,
+			name: 'recordImportFrom',
+			type: 'options',
+			options: importFromOptions(words.nothing),
+			default: 'none',
+			description: words.description,
+		},
+		{
+			displayName: 'Import Since',
+			name: 'recordImportSince',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { recordImportFrom: ['date'] } },
+			description: words.since,
+		},
+		{
+			displayName: `Max ${words.plural} per Poll`,
+			name: 'maxRecordsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2000 },
+			default: 100,
+			description: `The most ${words.plural.toLowerCase()} one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.`,
+		},
 	];
 }
 

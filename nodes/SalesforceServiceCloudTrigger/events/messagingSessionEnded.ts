@@ -18,7 +18,7 @@ import {
 } from '../../shared/closedCases/conversationParameters';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import type { SalesforceConnection } from '../../shared/transport/connection';
-import { importFromOptions } from './importStart';
+import { recordImportProperties } from './importStart';
 import { pollRecordEvent } from './recordEvent';
 import { redactionOf } from './redactionOf';
 import { forEvent, type TriggerEvent } from './triggerEvent';
@@ -72,32 +72,13 @@ export const messagingSessionEnded: TriggerEvent = {
 			{},
 			"Whether to replace email addresses, phone numbers, card numbers and IBANs (and, if chosen, names) in the messages, their senders' names, the end user's and contact's fields and the case's subject with placeholders such as [email 1] or [phone 2]. The same value gets the same placeholder throughout the session, so that a model can still tell people apart.",
 		),
-		{
-			displayName: 'Import Existing Sessions From',
-			name: 'recordImportFrom',
-			type: 'options',
-			options: importFromOptions('Nothing (Only Sessions Ending From Now On)'),
-			default: 'none',
+		...recordImportProperties({
+			plural: 'Sessions',
+			nothing: 'Nothing (Only Sessions Ending From Now On)',
 			description:
 				'When the workflow is activated, also emit the sessions that ended this far back, a page per poll, before the new ones',
-		},
-		{
-			displayName: 'Import Since',
-			name: 'recordImportSince',
-			type: 'dateTime',
-			default: '',
-			displayOptions: { show: { recordImportFrom: ['date'] } },
-			description: 'Emit the sessions that ended since this date and time',
-		},
-		{
-			displayName: 'Max Sessions per Poll',
-			name: 'maxRecordsPerPoll',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 2000 },
-			default: 100,
-			description:
-				'The most sessions one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
-		},
+			since: 'Emit the sessions that ended since this date and time',
+		}),
 		connectBudgetProperty(
 			"The most calls this workflow makes per hour to read sessions' messages (one call per session, one more per 1,000 messages). A large import is spread over several hours.",
 		),

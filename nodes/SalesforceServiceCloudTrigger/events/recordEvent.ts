@@ -31,7 +31,7 @@ import { fieldListOf } from '../../shared/soql/fieldNames';
 import { checkedObjectName } from '../../shared/soql/objectNames';
 import { connectToSalesforce, type SalesforceConnection } from '../../shared/transport/connection';
 import { queryFirstPage } from '../../shared/transport/salesforceApi';
-import { importFromOptions, importStart } from './importStart';
+import { importStart, recordImportProperties } from './importStart';
 import { parameterError } from './parameterError';
 import { forEvent } from './triggerEvent';
 
@@ -73,31 +73,12 @@ export function recordEventProperties(
 			fieldsMethod: 'getRecordFilterFields',
 			loadOptionsDependsOn: ['objectName'],
 		}),
-		{
-			displayName: 'Import Existing Records From',
-			name: 'recordImportFrom',
-			type: 'options',
-			options: importFromOptions(words.importNothing),
-			default: 'none',
+		...recordImportProperties({
+			plural: 'Records',
+			nothing: words.importNothing,
 			description: words.importDescription,
-		},
-		{
-			displayName: 'Import Since',
-			name: 'recordImportSince',
-			type: 'dateTime',
-			default: '',
-			displayOptions: { show: { recordImportFrom: ['date'] } },
-			description: words.importSince,
-		},
-		{
-			displayName: 'Max Records per Poll',
-			name: 'maxRecordsPerPoll',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 2000 },
-			default: 100,
-			description:
-				'The most records one poll emits; the rest follow on the next polls. Keeps each execution and its memory small.',
-		},
+			since: words.importSince,
+		}),
 	]);
 }
 
