@@ -1,8 +1,8 @@
 /** The end-to-end suite (`npm run e2e`): a real n8n per version, one test file at a time (scripts/e2e.sh). */
 const base = require('./jest.config');
 
-/** test/e2e/queue.e2e.ts, which `npm run e2e:queue` runs (it overrides this list). */
-const QUEUE_E2E = 'queue\\.e2e\\.ts$';
+/** test/e2e/queue.e2e.ts and queue-*.e2e.ts, which `npm run e2e:queue` runs (it overrides this list). */
+const QUEUE_E2E = '/queue(-[\\w-]+)?\\.e2e\\.ts$';
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run e2e:queue` (`./run e2e:queue`): n8n 2.41.1 in queue mode end to end (test/e2e/queue.e2e.ts):
+# `npm run e2e:queue` (`./run e2e:queue`): n8n 2.41.1 in queue mode end to end (test/e2e/queue.e2e.ts,
+# and queue-trigger.e2e.ts: the trigger across a restart of main and a killed worker):
 # a throwaway Postgres cluster and Redis on free ports in a temporary folder, one main and two
 # `n8n worker` processes with the packed package installed in each. Installs Debian's postgresql
 # and redis-server with apt when they are missing (as root, or with sudo), and removes every process
@@ -41,14 +42,16 @@ cleanup() {
 		sleep 2
 		kill -KILL -- "-$jest_pid" 2>/dev/null || true
 	fi
-	if [ -f "$root/postgres/data/postmaster.pid" ]; then
+	# (each test file's cluster: in the folder, or in a subfolder of it such as trigger/)
+	for data in "$root"/postgres/data "$root"/*/postgres/data; do
+		[ -f "$data/postmaster.pid" ] || continue
 		pg_ctl="$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -1)"
 		if [ "$(id -u)" = 0 ]; then
-			runuser -u postgres -- "$pg_ctl" -D "$root/postgres/data" -m immediate stop >/dev/null 2>&1 || true
+			runuser -u postgres -- "$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
 		else
-			"$pg_ctl" -D "$root/postgres/data" -m immediate stop >/dev/null 2>&1 || true
+			"$pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
 		fi
-	fi
+	done
 	[ "${E2E_KEEP:-}" = 1 ] || rm -rf "$root"
 }
 trap cleanup EXIT
@@ -57,7 +60,7 @@ trap 'exit 130' INT TERM
 s=$(date +%s)
 # Its own process group (setsid), so that the cleanup can end all of it at once.
 N8N_VERSION="$version" setsid npx jest -c jest.e2e.config.js --runInBand \
-	--testPathIgnorePatterns=/node_modules/ --testPathPattern='queue\.e2e\.ts$' "$@" &
+	--testPathIgnorePatterns=/node_modules/ --testPathPattern='/queue(-[\w-]+)?\.e2e\.ts$' "$@" &
 jest_pid=$!
 wait "$jest_pid"
 echo "e2e:queue: passed in $(($(date +%s) - s)) s (total with setup $(($(date +%s) - t0)) s)" >&2

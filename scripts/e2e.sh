@@ -33,8 +33,8 @@ for v in $versions; do
 	s=$(date +%s)
 	skip=()
 	if [ -z "$all_versions" ] && [ "$first" != 1 ]; then
-		# (replaces jest.e2e.config.js's list, so it names queue.e2e.ts, run by e2e-queue.sh, again)
-		skip=("--testPathIgnorePatterns=$HEAVY|queue\.e2e\.ts\$|/node_modules/" --passWithNoTests)
+		# (replaces jest.e2e.config.js's list, so it names queue*.e2e.ts, run by e2e-queue.sh, again)
+		skip=("--testPathIgnorePatterns=$HEAVY|/queue(-[\w-]+)?\.e2e\.ts\$|/node_modules/" --passWithNoTests)
 		echo "e2e: ---- n8n $v (without $HEAVY; --all-versions runs it here too) ----" >&2
 	else
 		echo "e2e: ---- n8n $v ----" >&2

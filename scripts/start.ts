@@ -1,8 +1,10 @@
-// `npm start [-- --port N --n8n-port N --seed S --cases N --sandbox-only]`: the package's main job.
+// `npm start [-- --port N --n8n-port N --seed S --cases N --sandbox-only --queue]`: the package's main job.
 // Starts the sandbox Salesforce org with demo data and a real n8n (2.41.1, downloaded into
 // .cache/n8n on the first run) with this package installed as the editor installs community
 // nodes, a credential of each kind pointing at the org, and the example workflows from
 // test/workflows; the closed-case trigger workflow is active. Prints the editor URL and login.
+// With --queue, n8n runs in queue mode (scripts/start-queue.ts): Postgres, Redis, a main process
+// and two workers; it prints each process (pid, port, role) and which worker runs each execution.
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,14 @@ import {
 	REPO_ROOT,
 } from '../test/e2e/support/n8n-install';
 import { N8nRestClient, OWNER } from '../test/e2e/support/n8n-rest';
+import {
+	ensureQueueServices,
+	isDetachedQueueDemo,
+	onParentGone,
+	runQueueDemoDetached,
+	startQueueDemo,
+	type QueueDemo,
+} from './start-queue';
 
 const COMMAND = 'npm start --';
 const DEFAULT_N8N_PORT = 5678;
@@ -48,9 +58,11 @@ function parseStartArgs(args: string[]) {
 	const rest: string[] = [];
 	let n8nPort = DEFAULT_N8N_PORT;
 	let sandboxOnly = false;
+	let queue = false;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		if (arg === '--sandbox-only') sandboxOnly = true;
+		else if (arg === '--queue') queue = true;
 		else if (arg === '--n8n-port' || arg.startsWith('--n8n-port=')) {
 			const value = arg.includes('=') ? arg.split('=')[1] : args[++i];
 			if (!/^\d+$/.test(value ?? '') || Number(value) > 65535)
@@ -59,14 +71,20 @@ function parseStartArgs(args: string[]) {
 		} else rest.push(arg);
 	}
 	const sandbox = parseLaunchArgs(rest, { cases: 200 });
-	return { sandbox, n8nPort, sandboxOnly };
+	if (queue && sandboxOnly) throw new UsageError('--queue and --sandbox-only cannot go together');
+	return { sandbox, n8nPort, sandboxOnly, queue };
 }
 
 function helpText(): string {
 	return [
-		usage(COMMAND, { cases: 200 }).replace(`[--json]`, '[--json] [--n8n-port N] [--sandbox-only]'),
+		usage(COMMAND, { cases: 200 }).replace(
+			`[--json]`,
+			'[--json] [--n8n-port N] [--sandbox-only] [--queue]',
+		),
 		`  --n8n-port N     port of the n8n editor (default ${DEFAULT_N8N_PORT})`,
 		'  --sandbox-only   start only the sandbox org, without n8n',
+		'  --queue          n8n in queue mode: Postgres, Redis, a main process and two workers',
+		'                   (installs postgresql and redis-server with apt when missing)',
 	].join('\n');
 }
 
@@ -102,7 +120,26 @@ async function startN8n(t: TestOrg, port: number, workflows: WorkflowJson[]): Pr
 	return n8n;
 }
 
-function n8nSummary(n8n: N8nInstance, workflows: WorkflowJson[]): string {
+/** n8n in queue mode: Postgres, Redis, main on `port` and two workers. */
+async function startQueueN8n(
+	t: TestOrg,
+	port: number,
+	workflows: WorkflowJson[],
+): Promise<QueueDemo> {
+	const started = Date.now();
+	log(
+		`\nn8n ${N8N_VERSIONS[0]} in queue mode: preparing Postgres, Redis, main and two workers (the first run downloads n8n into .cache/n8n)...`,
+	);
+	ensureQueueServices(log);
+	ensureN8n(N8N_VERSIONS[0]);
+	const demo = await startQueueDemo(t, port, workflows, triggered(workflows));
+	log(
+		`n8n ${N8N_VERSIONS[0]} in queue mode ready in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
+	return demo;
+}
+
+function n8nSummary(n8n: N8nInstance, workflows: WorkflowJson[], queue?: QueueDemo): string {
 	return [
 		'',
 		`n8n editor               ${n8n.url}`,
@@ -117,6 +154,13 @@ function n8nSummary(n8n: N8nInstance, workflows: WorkflowJson[]): string {
 			.join(', ')}: polls every minute; open its Executions tab`,
 		`                         to see each closed case with its email thread. An agent closes another`,
 		`                         demo case every ${LIVE_CLOSING_EVERY_MS / 1000} s.`,
+		...(queue
+			? [
+					'',
+					'Queue mode: the trigger polls on main; each execution runs on a worker (printed below).',
+					...queue.processes(),
+				]
+			: []),
 	].join('\n');
 }
 
@@ -133,7 +177,13 @@ async function main(): Promise<void> {
 		log(helpText());
 		return;
 	}
-	const { sandbox, n8nPort, sandboxOnly } = parsed;
+	const { sandbox, n8nPort, sandboxOnly, queue } = parsed;
+	// Queue mode runs in a process group of its own, so that Ctrl-C reaches only this process,
+	// which stops main and the workers before Redis and Postgres (scripts/start-queue.ts).
+	if (queue && !isDetachedQueueDemo()) {
+		process.exitCode = await runQueueDemoDetached();
+		return;
+	}
 
 	let t: TestOrg;
 	try {
@@ -150,13 +200,22 @@ async function main(): Promise<void> {
 	log(summaryText(t));
 
 	let n8n: N8nInstance | undefined;
+	let queueDemo: QueueDemo | undefined;
+	let stopping = false;
 	const stop = async (code: number) => {
-		await n8n?.stop();
+		// Once: a second Ctrl-C (or the one npm and tsx pass on) waits for the first to finish.
+		if (stopping) return;
+		stopping = true;
+		if (queueDemo) {
+			log('\nStopping the workers, main, Redis and Postgres...');
+			await queueDemo.stop();
+		} else await n8n?.stop();
 		await t.close();
 		process.exit(code);
 	};
-	process.once('SIGINT', () => void stop(0));
-	process.once('SIGTERM', () => void stop(0));
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	if (queue) onParentGone(() => void stop(0));
 
 	if (sandboxOnly) {
 		const [token, query] = curlExamples(t);
@@ -174,7 +233,10 @@ async function main(): Promise<void> {
 	}
 	const workflows = Object.values(exampleWorkflows());
 	try {
-		n8n = await startN8n(t, n8nPort, workflows);
+		if (queue) {
+			queueDemo = await startQueueN8n(t, n8nPort, workflows);
+			n8n = queueDemo.cluster.main;
+		} else n8n = await startN8n(t, n8nPort, workflows);
 	} catch (e) {
 		process.stderr.write(`n8n could not start: ${(e as Error).message}\n`);
 		if (n8nPort === DEFAULT_N8N_PORT)
@@ -183,8 +245,9 @@ async function main(): Promise<void> {
 		return;
 	}
 	startLiveClosings(t.org, LIVE_CLOSING_EVERY_MS);
-	log(n8nSummary(n8n, workflows));
-	log('\nPress Ctrl-C to stop both.');
+	log(n8nSummary(n8n, workflows, queueDemo));
+	log(queueDemo ? '\nPress Ctrl-C to stop everything.' : '\nPress Ctrl-C to stop both.');
+	queueDemo?.followWorkers(log);
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,6 +196,30 @@ export class N8nInstance {
 		return this.server !== undefined;
 	}
 
+	/** The server's process id while it runs. */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
+	/**
+	 * Ends the server and the processes it started (its task runner) at once with `signal`, as a
+	 * crashed container or `kill -9` would, and waits for it to exit.
+	 */
+	async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+		const child = this.server;
+		if (!child?.pid) return;
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		for (const pid of [child.pid, ...descendantsOf(child.pid)]) {
+			try {
+				process.kill(pid, signal);
+			} catch {
+				// already gone
+			}
+		}
+		await exited;
+		this.server = undefined;
+	}
+
 	/** The last lines the server printed, for error messages. */
 	tail(lines = 40): string {
 		return this.log.split('\n').slice(-lines).join('\n');
@@ -261,6 +285,30 @@ export class N8nInstance {
 		const end = result.stdout.indexOf('\n}', start);
 		return JSON.parse(result.stdout.slice(start, end < 0 ? undefined : end + 2)) as ExecutedRun;
 	}
+}
+
+/** The ids of the processes `pid` started, and theirs (from /proc), deepest last. */
+function descendantsOf(pid: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+		try {
+			// "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+		} catch {
+			// ended meanwhile
+		}
+	}
+	const found: number[] = [];
+	const walk = (p: number) => {
+		for (const c of children.get(p) ?? []) {
+			found.push(c);
+			walk(c);
+		}
+	};
+	walk(pid);
+	return found;
 }
 
 /** The part of n8n's IRun the tests read. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,17 +23,38 @@ export interface QueueModeN8n {
 	start(): Promise<void>;
 	/** Stops every process and service and removes the folders (kept when E2E_KEEP=1). */
 	dispose(): Promise<void>;
+	/** Stops main as a container stop does (SIGTERM; it waits for the executions it queued), then starts it again. */
+	restartMain(whileDown?: () => Promise<void> | void): Promise<void>;
+	/** Ends worker `i` (1-based) and its task runner at once (SIGKILL), as a crashed container. */
+	killWorker(i: number): Promise<void>;
+}
+
+export interface QueueModeOptions {
+	/** More environment for every process (QUEUE_WORKER_LOCK_DURATION, ...). */
+	env?: Record<string, string>;
+	/** The port of main (its editor); a free one when not given. */
+	mainPort?: number;
+	/** A folder of its own under the root (a second cluster in the same run). */
+	subfolder?: string;
 }
 
 /** Postgres, Redis, and main and `workerCount` workers configured (not started); the package installed in each. */
-export async function queueModeN8n(workerCount = 2): Promise<QueueModeN8n> {
+export async function queueModeN8n(
+	workerCount = 2,
+	options: QueueModeOptions = {},
+): Promise<QueueModeN8n> {
 	const given = process.env.E2E_QUEUE_TMP;
-	const root = given ?? mkdtempSync(join(tmpdir(), 'n8n-queue-e2e-'));
+	const base = given ?? mkdtempSync(join(tmpdir(), 'n8n-queue-e2e-'));
+	const root = options.subfolder ? join(base, options.subfolder) : base;
 	mkdirSync(root, { recursive: true });
+	// Postgres runs as its own user (when this runs as root): it must reach a subfolder's cluster.
+	if (root !== base && process.getuid?.() === 0) chmodSync(base, 0o755);
 	const started: Array<() => Promise<void>> = [];
 	const dispose = async () => {
 		for (const stop of started.reverse()) await stop().catch(() => undefined);
-		if (process.env.E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+		// The folder this made (all of it), or the part of the given one this used.
+		const folder = given === undefined ? base : root;
+		if (process.env.E2E_KEEP !== '1') rmSync(folder, { recursive: true, force: true });
 	};
 	try {
 		const postgres = await startPostgres(root);
@@ -54,8 +75,13 @@ export async function queueModeN8n(workerCount = 2): Promise<QueueModeN8n> {
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			// Binary data in the database: n8n has no filesystem mode in queue mode.
 			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+			...options.env,
 		};
-		const main = n8nWithPackage({ userFolder: join(root, 'main'), env: shared });
+		const main = n8nWithPackage({
+			userFolder: join(root, 'main'),
+			env: shared,
+			port: options.mainPort,
+		});
 		const workers: N8nInstance[] = [];
 		for (let i = 1; i <= workerCount; i++) {
 			const userFolder = join(root, `worker${i}`);
@@ -94,6 +120,16 @@ export async function queueModeN8n(workerCount = 2): Promise<QueueModeN8n> {
 				await Promise.all(workers.map((worker) => worker.start()));
 			},
 			dispose,
+			restartMain: async (whileDown) => {
+				await main.stop();
+				await whileDown?.();
+				await main.start();
+			},
+			killWorker: async (i) => {
+				const worker = workers[i - 1];
+				if (!worker) throw new Error(`there is no worker ${i}`);
+				await worker.kill('SIGKILL');
+			},
 		};
 		return cluster;
 	} catch (error) {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
@@ -34,6 +34,8 @@ function asPostgresUser(bin: string, args: string[]): [string, string[]] {
 
 export interface Postgres {
 	port: number;
+	/** The postmaster's process id (from its postmaster.pid). */
+	pid(): number | undefined;
 	database: string;
 	user: string;
 	stop(): Promise<void>;
@@ -91,6 +93,10 @@ export async function startPostgres(root: string): Promise<Postgres> {
 		port,
 		database,
 		user,
+		pid: () => {
+			const file = join(dataDir, 'data', 'postmaster.pid');
+			return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : undefined;
+		},
 		stop: async () => {
 			if (!existsSync(join(dataDir, 'data', 'postmaster.pid'))) return;
 			run('pg_ctl', ['-D', join(dataDir, 'data'), '-m', 'fast', '-w', 'stop']);
@@ -100,6 +106,7 @@ export async function startPostgres(root: string): Promise<Postgres> {
 
 export interface Redis {
 	port: number;
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -162,6 +169,7 @@ export async function startRedis(root: string, timeoutMs = 30_000): Promise<Redi
 	}
 	return {
 		port,
+		pid: server.pid,
 		stop: async () => {
 			if (exited) return;
 			server.kill('SIGTERM');
