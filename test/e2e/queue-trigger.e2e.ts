@@ -21,7 +21,10 @@ import { triggerNodeOf } from './support/trigger-examples';
 // an execution in flight (one closed just before main stops, one while it is down) and (b) a worker
 // killed (SIGKILL) in the middle of an execution. Read back from n8n's executions (REST), the
 // workers' logs and the org: each closed case emitted by the trigger exactly once, each execution
-// run by one worker only, and what n8n does with the execution of the killed worker.
+// run by one worker only, and what n8n does with the execution of the killed worker (measured in
+// n8n 2.41.1): it fails it once the worker's job lock expires (Bull's maxStalledCount is 0: no
+// other worker runs it again), replaces its data with that error (its case is no longer shown in
+// it) and its "Retry" fails the same way with no case; the trigger does not emit the case again.
 //
 // Polls: n8n allows nothing shorter than a minute per poll time, but a trigger can have several
 // poll times: four custom ones, at seconds 0, 15, 30 and 45 of every minute, poll every 15 s.
