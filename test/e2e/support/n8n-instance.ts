@@ -287,7 +287,7 @@ export class N8nInstance {
 	}
 }
 
-/** The ids of the processes `pid` started, and theirs (from /proc), deepest last. */
+/** The ids of the processes `pid` started, and of the ones they started (read from /proc). */
 function descendantsOf(pid: number): number[] {
 	const children = new Map<number, number[]>();
 	for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
