@@ -1,4 +1,3 @@
-import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -8,9 +7,16 @@ import {
 	type FieldMappingProblem,
 	type MappingOperation,
 } from '../../../shared/fieldMapping';
+import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
+import {
+	forgetSchema,
+	freshSchema,
+	objectSchema,
+	type ObjectSchema,
+} from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
-import type { WriteFailure, WriteRecord } from '../../../shared/writes';
+import type { WriteFailure, WriteRecord, WriteResult } from '../../../shared/writes';
 import { fillOwnerIds } from './ownerByEmail';
 import { writeRecords, type WriteRecordsOptions } from './writeRecords';
 
@@ -25,6 +31,14 @@ export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
 	wrongType: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
 	tooLong: 'STRING_TOO_LONG',
 };
+
+/**
+ * Salesforce's refusals of a record that a check against an up-to-date describe would have made
+ * (MALFORMED_ID aside: that is the value's fault, not the describe's).
+ */
+const DESCRIBE_CODES = new Set(
+	Object.values(SALESFORCE_CODE).filter((code) => code !== 'MALFORMED_ID'),
+);
 
 /** The resource mapper's `columns` parameter of an item. */
 export interface ColumnsValue {
@@ -67,6 +81,8 @@ export interface MappedItems {
 	refused: WriteFailure[];
 	/** Upsert: the field the user chose to match records on. */
 	externalIdField: string | undefined;
+	/** Whether an item was refused by the check against the describe (not by `check`). */
+	refusedByDescribe: boolean;
 }
 
 /**
@@ -76,13 +92,20 @@ export interface MappedItems {
  */
 export function mapItems(
 	ctx: IExecuteFunctions,
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	operation: MappingOperation,
 	check?: ItemCheck,
+	only?: Set<number>,
 ): MappedItems {
 	const timezone = ctx.getTimezone();
-	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
+	const out: MappedItems = {
+		records: [],
+		refused: [],
+		externalIdField: undefined,
+		refusedByDescribe: false,
+	};
 	ctx.getInputData().forEach((item, itemIndex) => {
+		if (only && !only.has(itemIndex)) return;
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
 		const values = mappedValuesOf(columns, item);
 		if (operation === 'upsert')
@@ -104,6 +127,7 @@ export function mapItems(
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
 			out.refused.push(mappingFailure(error, itemIndex));
+			out.refusedByDescribe = true;
 		}
 	});
 	return out;
@@ -116,16 +140,30 @@ export function mapItems(
  * anything is written, naming the item and the field; with "continue on fail" it fails on its own
  * and the others are written. With Retry On Fail, a retry does not write again what an earlier try
  * wrote (see writeRecords).
+ *
+ * The describe the items are checked against may be one kept from an earlier execution (see
+ * keptSchemas.ts). It may be out of date, so the object is described again, once, when an item is
+ * refused by it (a field added in Salesforce since is then found), or when Salesforce refuses a
+ * record for a reason the check covers (the record is not sent again: the fresh describe only
+ * explains the refusal, and is kept for the next executions).
  */
 export async function writeItems(
 	ctx: IExecuteFunctions,
 	sf: SalesforceConnection,
 	objectName: string,
 	operation: MappingOperation,
-	options: WriteRecordsOptions & { check?: ItemCheck } = {},
+	options: WriteRecordsOptions & { check?: ItemCheck; schema?: ObjectSchema } = {},
 ): Promise<INodeExecutionData[]> {
-	const describe = await sf.describes.describe(objectName);
-	const mapped = mapItems(ctx, describe, operation, options.check);
+	const { check, schema: given, ...writeOptions } = options;
+	const schema = given ?? (await objectSchema(ctx, sf, objectName));
+	let describe = schema.describe;
+	let mapped = mapItems(ctx, describe, operation, check);
+	let mayBeStale = schema.kept;
+	if (mayBeStale && mapped.refusedByDescribe) {
+		describe = await freshSchema(ctx, sf, objectName);
+		mapped = mapItems(ctx, describe, operation, check);
+		mayBeStale = false;
+	}
 	if (operation === 'upsert' && !mapped.externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', {
 			description:
@@ -134,11 +172,42 @@ export async function writeItems(
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
+	// Rows Salesforce refused for a reason a fresh describe would have caught: described again,
+	// and those rows checked against it, for a plain reason (never sent again).
+	const recheck = async (results: WriteResult[]): Promise<WriteResult[]> => {
+		const refused = results.filter(
+			(r) =>
+				!r.success &&
+				(r.outcome ?? 'failed') === 'failed' &&
+				!r.checkedLocally &&
+				DESCRIBE_CODES.has(r.errorCode),
+		);
+		if (refused.length === 0) return results;
+		let fresh: MappingDescribe;
+		try {
+			fresh = await freshSchema(ctx, sf, objectName);
+		} catch {
+			// What was written must come out: the next execution describes again instead.
+			forgetSchema(ctx, sf, objectName);
+			return results;
+		}
+		const again = mapItems(
+			ctx,
+			fresh,
+			operation,
+			undefined,
+			new Set(refused.map((r) => r.itemIndex)),
+		);
+		const explained = new Map(
+			again.refused.map((r) => [r.itemIndex, { ...r, checkedLocally: false }]),
+		);
+		return results.map((r) => (r.success ? r : (explained.get(r.itemIndex) ?? r)));
+	};
 	return writeRecords(
 		ctx,
 		sf,
 		{ operation, objectName: describe.name, externalIdField: mapped.externalIdField },
 		{ records: owned.records, refused: [...mapped.refused, ...owned.refused] },
-		options,
+		{ ...writeOptions, ...(mayBeStale ? { afterWrite: recheck } : {}) },
 	);
 }
