@@ -140,8 +140,11 @@ describe('the kept form of a describe', () => {
 		}
 	});
 
-	it('is about a tenth of the describe', () => {
-		for (const describe of describes) {
+	it('is about a tenth of a whole describe', () => {
+		// The "partial" recordings keep only some keys of each field: only whole describes count.
+		const whole = describes.filter((d) => d.fields.every((f) => typeof f.createable === 'boolean'));
+		expect(whole.length).toBeGreaterThan(0);
+		for (const describe of whole) {
 			const size = JSON.stringify(writeSchemaOf(describe)).length;
 			expect(size).toBeLessThan(JSON.stringify(describe).length / 5);
 		}

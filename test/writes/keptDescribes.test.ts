@@ -143,6 +143,33 @@ describe('describes kept across executions for writes', () => {
 		expect([next.error, next.describes, next.writes]).toEqual([undefined, 0, 1]);
 	});
 
+	it('keeps the describe for Find or Create too, and finds a field added since', async () => {
+		const wf = await workflowOn(t);
+		const findOrCreate = {
+			resource: 'contact',
+			operation: 'findOrCreate',
+			matchField: 'Email',
+			columns: autoMap,
+		};
+		const person = (n: number, extra: IDataObject = {}) => ({
+			LastName: `Person ${n}`,
+			Email: `person${n}@example.com`,
+			...extra,
+		});
+		const first = await wf.run(findOrCreate, [person(1), person(2)]);
+		const again = await wf.run(findOrCreate, [person(2), person(3)]);
+		expect([first.error, first.describes]).toEqual([undefined, 1]);
+		expect([again.error, again.describes]).toEqual([undefined, 0]);
+		expect(again.items.map((i) => i.action)).toEqual(['matched', 'created']);
+		t.org.schema.addCustomField('Contact', { name: 'Tier__c', type: 'string', length: 20 });
+		const added = await wf.run(findOrCreate, [person(4, { Tier__c: 'Gold' })]);
+		expect([added.error, added.describes]).toEqual([undefined, 1]);
+		expect(
+			t.org.store.rows('Contact').find((c) => c.Email === 'person4@example.com')?.Tier__c,
+		).toBe('Gold');
+		expect((await wf.run(findOrCreate, [person(5, { Tier__c: 'Silver' })])).describes).toBe(0);
+	});
+
 	it('describes once more before refusing a field the kept describe does not know, and writes nothing', async () => {
 		const wf = await workflowOn(t);
 		await wf.run(upsertContacts, contacts(0, 1));

@@ -23,6 +23,7 @@ export type MappingField = Pick<
 	| 'referenceTo'
 	| 'picklistValues'
 	| 'restrictedPicklist'
+	| 'filterable'
 >;
 
 /** A record type as the checks read it (a describe's `recordTypeInfos` entry fits). */

@@ -11,8 +11,9 @@ import {
 /*
  * The facts of an object's describe that the write path checks items against (see
  * fieldMapping/mappedRecord.ts), small enough to keep in a workflow's static data: a describe of
- * Case is 40 to 180 KB; this keeps its field names, labels, types, the create/update/required
- * flags, text lengths, lookups and active picklist values, about a tenth of it.
+ * Case is 40 to 180 KB; this keeps its field names, labels, types, the create/update/required/
+ * filter flags, text lengths, lookups and active picklist values, about a tenth of it (the write
+ * path's checks and Find or Create's lookups read nothing else).
  */
 
 /** Field flags, one bit each. */
@@ -23,6 +24,7 @@ const DEFAULTED_ON_CREATE = 8;
 const EXTERNAL_ID = 16;
 const ID_LOOKUP = 32;
 const RESTRICTED_PICKLIST = 64;
+const FILTERABLE = 128;
 
 /** One field as kept: what is usual is left out. */
 interface KeptField extends IDataObject {
@@ -94,7 +96,8 @@ function keptField(field: Field): KeptField {
 			(field.defaultedOnCreate ? DEFAULTED_ON_CREATE : 0) |
 			(field.externalId ? EXTERNAL_ID : 0) |
 			(field.idLookup ? ID_LOOKUP : 0) |
-			(field.restrictedPicklist ? RESTRICTED_PICKLIST : 0),
+			(field.restrictedPicklist ? RESTRICTED_PICKLIST : 0) |
+			(field.filterable ? FILTERABLE : 0),
 	};
 	if (field.label !== field.name) kept.l = field.label;
 	if (field.type === 'reference') {
@@ -140,6 +143,7 @@ function mappingField(kept: KeptField): MappingField {
 		externalId: (kept.b & EXTERNAL_ID) !== 0,
 		idLookup: (kept.b & ID_LOOKUP) !== 0,
 		restrictedPicklist: (kept.b & RESTRICTED_PICKLIST) !== 0,
+		filterable: (kept.b & FILTERABLE) !== 0,
 		length: kept.x ?? 0,
 		relationshipName: kept.r ?? null,
 		referenceTo: kept.to ?? [],

@@ -8,15 +8,11 @@ import {
 	type MappingOperation,
 } from '../../../shared/fieldMapping';
 import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
-import {
-	forgetSchema,
-	freshSchema,
-	objectSchema,
-	type ObjectSchema,
-} from '../../../shared/schema/keptSchemas';
+import { freshSchema, objectSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import type { WriteFailure, WriteRecord, WriteResult } from '../../../shared/writes';
+import { explainRefusals } from './keptDescribe';
 import { fillOwnerIds } from './ownerByEmail';
 import { writeRecords, type WriteRecordsOptions } from './writeRecords';
 
@@ -31,14 +27,6 @@ export const SALESFORCE_CODE: Record<FieldMappingProblem, string> = {
 	wrongType: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
 	tooLong: 'STRING_TOO_LONG',
 };
-
-/**
- * Salesforce's refusals of a record that a check against an up-to-date describe would have made
- * (MALFORMED_ID aside: that is the value's fault, not the describe's).
- */
-const DESCRIBE_CODES = new Set(
-	Object.values(SALESFORCE_CODE).filter((code) => code !== 'MALFORMED_ID'),
-);
 
 /** The resource mapper's `columns` parameter of an item. */
 export interface ColumnsValue {
@@ -172,37 +160,15 @@ export async function writeItems(
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
-	// Rows Salesforce refused for a reason a fresh describe would have caught: described again,
-	// and those rows checked against it, for a plain reason (never sent again).
-	const recheck = async (results: WriteResult[]): Promise<WriteResult[]> => {
-		const refused = results.filter(
-			(r) =>
-				!r.success &&
-				(r.outcome ?? 'failed') === 'failed' &&
-				!r.checkedLocally &&
-				DESCRIBE_CODES.has(r.errorCode),
-		);
-		if (refused.length === 0) return results;
-		let fresh: MappingDescribe;
-		try {
-			fresh = await freshSchema(ctx, sf, objectName);
-		} catch {
-			// What was written must come out: the next execution describes again instead.
-			forgetSchema(ctx, sf, objectName);
-			return results;
-		}
-		const again = mapItems(
+	// Rows Salesforce refused for a reason a fresh describe would have caught: explained by one.
+	const recheck = (results: WriteResult[]) =>
+		explainRefusals(
 			ctx,
-			fresh,
-			operation,
-			undefined,
-			new Set(refused.map((r) => r.itemIndex)),
+			sf,
+			objectName,
+			results,
+			(fresh, itemIndexes) => mapItems(ctx, fresh, operation, undefined, itemIndexes).refused,
 		);
-		const explained = new Map(
-			again.refused.map((r) => [r.itemIndex, { ...r, checkedLocally: false }]),
-		);
-		return results.map((r) => (r.success ? r : (explained.get(r.itemIndex) ?? r)));
-	};
 	return writeRecords(
 		ctx,
 		sf,
