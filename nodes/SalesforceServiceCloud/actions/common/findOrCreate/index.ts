@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { MappingDescribe, MappingField } from '../../../../shared/fieldMapping/fieldRules';
 import { forgetSchema, freshSchema, objectSchema } from '../../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
+import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import {
 	openWriteLedger,
 	refusedBeforeWriting,
@@ -108,7 +109,7 @@ async function findOrCreate(
 	} catch (error) {
 		// A lookup Salesforce refused may come from a kept describe out of date: the next execution describes.
 		if (mayBeStale) forgetSchema(ctx, sf, objectName);
-		throw error;
+		throw toNodeError(ctx.getNode(), error);
 	}
 	for (const record of found) {
 		const key = matchKey(matchField, record[matchField.name]);
