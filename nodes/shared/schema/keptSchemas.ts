@@ -29,7 +29,7 @@ const VERSION = 1;
 export const KEPT_DESCRIBE_TTL_MS = 24 * 60 * 60 * 1000;
 /** Most objects kept per node (a node writes one object; an expression may pick a few). */
 export const MAX_KEPT_OBJECTS = 4;
-/** Most characters of one kept describe (a describe of Case keeps about 3,400; one of 800 fields about 60,000). */
+/** Most characters of one kept describe (Case keeps about 3,500, Task about 12,000 with its 473 picklist values). */
 export const MAX_KEPT_CHARS = 64 * 1024;
 
 interface KeptEntry extends IDataObject {
