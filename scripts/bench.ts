@@ -631,6 +631,71 @@ async function runAction(
 	return { calls: (await apiCalls(sandbox)) - before, seconds: round(seconds) };
 }
 
+/**
+ * `scale`: the same workflow run 10 times in a row (as a schedule would), each execution upserting
+ * 1,000 contacts, with the workflow's static data carried from one execution to the next as n8n
+ * saves it: the describe the writes need is kept there, so only the first execution describes.
+ */
+async function benchSteadyStateWrites(
+	result: Record<string, Record<string, number | null>>,
+): Promise<void> {
+	const sandbox = await startSandbox(0);
+	try {
+		await control(sandbox, 'POST', '/schema/fields', {
+			object: 'Contact',
+			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+		});
+		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
+		const node = new SalesforceServiceCloud();
+		const n8n = new N8nHarness({
+			credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+			nodes: [node],
+		});
+		const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
+			myDomainUrl: sandbox.url,
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+		});
+		const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+		const executions = 10;
+		let staticData: IDataObject = {};
+		const callsBefore = await apiCalls(sandbox);
+		const describesBefore = await describeCalls(sandbox);
+		for (let n = 0; n < executions; n++) {
+			const run = await n8n.execute({
+				type: node,
+				parameters: {
+					authentication: 'clientCredentials',
+					resource: 'record',
+					operation: 'upsert',
+					objectName: 'Contact',
+					columns: {
+						mappingMode: 'autoMapInputData',
+						value: null,
+						matchingColumns: ['Ext_Id__c'],
+					},
+				},
+				credentials,
+				staticData,
+				input: Array.from({ length: 1000 }, (_, i) => ({
+					json: { Ext_Id__c: `steady-${n}-${i}`, LastName: `Customer ${n}-${i}` },
+				})),
+			});
+			if (run.error) throw run.error;
+			staticData = run.staticData;
+		}
+		const calls = (await apiCalls(sandbox)) - callsBefore;
+		result.scale = {
+			...(result.scale ?? {}),
+			apiCallsPer1000UpsertsSteadyState: round(calls / executions),
+			apiCallsFor10Executions1000Upserts: calls,
+			describeCallsFor10Executions1000Upserts: (await describeCalls(sandbox)) - describesBefore,
+		};
+	} finally {
+		sandbox.child.kill('SIGTERM');
+	}
+}
+
 async function benchActions(result: Record<string, Record<string, number | null>>): Promise<void> {
 	const sandbox = await startSandbox(0);
 	try {
@@ -925,6 +990,7 @@ async function main(): Promise<void> {
 	log('Scoring the new-text extraction on the thread corpus...');
 	result.thread = benchThread();
 	await benchActions(result);
+	await benchSteadyStateWrites(result);
 	await benchFiles(result);
 	await benchAttachments(result);
 	await benchReliability(result);

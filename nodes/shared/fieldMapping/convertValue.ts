@@ -1,8 +1,13 @@
-import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 import { DateTime } from 'luxon';
 
 import { FieldMappingError } from './errors';
-import { activePicklistValues, availableRecordTypes, isNumberType } from './fieldRules';
+import {
+	activePicklistValues,
+	availableRecordTypes,
+	isNumberType,
+	type MappingDescribe,
+	type MappingField,
+} from './fieldRules';
 import { isWellFormedId, STANDARD_KEY_PREFIXES } from '../salesforceIds';
 import {
 	booleanOf,
@@ -13,7 +18,7 @@ import {
 } from '../soql/literals';
 
 export interface ConvertContext {
-	describe: DescribeSObjectResult;
+	describe: MappingDescribe;
 	itemIndex?: number;
 	/** Zone for date-times written without one (the workflow's time zone); UTC when not given. */
 	timezone?: string;
@@ -28,7 +33,7 @@ export type SalesforceValue = string | number | boolean | null;
 
 /** Converts one non-empty value to what Salesforce expects for the field, or throws a FieldMappingError. */
 export function convertValue(
-	field: Field,
+	field: MappingField,
 	value: MappedInput,
 	ctx: ConvertContext,
 ): SalesforceValue {
@@ -54,7 +59,7 @@ export function convertValue(
 	}
 }
 
-export function label(field: Field): string {
+export function label(field: MappingField): string {
 	return field.label === field.name ? field.name : `${field.label} (${field.name})`;
 }
 
@@ -62,7 +67,12 @@ function where(ctx: ConvertContext): string {
 	return ctx.itemIndex === undefined ? '' : ` (item ${ctx.itemIndex})`;
 }
 
-function fail(field: Field, value: MappedInput, ctx: ConvertContext, expected: string): never {
+function fail(
+	field: MappingField,
+	value: MappedInput,
+	ctx: ConvertContext,
+	expected: string,
+): never {
 	throw new FieldMappingError(
 		`${label(field)} of ${ctx.describe.name} needs ${expected}, got ${JSON.stringify(value)}${where(ctx)}`,
 		'wrongType',
@@ -71,13 +81,13 @@ function fail(field: Field, value: MappedInput, ctx: ConvertContext, expected: s
 	);
 }
 
-function text(field: Field, value: MappedInput, ctx: ConvertContext): string {
+function text(field: MappingField, value: MappedInput, ctx: ConvertContext): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	return fail(field, value, ctx, 'text');
 }
 
-function toText(field: Field, value: MappedInput, ctx: ConvertContext): string {
+function toText(field: MappingField, value: MappedInput, ctx: ConvertContext): string {
 	const s = text(field, value, ctx);
 	if (field.length > 0 && s.length > field.length) {
 		throw new FieldMappingError(
@@ -90,7 +100,7 @@ function toText(field: Field, value: MappedInput, ctx: ConvertContext): string {
 	return s;
 }
 
-function toNumber(field: Field, value: MappedInput, ctx: ConvertContext): number {
+function toNumber(field: MappingField, value: MappedInput, ctx: ConvertContext): number {
 	// Only decimals: `0x10`, `1_000` or `Infinity` are not read as numbers.
 	const decimal = decimalText(value);
 	const n = decimal === undefined ? NaN : Number(decimal);
@@ -99,11 +109,11 @@ function toNumber(field: Field, value: MappedInput, ctx: ConvertContext): number
 	return n;
 }
 
-function toBoolean(field: Field, value: MappedInput, ctx: ConvertContext): boolean {
+function toBoolean(field: MappingField, value: MappedInput, ctx: ConvertContext): boolean {
 	return booleanOf(value) ?? fail(field, value, ctx, 'true or false');
 }
 
-function toDateTime(field: Field, value: MappedInput, ctx: ConvertContext): DateTime {
+function toDateTime(field: MappingField, value: MappedInput, ctx: ConvertContext): DateTime {
 	const zone = { zone: ctx.timezone ?? 'UTC', setZone: field.type === 'date' };
 	let dt: DateTime | undefined;
 	if (DateTime.isDateTime(value)) dt = value;
@@ -142,14 +152,14 @@ function toDateTime(field: Field, value: MappedInput, ctx: ConvertContext): Date
 	return dt;
 }
 
-function toTime(field: Field, value: MappedInput, ctx: ConvertContext): string {
+function toTime(field: MappingField, value: MappedInput, ctx: ConvertContext): string {
 	const s = text(field, value, ctx).trim();
 	const dt = DateTime.fromISO(s, { zone: 'UTC' });
 	if (!dt.isValid) fail(field, value, ctx, 'a time (13:30:00)');
 	return dt.toUTC().toFormat("HH:mm:ss.SSS'Z'");
 }
 
-function toPicklist(field: Field, raw: string, ctx: ConvertContext): string {
+function toPicklist(field: MappingField, raw: string, ctx: ConvertContext): string {
 	const value = raw.trim();
 	const allowed = activePicklistValues(field).map((p) => p.value);
 	const exact =
@@ -166,7 +176,7 @@ function toPicklist(field: Field, raw: string, ctx: ConvertContext): string {
 	);
 }
 
-function toMultiPicklist(field: Field, value: MappedInput, ctx: ConvertContext): string {
+function toMultiPicklist(field: MappingField, value: MappedInput, ctx: ConvertContext): string {
 	const parts = Array.isArray(value)
 		? value.map((v) => text(field, v, ctx))
 		: text(field, value, ctx).split(';');
@@ -177,7 +187,7 @@ function toMultiPicklist(field: Field, value: MappedInput, ctx: ConvertContext):
 		.join(';');
 }
 
-function toId(field: Field, value: string, ctx: ConvertContext): string {
+function toId(field: MappingField, value: string, ctx: ConvertContext): string {
 	if (field.name === 'RecordTypeId') {
 		const byName = availableRecordTypes(ctx.describe).find(
 			(r) => r.name === value || r.developerName === value,

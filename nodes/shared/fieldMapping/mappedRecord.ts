@@ -1,5 +1,3 @@
-import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
-
 import { nearestNames } from '../soql/fieldNames';
 import {
 	convertValue,
@@ -9,7 +7,14 @@ import {
 	type SalesforceValue,
 } from './convertValue';
 import { FieldMappingError } from './errors';
-import { canMatch, isRequired, isWritable, type MappingOperation } from './fieldRules';
+import {
+	canMatch,
+	isRequired,
+	isWritable,
+	type MappingDescribe,
+	type MappingField,
+	type MappingOperation,
+} from './fieldRules';
 
 export interface MappedRecordOptions {
 	operation: MappingOperation;
@@ -19,7 +24,7 @@ export interface MappedRecordOptions {
 	/** Key prefixes by object name, beyond the standard ones, for checking reference Ids. */
 	keyPrefixes?: Record<string, string>;
 	/** Describes of parent objects: when given, a `Relationship.Field` key must name an external ID field of it. */
-	parents?: DescribeSObjectResult[];
+	parents?: MappingDescribe[];
 }
 
 /** A Salesforce record body: field values, and parents found by external ID (`{"Contact": {"Ext_Id__c": "x"}}`). */
@@ -34,7 +39,7 @@ export type SalesforceRecordBody = Record<
  * every required field; an update or upsert may leave them out but not empty them.
  */
 export function mappedValuesToRecord(
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	values: Record<string, MappedInput> | null | undefined,
 	options: MappedRecordOptions,
 ): SalesforceRecordBody {
@@ -98,7 +103,7 @@ export function mappedValuesToRecord(
 
 /** The converted value; null for an empty nillable field; undefined to leave a defaulted field to Salesforce. */
 function convertOrEmpty(
-	field: Field,
+	field: MappingField,
 	value: MappedInput,
 	operation: MappingOperation,
 	ctx: ConvertContext,
@@ -123,7 +128,7 @@ function emptyToNull(value: MappedInput): SalesforceValue | null {
 }
 
 function parentLookup(
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	key: string,
 	options: MappedRecordOptions,
 	ctx: ConvertContext,
@@ -183,7 +188,7 @@ function parentLookup(
 	return [String(lookup.relationshipName), match.name];
 }
 
-function failEmptyKey(describe: DescribeSObjectResult, key: string, ctx: ConvertContext): never {
+function failEmptyKey(describe: MappingDescribe, key: string, ctx: ConvertContext): never {
 	throw new FieldMappingError(
 		`"${key}" of ${describe.name} needs a value to find the parent by${whereItem(ctx)}`,
 		'requiredMissing',
@@ -193,7 +198,7 @@ function failEmptyKey(describe: DescribeSObjectResult, key: string, ctx: Convert
 }
 
 function unknownField(
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	key: string,
 	operation: MappingOperation,
 	ctx: ConvertContext,
@@ -212,8 +217,8 @@ function unknownField(
 }
 
 function requiredMissing(
-	describe: DescribeSObjectResult,
-	field: Field,
+	describe: MappingDescribe,
+	field: MappingField,
 	ctx: ConvertContext,
 ): FieldMappingError {
 	return new FieldMappingError(

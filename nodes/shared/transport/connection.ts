@@ -2,6 +2,7 @@ import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-wor
 
 import { apiVersionOf } from '../../../credentials/common/salesforceHosts';
 import { DescribeCache } from '../schema/describeCache';
+import { connectionIdentity } from './connectionIdentity';
 import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
 import { oauthInstanceUrl } from './oauthInstanceUrl';
@@ -17,6 +18,8 @@ export interface SalesforceConnection {
 	credentialType: string;
 	/** Describes fetched once per object for this connection's lifetime. */
 	describes: DescribeCache;
+	/** The org, user and API version the connection acts as, hashed: what is kept across executions is filed under it. */
+	identity: string;
 }
 
 export interface ConnectOptions {
@@ -54,6 +57,7 @@ export async function connectToSalesforce(
 		apiVersion,
 		transport,
 		credentialType,
+		identity: connectionIdentity(authentication, credentials, instanceUrl, apiVersion),
 		describes: new DescribeCache(
 			(objectName) => describeObject({ conn, apiVersion }, objectName),
 			(objectNames) => describeObjects({ conn, apiVersion }, objectNames),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { shortHash as hash } from '../shortHash';
 import { unknownOutcome } from './outcomes';
 import type { WriteLedgerScope, WriteRecord, WriteRequest, WriteResult } from './types';
 
@@ -132,18 +133,4 @@ function stableJson(value: unknown): string {
 			.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'undefined';
-}
-
-/** A 53-bit hash (cyrb53) of a text, as a short string; equal values, equal hashes. */
-function hash(text: string): string {
-	let h1 = 0xdeadbeef;
-	let h2 = 0x41c6ce57;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ c, 2654435761);
-		h2 = Math.imul(h2 ^ c, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingOperation } from '../../../shared/fieldMapping';
+import { objectSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
 import { buildQuery } from '../../../shared/soql/buildQuery';
 import { ConditionError, conditionsToSoql, type Condition } from '../../../shared/soql/conditions';
 import { conditionsFrom, conditionsProperty } from '../../../shared/soql/conditionsParameter';
@@ -66,12 +67,17 @@ async function describeOf(
 	try {
 		return await sf.describes.describe(objectNameOf(ctx, fixed));
 	} catch (error) {
-		if (error instanceof ObjectNameError || error instanceof UnknownObjectError)
-			throw new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, {
-				description: 'Choose the object from the list; custom objects end in __c.',
-			});
-		throw toNodeError(ctx.getNode(), error);
+		throw objectError(ctx, error);
 	}
+}
+
+/** An object name that is not one of the org's objects, in plain words; other errors as they are. */
+function objectError(ctx: IExecuteFunctions, error: unknown): Error {
+	if (error instanceof ObjectNameError || error instanceof UnknownObjectError)
+		return new NodeOperationError(ctx.getNode(), `Object: ${error.message}`, {
+			description: 'Choose the object from the list; custom objects end in __c.',
+		});
+	return toNodeError(ctx.getNode(), error);
 }
 
 /** The item's field list (the `parameter`, shown as `label`), each path checked against the describes; a problem names the parameter and the item. */
@@ -112,9 +118,15 @@ export function writeOperation(
 			allOrNoneProperty(resource, [operation]),
 		],
 		async execute(sf) {
-			// Described here first (kept in the cache for writeItems), so that an unknown object is said plainly.
-			const describe = await describeOf(this, sf, objectName);
-			return writeItems(this, sf, describe.name, operation);
+			const name = objectNameOf(this, objectName);
+			let schema: ObjectSchema;
+			try {
+				// Kept from an earlier execution where it can be (see keptSchemas.ts).
+				schema = await objectSchema(this, sf, name);
+			} catch (error) {
+				throw objectError(this, error);
+			}
+			return writeItems(this, sf, schema.describe.name, operation, { schema });
 		},
 	};
 }

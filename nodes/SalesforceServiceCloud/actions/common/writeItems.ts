@@ -1,4 +1,3 @@
-import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -8,9 +7,12 @@ import {
 	type FieldMappingProblem,
 	type MappingOperation,
 } from '../../../shared/fieldMapping';
+import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
+import { freshSchema, objectSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
-import type { WriteFailure, WriteRecord } from '../../../shared/writes';
+import type { WriteFailure, WriteRecord, WriteResult } from '../../../shared/writes';
+import { explainRefusals } from './keptDescribe';
 import { fillOwnerIds } from './ownerByEmail';
 import { writeRecords, type WriteRecordsOptions } from './writeRecords';
 
@@ -67,6 +69,8 @@ export interface MappedItems {
 	refused: WriteFailure[];
 	/** Upsert: the field the user chose to match records on. */
 	externalIdField: string | undefined;
+	/** Whether an item was refused by the check against the describe (not by `check`). */
+	refusedByDescribe: boolean;
 }
 
 /**
@@ -76,13 +80,20 @@ export interface MappedItems {
  */
 export function mapItems(
 	ctx: IExecuteFunctions,
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	operation: MappingOperation,
 	check?: ItemCheck,
+	only?: Set<number>,
 ): MappedItems {
 	const timezone = ctx.getTimezone();
-	const out: MappedItems = { records: [], refused: [], externalIdField: undefined };
+	const out: MappedItems = {
+		records: [],
+		refused: [],
+		externalIdField: undefined,
+		refusedByDescribe: false,
+	};
 	ctx.getInputData().forEach((item, itemIndex) => {
+		if (only && !only.has(itemIndex)) return;
 		const columns = ctx.getNodeParameter('columns', itemIndex) as ColumnsValue;
 		const values = mappedValuesOf(columns, item);
 		if (operation === 'upsert')
@@ -104,6 +115,7 @@ export function mapItems(
 		} catch (error) {
 			if (!(error instanceof FieldMappingError)) throw toNodeError(ctx.getNode(), error);
 			out.refused.push(mappingFailure(error, itemIndex));
+			out.refusedByDescribe = true;
 		}
 	});
 	return out;
@@ -116,16 +128,30 @@ export function mapItems(
  * anything is written, naming the item and the field; with "continue on fail" it fails on its own
  * and the others are written. With Retry On Fail, a retry does not write again what an earlier try
  * wrote (see writeRecords).
+ *
+ * The describe the items are checked against may be one kept from an earlier execution (see
+ * keptSchemas.ts). It may be out of date, so the object is described again, once, when an item is
+ * refused by it (a field added in Salesforce since is then found), or when Salesforce refuses a
+ * record for a reason the check covers (the record is not sent again: the fresh describe only
+ * explains the refusal, and is kept for the next executions).
  */
 export async function writeItems(
 	ctx: IExecuteFunctions,
 	sf: SalesforceConnection,
 	objectName: string,
 	operation: MappingOperation,
-	options: WriteRecordsOptions & { check?: ItemCheck } = {},
+	options: WriteRecordsOptions & { check?: ItemCheck; schema?: ObjectSchema } = {},
 ): Promise<INodeExecutionData[]> {
-	const describe = await sf.describes.describe(objectName);
-	const mapped = mapItems(ctx, describe, operation, options.check);
+	const { check, schema: given, ...writeOptions } = options;
+	const schema = given ?? (await objectSchema(ctx, sf, objectName));
+	let describe = schema.describe;
+	let mapped = mapItems(ctx, describe, operation, check);
+	let mayBeStale = schema.kept;
+	if (mayBeStale && mapped.refusedByDescribe) {
+		describe = await freshSchema(ctx, sf, objectName);
+		mapped = mapItems(ctx, describe, operation, check);
+		mayBeStale = false;
+	}
 	if (operation === 'upsert' && !mapped.externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', {
 			description:
@@ -134,11 +160,20 @@ export async function writeItems(
 	}
 	// An owner given by email (one User query for all items); nothing happens when no item gives one.
 	const owned = await fillOwnerIds(ctx, sf, mapped.records);
+	// Rows Salesforce refused for a reason a fresh describe would have caught: explained by one.
+	const recheck = (results: WriteResult[]) =>
+		explainRefusals(
+			ctx,
+			sf,
+			objectName,
+			results,
+			(fresh, itemIndexes) => mapItems(ctx, fresh, operation, undefined, itemIndexes).refused,
+		);
 	return writeRecords(
 		ctx,
 		sf,
 		{ operation, objectName: describe.name, externalIdField: mapped.externalIdField },
 		{ records: owned.records, refused: [...mapped.refused, ...owned.refused] },
-		options,
+		{ ...writeOptions, ...(mayBeStale ? { afterWrite: recheck } : {}) },
 	);
 }

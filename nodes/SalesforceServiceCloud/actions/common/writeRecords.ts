@@ -9,6 +9,7 @@ import {
 	type WriteFailure,
 	type WriteRecord,
 	type WriteRequest,
+	type WriteResult,
 } from '../../../shared/writes';
 
 /** The input items as records to write, and the items refused by the node's own checks. */
@@ -43,6 +44,8 @@ export interface WriteRecordsOptions {
 	successFields?: (record: WriteRecord) => IDataObject;
 	/** A failed item's result in the operation's own words (same error code), from the record sent. */
 	failure?: (failure: WriteFailure, record: WriteRecord) => WriteFailure;
+	/** Looks once more at the results before they become items (it may explain a failure; it never writes). */
+	afterWrite?: (results: WriteResult[]) => Promise<WriteResult[]>;
 }
 
 /**
@@ -66,8 +69,9 @@ export async function writeRecords(
 		allOrNone: ctx.getNodeParameter('allOrNone', 0, false) as boolean,
 	};
 	const ledger = openWriteLedger(ctx)?.scope(request);
-	const written = request.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
-	const { successFields, failure } = options;
+	let written = request.records.length > 0 ? await writeInBatches(sf, request, { ledger }) : [];
+	const { successFields, failure, afterWrite } = options;
+	if (afterWrite) written = await afterWrite(written);
 	const recordOf = new Map(request.records.map((r) => [r.itemIndex, r]));
 	const results = written.map((result) => {
 		const record = recordOf.get(result.itemIndex);

@@ -1,4 +1,3 @@
-import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
@@ -6,6 +5,7 @@ import {
 	mappedValuesToRecord,
 	type MappingOperation,
 } from '../../../../shared/fieldMapping';
+import type { MappingDescribe, MappingField } from '../../../../shared/fieldMapping/fieldRules';
 import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import type { WriteFailure } from '../../../../shared/writes';
 import { mappedValuesOf, mappingFailure, type ColumnsValue } from '../writeItems';
@@ -18,11 +18,13 @@ import type { Entry } from './plan';
  */
 export function entriesOf(
 	ctx: IExecuteFunctions,
-	describe: DescribeSObjectResult,
-	matchField: Field,
+	describe: MappingDescribe,
+	matchField: MappingField,
+	only?: Set<number>,
 ): Entry[] {
 	const timezone = ctx.getTimezone();
-	return ctx.getInputData().map((item, itemIndex): Entry => {
+	return ctx.getInputData().flatMap((item, itemIndex): Entry[] => {
+		if (only && !only.has(itemIndex)) return [];
 		const values = mappedValuesOf(ctx.getNodeParameter('columns', itemIndex) as ColumnsValue, item);
 		/** The values mapped for the operation, or the FieldMappingError that refused them. */
 		const map = (operation: MappingOperation): IDataObject | FieldMappingError => {
@@ -44,12 +46,12 @@ export function entriesOf(
 			body = map('update');
 		}
 		if (body instanceof FieldMappingError)
-			return { itemIndex, failure: mappingFailure(body, itemIndex) };
+			return [{ itemIndex, failure: mappingFailure(body, itemIndex) }];
 		const value = body[matchField.name];
 		const key =
 			value === null || value === undefined || value === ''
 				? undefined
 				: matchKey(matchField, value);
-		return { itemIndex, body, key, createFailure };
+		return [{ itemIndex, body, key, createFailure }];
 	});
 }

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { MappingDescribe, MappingField } from '../../../../shared/fieldMapping/fieldRules';
+import { forgetSchema, freshSchema, objectSchema } from '../../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
+import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import {
 	openWriteLedger,
 	refusedBeforeWriting,
@@ -10,6 +13,7 @@ import {
 	type WriteFailure,
 	type WriteResult,
 } from '../../../../shared/writes';
+import { explainRefusals } from '../keptDescribe';
 import { fillOwnerIds, ownerByEmailProperties } from '../ownerByEmail';
 import type { ResourceOperation } from '../genericOperations';
 import { entriesOf } from './entries';
@@ -52,10 +56,25 @@ async function findOrCreate(
 	objectName: string,
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
-	const describe = await sf.describes.describe(objectName);
 	const picked = String(ctx.getNodeParameter('matchField', 0, 'Email')).trim();
-	const matchField = describe.fields.find((f) => f.name.toLowerCase() === picked.toLowerCase());
-	if (!matchField || !canMatchOn(matchField)) {
+	const matchFieldIn = (d: MappingDescribe): MappingField | undefined => {
+		const field = d.fields.find((f) => f.name.toLowerCase() === picked.toLowerCase());
+		return field && canMatchOn(field) ? field : undefined;
+	};
+	// The describe may be kept from an earlier execution (see keptSchemas.ts): when it cannot match
+	// on the field or refuses an item, the object is described again, once, before anything is refused.
+	const schema = await objectSchema(ctx, sf, objectName);
+	let describe = schema.describe;
+	let matchField = matchFieldIn(describe);
+	let mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
+	let mayBeStale = schema.kept;
+	if (mayBeStale && (!matchField || mapped.some((e) => e.failure || e.createFailure))) {
+		describe = await freshSchema(ctx, sf, objectName);
+		matchField = matchFieldIn(describe);
+		mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
+		mayBeStale = false;
+	}
+	if (!matchField) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`${describe.label} records cannot be matched on "${picked}"`,
@@ -69,7 +88,7 @@ async function findOrCreate(
 	const rule = ctx.getNodeParameter('multipleMatches', 0, 'lastModified') as MultipleMatchRule;
 	const allOrNone = ctx.getNodeParameter('allOrNone', 0, false) as boolean;
 
-	const entries = await withOwners(ctx, sf, entriesOf(ctx, describe, matchField));
+	const entries = await withOwners(ctx, sf, mapped);
 	const literals = new Map<string, string>();
 	const selected = new Set<string>();
 	for (const entry of entries) {
@@ -84,7 +103,15 @@ async function findOrCreate(
 			? lookupQueries(describe, matchField.name, [...selected], [...literals.values()])
 			: [];
 	const matchesByKey = new Map<string, IDataObject[]>();
-	for (const record of await runLookups(sf, queries)) {
+	let found: IDataObject[];
+	try {
+		found = await runLookups(sf, queries);
+	} catch (error) {
+		// A lookup Salesforce refused may come from a kept describe out of date: the next execution describes.
+		if (mayBeStale) forgetSchema(ctx, sf, objectName);
+		throw toNodeError(ctx.getNode(), error);
+	}
+	for (const record of found) {
 		const key = matchKey(matchField, record[matchField.name]);
 		matchesByKey.set(key, [...(matchesByKey.get(key) ?? []), record]);
 	}
@@ -115,6 +142,20 @@ async function findOrCreate(
 		create: await write('create', plan.creates),
 		update: await write('update', plan.updates),
 	};
+	if (mayBeStale) {
+		// Rows Salesforce refused for a reason a fresh describe would have caught: explained by one.
+		const field = matchField;
+		const explain =
+			(operation: 'create' | 'update') => (fresh: MappingDescribe, only: Set<number>) => {
+				const freshField = matchFieldIn(fresh) ?? field;
+				return entriesOf(ctx, fresh, freshField, only).flatMap((e) => {
+					const failure = e.failure ?? (operation === 'create' ? e.createFailure : undefined);
+					return failure ? [failure] : [];
+				});
+			};
+		rows.create = await explainRefusals(ctx, sf, objectName, rows.create, explain('create'));
+		rows.update = await explainRefusals(ctx, sf, objectName, rows.update, explain('update'));
+	}
 
 	const actions = new Map<number, FindOrCreateAction>();
 	const results = items.map((_, itemIndex) =>

@@ -1,7 +1,10 @@
-import type { DescribeSObjectResult, Field } from '@jsforce/jsforce-node';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isNumberType } from '../../../../shared/fieldMapping/fieldRules';
+import {
+	isNumberType,
+	type MappingDescribe,
+	type MappingField,
+} from '../../../../shared/fieldMapping/fieldRules';
 import { buildQuery } from '../../../../shared/soql/buildQuery';
 import { booleanOf, decimalText, soqlString } from '../../../../shared/soql/literals';
 import { queryAll } from '../../../../shared/soql/queryPages';
@@ -21,19 +24,19 @@ const UNMATCHABLE = new Set([
 	'address',
 ]);
 
-export function canMatchOn(field: Field): boolean {
+export function canMatchOn(field: MappingField): boolean {
 	return field.filterable && !UNMATCHABLE.has(field.type);
 }
 
 /** The key two values match under: SOQL compares text case-insensitively. */
-export function matchKey(field: Field, value: unknown): string {
+export function matchKey(field: MappingField, value: unknown): string {
 	if (isNumberType(field)) return String(Number(value));
 	if (field.type === 'boolean') return String(booleanOf(value) === true);
 	return String(value).trim().toLowerCase();
 }
 
 /** The value as a SOQL literal; text is escaped with soqlString. */
-export function matchLiteral(field: Field, value: unknown): string {
+export function matchLiteral(field: MappingField, value: unknown): string {
 	if (isNumberType(field)) return decimalText(value) ?? 'null';
 	if (field.type === 'boolean') return String(booleanOf(value) === true);
 	return soqlString(String(value).trim());
@@ -44,7 +47,7 @@ export function matchLiteral(field: Field, value: unknown): string {
  * list fits, else the IN list split so that each query stays under Salesforce's URL limit.
  */
 export function lookupQueries(
-	describe: DescribeSObjectResult,
+	describe: MappingDescribe,
 	matchField: string,
 	selectFields: string[],
 	literals: string[],

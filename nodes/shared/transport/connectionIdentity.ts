@@ -1,0 +1,40 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { shortHash } from '../shortHash';
+import type { Authentication } from './credentialTypes';
+
+/**
+ * Who a connection acts as, as a short hash: the org and user a credential signs in as, and the API
+ * version (a describe differs by user, through field permissions, and by version). What the nodes
+ * keep across executions (kept describes) is filed under it, so that a credential pointed at
+ * another org, user or version starts afresh. Nothing secret goes into it, and it comes out hashed.
+ */
+export function connectionIdentity(
+	authentication: Authentication,
+	credentials: ICredentialDataDecryptedObject,
+	instanceUrl: string,
+	apiVersion: string,
+): string {
+	const token = credentials.oauthTokenData as IDataObject | undefined;
+	// OAuth2: the identity URL (https://login.salesforce.com/id/<org Id>/<user Id>) names org and user.
+	// JWT and client credentials: the login server with the username, or with the connected app
+	// (whose "run as" user signs in), name them before any session exists.
+	const who =
+		authentication === 'oAuth2'
+			? typeof token?.id === 'string' && token.id !== ''
+				? token.id
+				: instanceUrl
+			: [
+					credentials.environment,
+					credentials.myDomainUrl,
+					authentication === 'jwt' ? credentials.username : '',
+					credentials.clientId,
+				]
+					.map((v) =>
+						String(v ?? '')
+							.trim()
+							.toLowerCase(),
+					)
+					.join(' ');
+	return shortHash(`${authentication}\n${who}\n${apiVersion}`);
+}
