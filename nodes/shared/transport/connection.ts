@@ -5,6 +5,7 @@ import { DescribeCache } from '../schema/describeCache';
 import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
 import { oauthInstanceUrl } from './oauthInstanceUrl';
+import { refreshTokenOf } from './refreshRace';
 import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
 import { describeObject, describeObjects, INSTANCE_PENDING } from './salesforceApi';
@@ -47,6 +48,7 @@ export async function connectToSalesforce(
 		credentialType,
 		pathOnly: authentication !== 'oAuth2',
 		retry: options.retry,
+		refreshToken: authentication === 'oAuth2' ? refreshTokenOf(credentials) : undefined,
 	});
 	const conn = new SalesforceRestClient(transport, instanceUrl);
 	return {
