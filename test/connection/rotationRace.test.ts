@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRefusedRefresh } from '../../nodes/shared/transport/refreshRace';
 import { postForm } from '../sandbox-org/auth/oauth-test-client';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { probeHooks } from './probe.node';
@@ -110,5 +111,28 @@ describe('OAuth2 with refresh-token rotation: another process refreshed first', 
 			'The Salesforce credential could not start a session [CREDENTIAL_ERROR]',
 		);
 		expect(t.org.counters.tokenRequests - tokensBefore).toBe(1);
+	});
+});
+
+describe('a refused refresh, as each n8n version reports it', () => {
+	it("n8n 2.x's reconnect error and n8n 1.x client-oauth2's invalid_grant are refused refreshes; other failures are not", () => {
+		const n8n2 = Object.assign(new Error('The credential "x" needs to be reconnected.'), {
+			failure: { cause: 'credential-invalid' },
+		});
+		const n8n1 = Object.assign(new Error('Invalid grant'), {
+			code: 'EAUTH',
+			body: { error: 'invalid_grant', error_description: 'expired access/refresh token' },
+		});
+		const wrapped = Object.assign(new Error('request failed'), { cause: n8n1 });
+		const otherAuth = Object.assign(new Error('Invalid client'), {
+			code: 'EAUTH',
+			body: { error: 'invalid_client' },
+		});
+		expect([n8n2, n8n1, wrapped].map(isRefusedRefresh)).toEqual([true, true, true]);
+		expect([otherAuth, new Error('ECONNRESET'), undefined].map(isRefusedRefresh)).toEqual([
+			false,
+			false,
+			false,
+		]);
 	});
 });
