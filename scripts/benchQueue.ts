@@ -7,6 +7,7 @@
 // requests. The sandbox org runs in this process and answers every request after 50 ms, as a real
 // org's round trip. Needs Debian's postgresql and redis-server (`./run e2e:queue` installs them).
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 
 import { prepareOrgForExamples, type Authentication } from '../test/e2e/support/e2e-env';
 import { REPO_ROOT } from '../test/e2e/support/n8n-install';
@@ -36,6 +37,8 @@ interface BurstFigures {
 	tokenRequests: number;
 	refused: number;
 	perWorker: number[];
+	/** The machine's 1-minute load average when the burst started (other jobs skew the wall time). */
+	load: number;
 }
 
 /** The figure names, all null: what `npm run bench` reports without `--queue`. */
@@ -54,6 +57,9 @@ export function queueFiguresSkipped(): QueueFigures {
 			'peakRssMbWorker1Of1',
 			'peakRssMbWorker1Of2',
 			'peakRssMbWorker2Of2',
+			'cpuCores',
+			'loadAverage1mAt1WorkerBurst',
+			'loadAverage1mAt2WorkersBurst',
 		].map((k) => [k, null]),
 	);
 }
@@ -73,6 +79,7 @@ async function measureBurst(
 	// The sandbox finds an upsert's match by scanning the table: each burst starts from no leads,
 	// so that every burst costs the org the same and the figures compare.
 	for (const lead of t.org.store.rows('Lead')) t.org.store.delete('Lead', String(lead.Id));
+	const load = Math.round(loadavg()[0] * 10) / 10;
 	const before = t.org.counters.snapshot();
 	const logFrom = t.org.counters.log.length;
 	const started = new Set(workers.flatMap((w) => startedExecutions(w)));
@@ -90,6 +97,7 @@ async function measureBurst(
 		tokenRequests: after.tokenRequests - before.tokenRequests,
 		refused: refusedTokenRequests(t, logFrom),
 		perWorker: workers.map((w) => startedExecutions(w).filter((id) => !started.has(id)).length),
+		load,
 	};
 }
 
@@ -132,7 +140,7 @@ async function deployment(
 				b.authentication === 'oAuth2',
 			);
 			log(
-				`  ${f.seconds} s, ${f.apiCalls} API calls, ${f.tokenRequests} token requests (${f.refused} refused), executions per worker ${f.perWorker.join(' + ')}`,
+				`  ${f.seconds} s, ${f.apiCalls} API calls, ${f.tokenRequests} token requests (${f.refused} refused), executions per worker ${f.perWorker.join(' + ')}, load average ${f.load} on ${availableParallelism()} cores`,
 			);
 			figures[b.authentication] = f;
 		}
@@ -175,6 +183,9 @@ export async function benchQueue(log: (line: string) => void): Promise<QueueFigu
 			peakRssMbWorker1Of1: one.peakRssMb[0],
 			peakRssMbWorker1Of2: two.peakRssMb[0],
 			peakRssMbWorker2Of2: two.peakRssMb[1],
+			cpuCores: availableParallelism(),
+			loadAverage1mAt1WorkerBurst: cc1.load,
+			loadAverage1mAt2WorkersBurst: cc2.load,
 		};
 	} finally {
 		await t.close();
