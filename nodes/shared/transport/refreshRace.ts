@@ -17,10 +17,10 @@ import type { SalesforceContext } from './httpTransport';
  * means another process refreshed: the request may be sent again once (n8n signs it with the stored
  * token). An unchanged one means Salesforce refused this credential's refresh token itself.
  */
-export class RefreshRace {
-	/** The waits (ms) between the reads of the stored credential. */
-	static waits = [0, 100, 200, 400, 800, 1000];
+/** The waits (ms) before each read of the stored credential: about 2.5 s in all. */
+const WAITS_MS = [0, 100, 200, 400, 800, 1000] as const;
 
+export class RefreshRace {
 	constructor(
 		private readonly context: SalesforceContext,
 		private readonly credentialType: string,
@@ -30,7 +30,7 @@ export class RefreshRace {
 
 	/** Whether another process stored a new refresh token since the one last known (and it is now known). */
 	async anotherProcessRefreshed(): Promise<boolean> {
-		for (const wait of RefreshRace.waits) {
+		for (const wait of WAITS_MS) {
 			if (wait > 0) await sleep(wait);
 			const stored = await this.storedRefreshToken();
 			if (stored !== undefined && stored !== this.knownRefreshToken) {
