@@ -1,6 +1,8 @@
-// npm run bench [-- --json] [-- --skip-100k]: the trigger's cost against the sandbox org, the action
-// node's write costs, the write path's reliability under random faults, and the conversation text
-// (`thread`: new-text scores on the corpus next to the libraries alone, and its speed).
+// npm run bench [-- --json] [-- --skip-100k] [-- --queue | --queue-only]: the trigger's cost against
+// the sandbox org, the action node's write costs, the write path's reliability under random faults,
+// and the conversation text (`thread`: new-text scores on the corpus next to the libraries alone, and
+// its speed). `queue.*` (n8n in queue mode with Postgres, Redis and workers, scripts/benchQueue.ts)
+// only with --queue (in addition) or --queue-only (nothing else): it starts real n8n processes.
 // The sandbox runs in a child process, so that this process's memory is the trigger's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -16,6 +18,7 @@ import { N8nHarness } from '../test/n8n/harness';
 import type { PollOutcome } from '../test/n8n/poll';
 import { measureReliability } from '../test/reliability/faultInjection';
 import { benchRedaction } from '../test/thread/redaction/benchRedaction';
+import { benchQueue, queueFiguresSkipped } from './benchQueue';
 import { benchThread } from './benchThread';
 
 // tsx resolves `….node` to the node's codex file (`….node.json`), so the TypeScript files are named.
@@ -40,6 +43,8 @@ const { values: args } = parseArgs({
 	options: {
 		json: { type: 'boolean', default: false },
 		'skip-100k': { type: 'boolean', default: false },
+		queue: { type: 'boolean', default: false },
+		'queue-only': { type: 'boolean', default: false },
 	},
 });
 const log = (line: string) => {
@@ -987,6 +992,10 @@ async function main(): Promise<void> {
 	} = {
 		trigger: {},
 	};
+	if (args['queue-only']) {
+		result.queue = await benchQueue(log);
+		return report(result);
+	}
 	log('Scoring the new-text extraction on the thread corpus...');
 	result.thread = benchThread();
 	await benchActions(result);
@@ -1048,13 +1057,24 @@ async function main(): Promise<void> {
 		result.trigger.peakRssMbBackfill100k = null;
 	}
 
+	if (args.queue) result.queue = await benchQueue(log);
+	else {
+		result.queue = queueFiguresSkipped();
+		const note =
+			'queue.*: not measured; `npm run bench -- --queue` (or --queue-only) starts n8n in queue mode to measure them';
+		if (args.json) console.error(note);
+		else log(note);
+	}
+	report(result);
+}
+
+function report(result: Figures): void {
 	if (args.json) {
 		console.log(JSON.stringify(result));
 		return;
 	}
 	console.log('\n| measure | value |\n| --- | --- |');
-	for (const [key, value] of flatten(result as Figures))
-		console.log(`| ${key} | ${value ?? 'skipped'} |`);
+	for (const [key, value] of flatten(result)) console.log(`| ${key} | ${value ?? 'skipped'} |`);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -15,7 +15,7 @@ import { connectToSalesforce } from '../../nodes/shared/transport/connection';
 import { toNodeError } from '../../nodes/shared/transport/errorBoundary';
 
 /** Test hooks the probe calls while it runs (the harness runs nodes in this process). */
-export const probeHooks: { betweenPages?: (page: number) => void } = {};
+export const probeHooks: { betweenPages?: (page: number) => void | Promise<void> } = {};
 
 /** Fast retries for tests: the same policy, shorter pauses. */
 export const TEST_RETRY = { attempts: 4, startingDelayMs: 5, maxDelayMs: 20 };
@@ -74,7 +74,7 @@ export class SalesforceProbe implements INodeType {
 				let records = page.records.length;
 				let pages = 1;
 				while (page.nextRecordsUrl) {
-					probeHooks.betweenPages?.(pages);
+					await probeHooks.betweenPages?.(pages);
 					page = await sf.conn.request({ method: 'GET', url: page.nextRecordsUrl, headers });
 					records += page.records.length;
 					pages++;

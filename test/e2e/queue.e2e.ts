@@ -1,25 +1,35 @@
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import {
-	CREDENTIAL_TYPES,
 	demoCredentials,
 	exampleWorkflows,
 	LEAD_EXTERNAL_ID_FIELD,
-	NODE_TYPES,
 	prepareOrgForExamples,
 	withAuthentication,
-	type WorkflowJson,
 } from './support/e2e-env';
-import { credentialData } from '../connection/credentialData';
 import { nodeOutput, type N8nInstance } from './support/n8n-instance';
 import { WorkflowExecutions, type ReadExecution } from './support/n8n-executions';
 import { queueModeN8n, type QueueModeN8n } from './support/n8n-queue';
 import { N8nRestClient } from './support/n8n-rest';
+import {
+	BURST_UPSERT_NODE,
+	burstCredential,
+	burstKey,
+	burstOf,
+	burstWorkflow,
+	endSessionsAfter,
+	fireBurst,
+	peakRssMb,
+	refusedTokenRequests,
+	type Burst,
+} from './support/queue-burst';
 
 // n8n 2.x in queue mode (scripts/e2e-queue.sh: `./run e2e:queue`): Postgres, Redis, one main and two
 // workers, the packed package installed in each. The lead-upsert example runs on a worker with the
-// same result as in one process; then 20 webhook executions started at once, spread over both
-// workers, each upsert 200 leads with the same client-credentials credential: every lead is written
-// once, and the token requests the 20 spend are counted.
+// same result as in one process; then, for each credential kind, 20 webhook executions started at
+// once, spread over both workers, each upsert 200 leads with the same credential: every lead is
+// written once, and the token requests the 20 spend are counted. OAuth2 runs with refresh-token
+// rotation on and every session ended in the middle of the burst; afterwards the stored credential
+// still works without a reconnect.
 
 const LEADS_EXAMPLE = 'upsert-leads-by-external-id.json';
 const LEADS_ID = 'e2eQueueLeads001';
@@ -27,16 +37,10 @@ const LEAD_COUNT = 500;
 const LEAD_KEY_PREFIX = 'crm-lead-';
 const UPSERT_NODE = 'Create or Update Leads';
 
-const BURST_ID = 'e2eQueueBurst001';
-const BURST_PATH = 'queue-e2e-leads';
 const BURST_EXECUTIONS = 20;
 const LEADS_PER_EXECUTION = 200;
-const BURST_KEY_PREFIX = 'queue-';
-/** The burst's own client-credentials credential: no session cached in it before the burst. */
-const BURST_CREDENTIAL = {
-	id: 'sfQueueBurstCc01',
-	name: 'Sandbox org (client credentials, burst)',
-};
+/** In this order: client credentials, JWT, then OAuth2 with rotation on and the sessions ended mid-run. */
+const BURSTS = (['clientCredentials', 'jwt', 'oAuth2'] as const).map(burstOf);
 
 /** Reads "Worker started execution 12 (job 3)" from each worker's log: execution id to worker (1-based). */
 function workerOfExecutions(workers: N8nInstance[]): Map<string, number> {
@@ -46,85 +50,6 @@ function workerOfExecutions(workers: N8nInstance[]): Map<string, number> {
 			ran.set(match[1], i + 1);
 	});
 	return ran;
-}
-
-/** A Webhook (POST {run}) that makes 200 leads keyed by the run, upserts them, and answers with a summary. */
-function burstWorkflow(): WorkflowJson {
-	const generate = `const run = Number($json.body.run);
-return Array.from({ length: ${LEADS_PER_EXECUTION} }, (_, i) => {
-  const n = String(i + 1).padStart(3, '0');
-  return { json: {
-    ${LEAD_EXTERNAL_ID_FIELD}: \`${BURST_KEY_PREFIX}\${run}-\${n}\`,
-    LastName: \`Burst \${run}-\${n}\`,
-    Company: 'Queue Mode Test',
-    Email: \`lead.\${run}.\${n}@queue.example\`,
-  } };
-});`;
-	const summarize = `const results = $input.all().map((i) => i.json);
-return [{ json: {
-  run: Number($('Webhook').first().json.body.run),
-  executionId: $execution.id,
-  written: results.length,
-  succeeded: results.filter((r) => r.success === true).length,
-} }];`;
-	return {
-		id: BURST_ID,
-		name: 'Queue mode: 200 leads per webhook call',
-		versionId: 'e2eQueueBurst001-v1-0000000000000000',
-		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: '6f1d5a8e-2c1b-4f5e-9a3d-7b2c1e0f9a11',
-				parameters: {
-					httpMethod: 'POST',
-					path: BURST_PATH,
-					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
-					options: {},
-				},
-			},
-			{
-				name: 'Generate 200 Leads',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: generate },
-			},
-			{
-				name: UPSERT_NODE,
-				type: NODE_TYPES.action,
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: {
-					authentication: 'clientCredentials',
-					resource: 'lead',
-					operation: 'upsert',
-					columns: {
-						mappingMode: 'autoMapInputData',
-						value: null,
-						matchingColumns: [LEAD_EXTERNAL_ID_FIELD],
-					},
-				},
-				credentials: { [CREDENTIAL_TYPES.clientCredentials]: BURST_CREDENTIAL },
-			},
-			{
-				name: 'Summarize',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [660, 0],
-				parameters: { jsCode: summarize },
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Generate 200 Leads', type: 'main', index: 0 }]] },
-			'Generate 200 Leads': { main: [[{ node: UPSERT_NODE, type: 'main', index: 0 }]] },
-			[UPSERT_NODE]: { main: [[{ node: 'Summarize', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	};
 }
 
 describe('n8n queue mode: Postgres, Redis, one main and two workers', () => {
@@ -147,22 +72,20 @@ describe('n8n queue mode: Postgres, Redis, one main and two workers', () => {
 			`Postgres on ${cluster.postgres.port}, Redis on ${cluster.redis.port}, package installed in ${cluster.root}`,
 		);
 		const { main } = cluster;
+		// Refresh-token rotation on, as security-minded orgs set their connected apps.
+		t.org.sessions.rotateRefreshTokens = true;
 		await main.importCredentials([
 			...(await demoCredentials(t)),
-			{
-				...BURST_CREDENTIAL,
-				type: CREDENTIAL_TYPES.clientCredentials,
-				data: await credentialData(t, 'clientCredentials'),
-			},
+			...(await Promise.all(BURSTS.map((b) => burstCredential(t, b)))),
 		]);
 		const example = exampleWorkflows()[LEADS_EXAMPLE];
 		if (!example) throw new Error(`test/workflows/${LEADS_EXAMPLE} is missing`);
 		await main.importWorkflows([
 			withAuthentication(example, 'clientCredentials', LEADS_ID),
-			burstWorkflow(),
+			...BURSTS.map((b) => burstWorkflow(b, LEADS_PER_EXECUTION)),
 		]);
-		await main.activateWorkflow(BURST_ID);
-		note('credentials and workflows imported into Postgres, the webhook workflow published');
+		for (const b of BURSTS) await main.activateWorkflow(b.workflowId);
+		note('credentials and workflows imported into Postgres, the webhook workflows published');
 		await cluster.start();
 		note(
 			`main on ${main.url}, workers' health on ${cluster.workers.map((w) => w.port).join(', ')}: all ready`,
@@ -172,6 +95,10 @@ describe('n8n queue mode: Postgres, Redis, one main and two workers', () => {
 	});
 
 	afterAll(async () => {
+		if (cluster) {
+			const peaks = cluster.workers.map((w) => peakRssMb(w.pid) ?? '?');
+			note(`peak memory (RSS) per worker: ${peaks.join(' MB, ')} MB`);
+		}
 		if (figures.length > 0) process.stderr.write(`queue.e2e:\n  ${figures.join('\n  ')}\n`);
 		await cluster?.dispose();
 		await t?.close();
@@ -270,81 +197,121 @@ describe('n8n queue mode: Postgres, Redis, one main and two workers', () => {
 		});
 	});
 
-	describe(`${BURST_EXECUTIONS} executions at once`, () => {
-		const burstLeads = () =>
+	describe(`${BURST_EXECUTIONS} executions at once with one credential, per credential kind`, () => {
+		const leadsOf = (burst: Burst) =>
 			t.org.store
 				.rows('Lead')
-				.filter((l) => String(l[LEAD_EXTERNAL_ID_FIELD] ?? '').startsWith(BURST_KEY_PREFIX));
+				.filter((l) => String(l[LEAD_EXTERNAL_ID_FIELD] ?? '').startsWith(burst.keyPrefix));
+		const grantsSince = (burst: Burst, before: Record<string, number>) =>
+			(t.org.counters.tokenRequestsByGrant[burst.grant] ?? 0) - (before[burst.grant] ?? 0);
 
-		it('spread over both workers, write every lead once with one credential', async () => {
+		/** Fires the burst's runs at once; checks every answer, execution and lead; gives the figures. */
+		async function burst(b: Burst, runs: number[], endSessionsMidRun = false) {
 			const before = t.org.counters.snapshot();
-			const started = Date.now();
-			const answers = await Promise.all(
-				Array.from({ length: BURST_EXECUTIONS }, async (_, i) => {
-					const res = await fetch(`${cluster.main.url}/webhook/${BURST_PATH}`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ run: i + 1 }),
-					});
-					return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
-				}),
-			);
-			const seconds = (Date.now() - started) / 1000;
+			const logFrom = t.org.counters.log.length;
+			// Each execution makes 2 API calls (a describe, an upsert): end the sessions halfway.
+			const ending = endSessionsMidRun ? endSessionsAfter(t, runs.length) : undefined;
+			const { answers, seconds } = await fireBurst(cluster.main, b, runs);
+			const ended = ending?.stop() ?? false;
 			const after = t.org.counters.snapshot();
-			const executions = await finishedExecutions(
-				BURST_ID,
-				(read) => read.size >= BURST_EXECUTIONS,
-				`${BURST_EXECUTIONS} executions`,
-			);
+			const expected = runs.length + (finished.get(b.workflowId) ?? 0);
+			const executions = (
+				await finishedExecutions(
+					b.workflowId,
+					(read) => read.size >= expected,
+					`${runs.length} executions (${b.authentication})`,
+				)
+			).filter((e) => !seen.has(e.id));
+			for (const e of executions) seen.add(e.id);
+			finished.set(b.workflowId, expected);
 			const ranOn = workerOfExecutions(cluster.workers);
 			const perWorker = cluster.workers.map(
 				(_, i) => executions.filter((e) => ranOn.get(e.id) === i + 1).length,
 			);
-			const tokenRequests = after.tokenRequests - before.tokenRequests;
-			const apiCalls = after.apiCalls - before.apiCalls;
-			const byKind = Object.entries(after.apiCallsByKind)
-				.map(([k, v]) => [k, v - before.apiCallsByKind[k as keyof typeof before.apiCallsByKind]])
-				.filter(([, v]) => v !== 0);
-			note(
-				`burst: ${BURST_EXECUTIONS} webhook calls answered in ${seconds.toFixed(1)} s; executions per worker ${perWorker.join(' + ')}; ${apiCalls} API calls ${JSON.stringify(Object.fromEntries(byKind))}; ${tokenRequests} token requests (client credentials) for ${BURST_EXECUTIONS} executions`,
-			);
+			const figures = {
+				seconds,
+				perWorker,
+				apiCalls: after.apiCalls - before.apiCalls,
+				tokenRequests: after.tokenRequests - before.tokenRequests,
+				grants: grantsSince(b, before.tokenRequestsByGrant),
+				refused: refusedTokenRequests(t, logFrom),
+				ended,
+			};
 
 			const failed = answers.filter((a) => a.status !== 200);
 			if (failed.length > 0)
 				throw diagnosed(new Error(`webhook answers: ${JSON.stringify(failed.slice(0, 3))}`));
-			expect(executions.filter((e) => e.status === 'success')).toHaveLength(BURST_EXECUTIONS);
-			expect(executions.every((e) => e.mode === 'webhook')).toBe(true);
-			// Every execution ran on a worker, and both workers took some.
-			expect(executions.every((e) => ranOn.has(e.id))).toBe(true);
-			expect(perWorker.every((n) => n > 0)).toBe(true);
-			// Each answer is its run's summary: 200 written, 200 succeeded.
-			const summaries = answers.map((a) => a.body as Record<string, unknown>);
-			expect(summaries.map((s) => s.run)).toEqual(
-				Array.from({ length: BURST_EXECUTIONS }, (_, i) => i + 1),
+			expect(executions.map((e) => e.status)).toEqual(runs.map(() => 'success'));
+			expect(executions.every((e) => e.mode === 'webhook' && ranOn.has(e.id))).toBe(true);
+			// Each answer is its run's summary: every lead written and succeeded.
+			expect(answers.map((a) => a.body?.run)).toEqual(runs);
+			for (const a of answers)
+				expect(a.body).toMatchObject({
+					written: LEADS_PER_EXECUTION,
+					succeeded: LEADS_PER_EXECUTION,
+				});
+			// In the org: each key once, each lead created by one execution, as n8n reports it.
+			const leads = leadsOf(b).filter((l) =>
+				runs.some((run) => String(l[LEAD_EXTERNAL_ID_FIELD]).startsWith(`${b.keyPrefix}${run}-`)),
 			);
-			for (const s of summaries)
-				expect(s).toMatchObject({ written: LEADS_PER_EXECUTION, succeeded: LEADS_PER_EXECUTION });
-
-			// In the org: 4,000 leads, each key once, each created by one execution.
-			const leads = burstLeads();
-			expect(leads).toHaveLength(BURST_EXECUTIONS * LEADS_PER_EXECUTION);
+			expect(leads).toHaveLength(runs.length * LEADS_PER_EXECUTION);
 			const keys = new Set(leads.map((l) => String(l[LEAD_EXTERNAL_ID_FIELD])));
-			expect(keys.size).toBe(BURST_EXECUTIONS * LEADS_PER_EXECUTION);
-			for (let run = 1; run <= BURST_EXECUTIONS; run++)
+			for (const run of runs)
 				for (let n = 1; n <= LEADS_PER_EXECUTION; n++)
-					expect(keys.has(`${BURST_KEY_PREFIX}${run}-${String(n).padStart(3, '0')}`)).toBe(true);
-			const upserted = executions.flatMap((e) => e.items[UPSERT_NODE] ?? []);
-			expect(upserted).toHaveLength(BURST_EXECUTIONS * LEADS_PER_EXECUTION);
+					expect(keys.has(burstKey(b, run, n))).toBe(true);
+			const upserted = executions.flatMap((e) => e.items[BURST_UPSERT_NODE] ?? []);
+			expect(upserted).toHaveLength(runs.length * LEADS_PER_EXECUTION);
 			expect(upserted.every((r) => r.success === true && r.created === true)).toBe(true);
 			expect(new Set(upserted.map((r) => r.id))).toEqual(new Set(leads.map((l) => l.Id)));
+			// Every token request was this kind's renewal.
+			expect(figures.grants).toBe(figures.tokenRequests);
+			return figures;
+		}
+		const finished = new Map<string, number>();
+		const seen = new Set<string>();
+		const allRuns = Array.from({ length: BURST_EXECUTIONS }, (_, i) => i + 1);
+		const describeFigures = (
+			b: Burst,
+			f: Awaited<ReturnType<typeof burst>>,
+			what = `${BURST_EXECUTIONS} executions x ${LEADS_PER_EXECUTION} leads`,
+		) =>
+			`${b.authentication}: ${what} answered in ${f.seconds.toFixed(1)} s; executions per worker ${f.perWorker.join(' + ')}; ${f.apiCalls} API calls; ${f.tokenRequests} token requests (${b.grant}), ${f.refused} refused${f.ended ? '; sessions ended mid-run' : ''}`;
 
-			// The credential's session: at least one token request, at most one per execution.
-			expect(tokenRequests).toBeGreaterThanOrEqual(1);
-			expect(tokenRequests).toBeLessThanOrEqual(BURST_EXECUTIONS);
-			expect(
-				(after.tokenRequestsByGrant.client_credentials ?? 0) -
-					(before.tokenRequestsByGrant.client_credentials ?? 0),
-			).toBe(tokenRequests);
+		it.each(BURSTS.filter((b) => b.authentication !== 'oAuth2'))(
+			'$authentication: spread over both workers, every lead written once; the stored session serves the next execution',
+			async (b) => {
+				const f = await burst(b, allRuns);
+				note(describeFigures(b, f));
+				expect(f.perWorker.every((n) => n > 0)).toBe(true);
+				// No session before: at least one login, at most one per execution (those that start
+				// before the first has stored its session each log in; their sessions all stay valid).
+				expect(f.tokenRequests).toBeGreaterThanOrEqual(1);
+				expect(f.tokenRequests).toBeLessThanOrEqual(BURST_EXECUTIONS);
+				expect(f.refused).toBe(0);
+				// The session stored last is valid: the next execution logs in no more.
+				const next = await burst(b, [BURST_EXECUTIONS + 1]);
+				note(describeFigures(b, next, 'the next execution'));
+				expect(next.tokenRequests).toBe(0);
+			},
+		);
+
+		it('oAuth2 with refresh-token rotation and the sessions ended mid-run: every lead written once; the stored credential works without a reconnect', async () => {
+			const b = BURSTS.find((x) => x.authentication === 'oAuth2')!;
+			expect(t.org.sessions.rotateRefreshTokens).toBe(true);
+			const f = await burst(b, allRuns, true);
+			note(describeFigures(b, f));
+			expect(f.ended).toBe(true);
+			expect(f.perWorker.every((n) => n > 0)).toBe(true);
+			// The ended session was renewed: at least one refresh, at most one per execution.
+			expect(f.tokenRequests).toBeGreaterThanOrEqual(1);
+			expect(f.tokenRequests).toBeLessThanOrEqual(BURST_EXECUTIONS);
+			// Later, with the sessions ended again: one refresh with the refresh token stored last
+			// (rotated during the burst), and the execution succeeds, no reconnect needed.
+			t.org.sessions.expireAll();
+			const next = await burst(b, [BURST_EXECUTIONS + 1]);
+			note(describeFigures(b, next, 'the next execution, sessions ended before it'));
+			expect(next.tokenRequests).toBe(1);
+			expect(next.refused).toBe(0);
 		});
 	});
 });

@@ -6,6 +6,7 @@ import { connectionIdentity } from './connectionIdentity';
 import { CREDENTIAL_TYPES, type Authentication } from './credentialTypes';
 import { N8nHttpTransport, type SalesforceContext } from './httpTransport';
 import { oauthInstanceUrl } from './oauthInstanceUrl';
+import { refreshTokenOf } from './refreshRace';
 import { SalesforceRestClient } from './restClient';
 import type { RetrySettings } from './retryPolicy';
 import { describeObject, describeObjects, INSTANCE_PENDING } from './salesforceApi';
@@ -50,6 +51,7 @@ export async function connectToSalesforce(
 		credentialType,
 		pathOnly: authentication !== 'oAuth2',
 		retry: options.retry,
+		refreshToken: authentication === 'oAuth2' ? refreshTokenOf(credentials) : undefined,
 	});
 	const conn = new SalesforceRestClient(transport, instanceUrl);
 	return {

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { parseLimitInfo, type ApiUsage } from './limitInfo';
+import { isRefusedRefresh, RefreshRace } from './refreshRace';
 import {
 	DEFAULT_RETRY,
 	errorCodesOf,
@@ -38,6 +39,8 @@ export interface TransportOptions {
 	/** Send path-only URLs: the credential's `authenticate` adds its session's instance URL as base. */
 	pathOnly: boolean;
 	retry?: RetrySettings;
+	/** OAuth2: the refresh token the connection read, to tell a refresh race lost from a revoked token (see refreshRace.ts). */
+	refreshToken?: string;
 }
 
 /** A request; `streamResponse` hands a successful answer's body over as a stream (a blob), not as text. */
@@ -78,11 +81,17 @@ export class N8nHttpTransport {
 	requestCount = 0;
 	/** The end of the queue of requests waiting to be sent one at a time (see `sendOnce`). */
 	private queue: Promise<unknown> = Promise.resolve();
+	/** OAuth2: tells an `invalid_grant` that lost a refresh-token rotation race from a revoked credential. */
+	private readonly refreshRace: RefreshRace | undefined;
 
 	constructor(
 		private readonly context: SalesforceContext,
 		private readonly options: TransportOptions,
-	) {}
+	) {
+		this.refreshRace = options.pathOnly
+			? undefined
+			: new RefreshRace(context, options.credentialType, options.refreshToken);
+	}
 
 	/** Sends one request (with its retries) and gives Salesforce's answer, whatever its status. */
 	async httpRequest(request: TransportRequest): Promise<TransportResponse> {
@@ -154,11 +163,7 @@ export class N8nHttpTransport {
 		this.requestCount++;
 		let outcome: TransportResponse | SalesforceCredentialError | SalesforceNetworkError;
 		try {
-			const full = (await this.context.helpers.httpRequestWithAuthentication.call(
-				this.context,
-				this.options.credentialType,
-				options,
-			)) as RawResponse;
+			const full = await this.signedRequest(options);
 			outcome =
 				streamed && full.statusCode >= 200 && full.statusCode < 300 && isStream(full.body)
 					? { ...normalize(full.statusCode, full.headers, ''), stream: full.body }
@@ -181,6 +186,33 @@ export class N8nHttpTransport {
 			throw new ApiLimitError(messageOf(response.body), this.lastUsage);
 		}
 		return response;
+	}
+
+	/**
+	 * The request through n8n, signed with the credential. An OAuth2 refresh refused because another
+	 * process had just rotated the refresh token is not the end: the request goes again (at most
+	 * twice) once that process has stored its token (see refreshRace.ts).
+	 */
+	private async signedRequest(options: IHttpRequestOptions): Promise<RawResponse> {
+		let refused: unknown;
+		for (let retries = 0; retries <= 2; retries++) {
+			try {
+				return (await this.context.helpers.httpRequestWithAuthentication.call(
+					this.context,
+					this.options.credentialType,
+					options,
+				)) as RawResponse;
+			} catch (error) {
+				refused = error;
+			}
+			if (
+				!this.refreshRace ||
+				!isRefusedRefresh(refused) ||
+				!(await this.refreshRace.anotherProcessRefreshed())
+			)
+				break;
+		}
+		throw refused;
 	}
 }
 

@@ -79,6 +79,11 @@ export class N8nInstance {
 		return `http://localhost:${this.port}`;
 	}
 
+	/** The running n8n process's id (for its memory figures), or undefined when it is not running. */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
 	get majorVersion(): number {
 		return Number(this.version.split('.')[0]);
 	}
