@@ -201,11 +201,6 @@ export class N8nInstance {
 		return this.server !== undefined;
 	}
 
-	/** The server's process id while it runs. */
-	get pid(): number | undefined {
-		return this.server?.pid;
-	}
-
 	/**
 	 * Ends the server and the processes it started (its task runner) at once with `signal`, as a
 	 * crashed container or `kill -9` would, and waits for it to exit.
