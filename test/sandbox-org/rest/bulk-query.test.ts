@@ -134,3 +134,28 @@ it('runs a semi-join over another object, as the trigger asks for the emails of 
 		`"Id","ParentId","TextBody"\n"${res.text.split('"')[7]}","${caseId}","line 1\nline 2"\n`,
 	);
 });
+
+it('answers the Organization query every client makes first: one row, the org itself', async () => {
+	const res = await t.api(
+		'GET',
+		`/query?q=${encodeURIComponent('SELECT Id, Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType, CreatedDate FROM Organization')}`,
+	);
+	expect(res.status).toBe(200);
+	expect(res.body.totalSize).toBe(1);
+	expect(res.body.records[0]).toMatchObject({
+		Id: t.org.orgId,
+		InstanceName: 'SB1',
+		IsSandbox: false,
+		TrialExpirationDate: null,
+		NamespacePrefix: null,
+		OrganizationType: 'Developer Edition',
+	});
+	const describe = await t.api('GET', '/sobjects/Organization/describe');
+	expect(describe.body).toMatchObject({
+		name: 'Organization',
+		keyPrefix: '00D',
+		createable: false,
+	});
+	const write = await t.api('POST', '/sobjects/Organization', { Name: 'Mine' });
+	expect(write.status).toBe(400);
+});
