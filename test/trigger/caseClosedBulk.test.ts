@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { ActivePoll } from '../n8n/poll';
 import { bulkState, failNextQueryJob, queryJobIds } from '../sandbox-org/rest/bulk-query';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { endedSession, messagingCustomer } from '../messaging/messagingWorld';
 import { activateTrigger, emittedJson } from './triggerSetup';
 
 // Case Closed's "Import Existing Cases From" through a Bulk API 2.0 query job (Import Method), as
@@ -49,10 +50,11 @@ function seedClosedCases(count: number): string[] {
 		});
 		t.org.store.update('Case', id, { Status: 'Closed' });
 		ids.push(id);
-		// Several cases close in the same second (ties on ClosedDate are ordered by Id).
-		if (i % 7 === 6) t.org.clock.advance(1000);
+		// Several cases close in the same second (ties on ClosedDate are ordered by Id); the import
+		// spans hours, and ends before the live phase's overlap window (which would re-read a case).
+		if (i % 7 === 6) t.org.clock.advance(5 * 60_000);
 	}
-	t.org.clock.advance(60_000);
+	t.org.clock.advance(15 * 60_000);
 	return ids;
 }
 
@@ -155,5 +157,33 @@ it('Automatic imports a small span by REST (no job), as before the choice existe
 	const items = await drain(poller);
 	expect(items.map((i) => i.id).sort()).toEqual([...ids].sort());
 	expect(t.org.counters.apiCallsByKind.other).toBe(created);
+	expect(queryJobIds(t.org)).toEqual([]);
+});
+
+it('a poll the Connect budget stops partway goes on inside the same set of results: each case once, none lost', async () => {
+	const ids = seedClosedCases(60);
+	// Every fifth case has a messaging session: its messages cost a Connect call, 3 an hour.
+	t.org.clock.advance(-15 * 60_000);
+	const customer = messagingCustomer(t, 'Rose Gonzalez');
+	const withSessions = ids.filter((_, i) => i % 5 === 2);
+	for (const caseId of withSessions)
+		endedSession(t, customer, [{ role: 'EndUser', text: `About ${caseId}` }], { caseId });
+	t.org.clock.advance(15 * 60_000);
+	const poller = await activateTrigger(
+		t,
+		importing('bulk', { maxCasesPerPoll: 25, connectCallsPerHour: 3 }),
+	);
+	const seen: string[] = [];
+	let quiet = 0;
+	for (let poll = 0; poll < 100 && quiet < 2; poll++) {
+		const emitted = emittedJson(await poller.poll());
+		seen.push(...emitted.map((i) => String(i.id)));
+		if (emitted.length === 0) quiet++;
+		else quiet = 0;
+		if (poll % 3 === 2) poller.restart();
+		t.org.clock.advance(emitted.length === 0 ? 3_600_000 : 60_000);
+	}
+	expect([...seen].sort()).toEqual([...ids].sort());
+	expect(new Set(seen).size).toBe(ids.length);
 	expect(queryJobIds(t.org)).toEqual([]);
 });
