@@ -67,9 +67,7 @@ interface PageRead {
 
 export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 	private answeredAt: number | undefined;
-	private readonly read: PageRead[] = [];
-	/** Calls this poll made to Bulk API (for the log). */
-	calls = 0;
+	private read: PageRead[] = [];
 
 	constructor(
 		private readonly sf: SalesforceConnection,
@@ -89,11 +87,10 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 			await this.start(from, to, after);
 		let job = await this.completed(this.job!);
 		if (job.exhausted) return [];
-		const out: Array<StampedCase<IDataObject>> = [];
+		let out: Array<StampedCase<IDataObject>> = [];
 		let locator = job.locator;
 		let recreated = false;
 		for (;;) {
-			this.calls++;
 			const set = await unlessGone(queryJobResults(this.sf, job.id, locator, limit));
 			if (set === GONE) {
 				// The job is gone (deleted, or expired): once, a new job from the cursor's keyset.
@@ -101,7 +98,10 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 				recreated = true;
 				await this.start(from, to, after);
 				job = await this.completed(this.job!);
+				// What the old job gave this poll is read again from the new one.
 				locator = null;
+				out = [];
+				this.read = [];
 				continue;
 			}
 			this.answeredAt ??= this.sf.transport.lastServerTime;
@@ -158,7 +158,6 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 
 	private async start(from: number, to: number, keyset: Keyset | null): Promise<void> {
 		if (this.job) await this.deleteJob();
-		this.calls++;
 		const info = await createQueryJob(this.sf, bulkBackfillQuery(this.plan, from, to, keyset));
 		this.job = { id: info.id, from, to, locator: null, exhausted: false, complete: false };
 	}
@@ -166,7 +165,6 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 	/** The job once Salesforce reports it JobComplete; `BulkJobPending` or `BulkJobFailed` otherwise. */
 	private async completed(job: BulkJobState): Promise<BulkJobState> {
 		if (job.complete) return job;
-		this.calls++;
 		const info = await queryJobInfo(this.sf, job.id);
 		if (info.state === 'Failed' || info.state === 'Aborted')
 			throw new BulkJobFailed(job.id, info.state, info.errorMessage ?? info.state);
