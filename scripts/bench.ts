@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
 		'skip-100k': { type: 'boolean', default: false },
 		/** Only the 100,000-case imports (REST and Bulk API), for measuring them alone. */
 		'only-100k': { type: 'boolean', default: false },
+		/** With --only-100k: only this import method (bulk or rest). */
+		'import-method': { type: 'string' },
 	},
 });
 const log = (line: string) => {
@@ -1007,10 +1009,13 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 async function benchBackfill100k(): Promise<Record<string, number>> {
 	const figures: Record<string, number> = {};
-	for (const [method, name] of [
+	const methods = [
 		['bulk', 'Bulk'],
 		['rest', 'Rest'],
-	] as const) {
+	] as const;
+	for (const [method, name] of methods.filter(
+		([m]) => !args['import-method'] || m === args['import-method'],
+	)) {
 		log(`Starting a sandbox org with 100,000 demo cases (about 20 s) for the ${method} import...`);
 		const large = await startSandbox(100_000);
 		try {

@@ -68,6 +68,8 @@ interface PageRead {
 export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 	private answeredAt: number | undefined;
 	private read: PageRead[] = [];
+	/** The last answer reached the end of the job's results. */
+	private exhausted = false;
 
 	constructor(
 		private readonly sf: SalesforceConnection,
@@ -86,6 +88,7 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 		if (!this.job || this.job.from !== from || this.job.to !== to)
 			await this.start(from, to, after);
 		let job = await this.completed(this.job!);
+		this.exhausted = job.exhausted;
 		if (job.exhausted) return [];
 		let out: Array<StampedCase<IDataObject>> = [];
 		let locator = job.locator;
@@ -118,10 +121,17 @@ export class BulkClosedCaseSource implements ClosedCaseSource<IDataObject> {
 				});
 			}
 			this.read.push({ locator, ids: rows.map((r) => String(r.Id)), next: set.nextLocator });
-			if (out.length >= limit || set.nextLocator === null) break;
+			// One set per poll: a set read again after a poll that stopped partway answers short.
+			const taken = Math.min(rows.length - through - 1, limit);
+			this.exhausted = set.nextLocator === null && taken === rows.length - through - 1;
+			if (out.length > 0 || set.nextLocator === null) break;
 			locator = set.nextLocator;
 		}
 		return out;
+	}
+
+	backfillExhausted(): boolean {
+		return this.exhausted;
 	}
 
 	live(since: number): AsyncIterable<Array<StampedCase<IDataObject>>> {
