@@ -7,10 +7,11 @@ import { backfillCountQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosureCursorState } from './closureCursor';
 
 /**
- * Above this many cases, "Automatic" imports through a Bulk API 2.0 query job. Salesforce's guidance
- * for Bulk API 2.0 query is 10,000 records and more; below it a job's own calls (create, state,
- * delete, and the count) are not repaid, above it one job replaces a REST query per poll over the
- * whole span (see the README's figures).
+ * Above this many cases, "Automatic" imports through a Bulk API 2.0 query job: Salesforce's guidance
+ * for Bulk API 2.0 query is 10,000 records and more. The calls are about the same either way (each
+ * poll reads a set of results or a page, and its cases' details: 294 and 286 calls for the bench's
+ * 81,936 cases); the job spares the org a query per poll over a large span and its timeouts, and
+ * costs 4 calls of its own (the count, create, state, delete), not repaid below the threshold.
  */
 export const BULK_IMPORT_THRESHOLD = 10_000;
 
