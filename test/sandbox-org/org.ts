@@ -12,6 +12,7 @@ import type { Schema } from './core/schema';
 import { Store } from './core/store';
 import { Router } from './http/router';
 import { registerBulkQueryRoutes } from './rest/bulk-query';
+import { organizationRow } from './core/organization-object';
 import { registerCollectionRoutes } from './rest/collections';
 import { registerCompositeRoutes } from './rest/composite';
 import { registerConnectRoutes } from './rest/connect';
@@ -143,6 +144,7 @@ export class SandboxOrg {
 
 		this.syncCaseStatuses();
 		for (const flow of this.flows) this.store.insert('FlowDefinitionView', flowDefinitionRow(flow));
+		this.store.insert('Organization', organizationRow('Sandbox Org'), { id: this.orgId });
 
 		registerQueryRoutes(this.dataRouter);
 		// Before the sObject routes: `/sobjects/T/updated` would otherwise read as a record Id.

@@ -25,6 +25,17 @@ import {
 } from '../../shared/closedCases/closureCursor';
 import { belongsToQueues } from '../../shared/closedCases/queueMembership';
 import { SoqlClosedCaseSource } from '../../shared/closedCases/soqlCaseSource';
+import {
+	BulkClosedCaseSource,
+	BulkJobFailed,
+	BulkJobPending,
+} from '../../shared/closedCases/bulkCaseSource';
+import {
+	importMethodOf,
+	importMethodProperty,
+	type ImportMethod,
+	type ImportState,
+} from '../../shared/closedCases/importMethod';
 import { conditionsFrom, conditionsProperty } from '../../shared/soql/conditionsParameter';
 import { fieldListOf } from '../../shared/soql/fieldNames';
 import {
@@ -78,6 +89,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { importFrom: ['date'] } },
 		description: 'Emit the cases closed since this date and time',
 	},
+	importMethodProperty,
 	caseFieldsProperty({
 		name: 'fields',
 		loadOptionsMethod: 'getCaseFields',
@@ -141,6 +153,7 @@ interface CaseClosedConfig {
 	maxCasesPerPoll: number;
 	importFrom: string;
 	importSince: string;
+	importMethod: ImportMethod;
 	conversation: ConversationOptions;
 	connectCallsPerHour: number;
 	/** Include Attachments: the most bytes of files per case; undefined when off. */
@@ -172,6 +185,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
+		importMethod: ctx.getNodeParameter('importMethod', 'auto') as ImportMethod,
 		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
 		connectCallsPerHour: includeEmailThread
 			? connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500))
@@ -249,18 +263,58 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 				),
 				orgNow,
 			);
-		const source = new SoqlClosedCaseSource(sf, plan, accept);
+		const rest = new SoqlClosedCaseSource(sf, plan, accept);
+		const storedImport = staticData.closedCasesImport as ImportState | undefined;
+		const importState =
+			state.backfill === 'done'
+				? storedImport
+				: await importMethodOf(sf, plan, config.importMethod, state, storedImport);
+		const bulk =
+			importState?.method === 'bulk'
+				? new BulkClosedCaseSource(sf, plan, rest, importState.job)
+				: undefined;
 		let stoppedBecause: string | undefined;
-		const outcome = await pollClosedCasesCompleting(
-			state,
-			source,
-			config.maxCasesPerPoll,
-			async (emitted) => {
-				const done = await withDetails(sf, plan, reader, emitted);
-				stoppedBecause = done.stoppedBecause;
-				return done.cases;
-			},
-		);
+		let outcome;
+		let failure: unknown;
+		try {
+			outcome = await pollClosedCasesCompleting(
+				state,
+				bulk ?? rest,
+				config.maxCasesPerPoll,
+				async (emitted) => {
+					const done = await withDetails(sf, plan, reader, emitted, bulk !== undefined);
+					stoppedBecause = done.stoppedBecause;
+					return done.cases;
+				},
+			);
+		} catch (e) {
+			failure = e;
+		}
+		if (!outcome) {
+			const e = failure;
+			if (!bulk || !(e instanceof BulkJobPending || e instanceof BulkJobFailed)) throw e;
+			// The cursor stays where it was; the job is kept to be looked at again (or dropped when it failed).
+			if (e instanceof BulkJobFailed) await bulk.deleteJob();
+			staticData.closedCasesImport = { ...importState, job: bulk.job };
+			staticData.casePlan = cached;
+			if (e instanceof BulkJobPending) return null;
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Salesforce could not run the import of existing cases (Bulk API job ${e.jobId} ${e.state === 'Aborted' ? 'was aborted' : 'failed'}: ${e.reason})`,
+				{
+					description:
+						'No case was lost: the next poll starts a new job from the last case imported. If it fails again, set Import Method to "REST API".',
+				},
+			);
+		}
+		const nextImport: ImportState | undefined =
+			importState && bulk
+				? { ...importState, job: bulk.position(outcome.state.backfill) }
+				: importState;
+		if (bulk && outcome.state.backfill === 'done' && nextImport?.job) {
+			await bulk.deleteJob();
+			nextImport.job = null;
+		}
 		if (outcome.deferred > 0)
 			ctx.logger.info(
 				`caseClosed: ${outcome.deferred} case(s) deferred to a later poll: ${stoppedBecause ?? ''}`,
@@ -269,6 +323,7 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		cases = outcome.items.filter((c): c is CaseWithMessaging => c !== null);
 		commit = () => {
 			staticData.closedCases = outcome.state;
+			if (nextImport) staticData.closedCasesImport = nextImport;
 			staticData.casePlan = cached;
 		};
 	}
@@ -345,6 +400,8 @@ async function withDetails(
 	plan: CaseQueryPlan,
 	reader: ConversationReader,
 	emitted: IDataObject[],
+	/** The cases came without their owner history: the queue rule is applied to the details. */
+	checkQueues = false,
 ): Promise<{ cases: Array<CaseWithMessaging | null>; stoppedBecause?: string }> {
 	const details = await fetchCaseDetails(
 		sf,
@@ -355,7 +412,7 @@ async function withDetails(
 	const cases: Array<CaseWithMessaging | null> = [];
 	for (const e of emitted) {
 		const record = byId.get(String(e.Id));
-		if (!record) {
+		if (!record || (checkQueues && !belongsToQueues(record, plan.queueIds))) {
 			cases.push(null);
 			continue;
 		}

@@ -37,14 +37,13 @@ function stampFields(plan: CaseQueryPlan): string[] {
 	return [...CURSOR_FIELDS, ...plan.subqueries.filter((q) => q === OWNER_HISTORY_SUBQUERY)];
 }
 
-/** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first (the cursor's fields only). */
-export function backfillQuery(
+/** The conditions of the backfill: closed cases with ClosedDate in [from, to), after the keyset. */
+function backfillWhere(
 	plan: CaseQueryPlan,
 	from: number,
 	to: number,
 	after: Keyset | null,
-	limit: number,
-): string {
+): string[] {
 	const where = [
 		'IsClosed = true',
 		// Selective on the indexed SystemModstamp: a case closed at or after `from` was modified at or after it.
@@ -57,12 +56,51 @@ export function backfillQuery(
 			`(ClosedDate > ${iso(after.closedDate)} OR (ClosedDate = ${iso(after.closedDate)} AND Id > ${soqlString(after.id)}))`,
 		);
 	if (plan.extraWhere) where.push(plan.extraWhere);
+	return where;
+}
+
+/** Closed cases with ClosedDate in [from, to), after the keyset, oldest closure first (the cursor's fields only). */
+export function backfillQuery(
+	plan: CaseQueryPlan,
+	from: number,
+	to: number,
+	after: Keyset | null,
+	limit: number,
+): string {
 	return buildQuery({
 		fields: stampFields(plan),
 		from: 'Case',
-		where,
+		where: backfillWhere(plan, from, to, after),
 		orderBy: ['ClosedDate ASC', 'Id ASC'],
 		limit,
+	});
+}
+
+/**
+ * The backfill as one Bulk API 2.0 query job: every closed case of [from, to) after the keyset, in
+ * the same order, without LIMIT and without the owner-history subquery (Bulk API 2.0 runs no
+ * parent-child subqueries: the queue rule reads the history with the details).
+ */
+export function bulkBackfillQuery(
+	plan: CaseQueryPlan,
+	from: number,
+	to: number,
+	after: Keyset | null,
+): string {
+	return buildQuery({
+		fields: CURSOR_FIELDS,
+		from: 'Case',
+		where: backfillWhere(plan, from, to, after),
+		orderBy: ['ClosedDate ASC', 'Id ASC'],
+	});
+}
+
+/** How many closed cases the backfill of [from, to) has (`SELECT COUNT()`: one call, no rows). */
+export function backfillCountQuery(plan: CaseQueryPlan, from: number, to: number): string {
+	return buildQuery({
+		fields: ['COUNT()'],
+		from: 'Case',
+		where: backfillWhere(plan, from, to, null),
 	});
 }
 

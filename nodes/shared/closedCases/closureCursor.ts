@@ -77,6 +77,8 @@ export interface ClosedCaseSource<T> {
 	live(since: number): AsyncIterable<Array<StampedCase<T>>>;
 	/** The org's time (epoch ms, to the second) when it answered the latest query's first page (its `Date` header). */
 	orgTime(): number;
+	/** Whether the last backfill answer was its end (see `EventSource.backfillExhausted`). */
+	backfillExhausted?(): boolean;
 }
 
 export interface PollOutcome<T> {
@@ -137,6 +139,7 @@ function eventSource<T>(source: ClosedCaseSource<T>): EventSource<T> {
 			for await (const page of source.live(since)) yield page.map(asEvent);
 		},
 		orgTime: () => source.orgTime(),
+		...(source.backfillExhausted ? { backfillExhausted: () => source.backfillExhausted!() } : {}),
 	};
 }
 

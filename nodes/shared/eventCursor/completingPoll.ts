@@ -16,8 +16,14 @@ class ReplayableSource<T> implements EventSource<T> {
 	private readonly livePages: Array<{ page: Array<StampedRecord<T>>; orgTime: number }> = [];
 	private replaying = false;
 	private time: number | undefined;
+	/** The replayed backfill answer was cut to a smaller limit: more follows it. */
+	private cut = false;
+	readonly backfillExhausted?: () => boolean;
 
-	constructor(private readonly source: EventSource<T>) {}
+	constructor(private readonly source: EventSource<T>) {
+		const exhausted = source.backfillExhausted?.bind(source);
+		if (exhausted) this.backfillExhausted = () => !(this.replaying && this.cut) && exhausted();
+	}
 
 	replay(): void {
 		this.replaying = true;
@@ -31,6 +37,7 @@ class ReplayableSource<T> implements EventSource<T> {
 	): Promise<Array<StampedRecord<T>>> {
 		if (this.replaying && this.backfillAnswer) {
 			this.time = this.backfillAnswer.orgTime;
+			this.cut = limit < this.backfillAnswer.page.length;
 			return this.backfillAnswer.page.slice(0, limit);
 		}
 		const page = await this.source.backfill(from, to, after, limit);

@@ -99,6 +99,12 @@ export interface EventSource<T> {
 	live(since: number, floor: number): AsyncIterable<Array<StampedRecord<T>>>;
 	/** The org's time (epoch ms, to the second) when it answered the latest query's first page (its `Date` header). */
 	orgTime(): number;
+	/**
+	 * Whether the last backfill answer was the end of the backfill. Without it, an answer shorter
+	 * than the limit is the end; a source that may answer short before the end (a Bulk API job read a
+	 * set of results per poll) says so here.
+	 */
+	backfillExhausted?(): boolean;
 }
 
 export interface EventPollOutcome<T> {
@@ -168,7 +174,8 @@ export async function pollEvents<T>(
 			// Only events the live phase may also meet (near the activation, or loaded late) are remembered.
 			emit(r, r.stamp.floorTime >= liveBase);
 		}
-		if (page.length < maxEmits) next.backfill = 'done';
+		if (source.backfillExhausted ? source.backfillExhausted() : page.length < maxEmits)
+			next.backfill = 'done';
 		else return { emitted, state: prune(next), caughtUp: false };
 	}
 

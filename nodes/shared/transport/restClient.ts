@@ -33,6 +33,18 @@ export class SalesforceRestClient {
 	}
 
 	/**
+	 * A text answer (Bulk API's CSV results) with its headers, lower-cased; an error answer is a
+	 * `SalesforceApiError` as for `request`.
+	 */
+	async requestText(
+		request: HttpRequest,
+	): Promise<{ text: string; headers: Record<string, string> }> {
+		const response = await this.send(request);
+		if (response.statusCode >= 300) throw errorOf(response, parseBody(response));
+		return { text: response.body, headers: response.headers };
+	}
+
+	/**
 	 * A blob as a stream (read once, never whole in memory here) with its content type and length;
 	 * an error answer is a `SalesforceApiError` as for `request`.
 	 */

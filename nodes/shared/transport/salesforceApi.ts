@@ -359,6 +359,89 @@ export function downloadBlob(
 	});
 }
 
+// ----- Bulk API 2.0 query ---------------------------------------------------------------------------
+
+/** A Bulk API 2.0 query job as Salesforce describes it (`GET /jobs/query/{id}`). */
+export interface QueryJobInfo {
+	id: string;
+	state: 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+	numberRecordsProcessed?: number;
+	errorMessage?: string;
+}
+
+/** One set of a query job's results: the CSV text and the locator of the next set (null after the last). */
+export interface QueryJobResults {
+	csv: string;
+	nextLocator: string | null;
+	numberOfRecords: number;
+}
+
+/** What the Bulk API calls need: an `ApiClient` that also reads text answers (CSV). */
+export interface BulkClient {
+	conn: Pick<SalesforceRestClient, 'request' | 'requestText'>;
+	apiVersion: string;
+}
+
+const jobUrl = (sf: BulkClient, id?: string) =>
+	`${versionRoot(sf.apiVersion)}/jobs/query${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+
+/** Creates a query job (`POST /jobs/query`): CSV, comma, LF. `queryAll` also reads deleted rows. */
+export function createQueryJob(
+	sf: BulkClient,
+	soql: string,
+	operation: 'query' | 'queryAll' = 'query',
+): Promise<QueryJobInfo> {
+	return sf.conn.request<QueryJobInfo>({
+		method: 'POST',
+		url: jobUrl(sf),
+		body: JSON.stringify({
+			operation,
+			query: soql,
+			contentType: 'CSV',
+			columnDelimiter: 'COMMA',
+			lineEnding: 'LF',
+		}),
+		headers: JSON_HEADERS,
+	});
+}
+
+/** A query job's state (`GET /jobs/query/{id}`). */
+export function queryJobInfo(sf: BulkClient, id: string): Promise<QueryJobInfo> {
+	return sf.conn.request<QueryJobInfo>({ method: 'GET', url: jobUrl(sf, id) });
+}
+
+/**
+ * One set of a complete job's results (`GET /jobs/query/{id}/results`): from `locator` (the first
+ * set when null), at most `maxRecords` rows. A locator stays valid while the job exists.
+ */
+export async function queryJobResults(
+	sf: BulkClient,
+	id: string,
+	locator: string | null,
+	maxRecords: number,
+): Promise<QueryJobResults> {
+	const query = [
+		...(locator === null ? [] : [`locator=${encodeURIComponent(locator)}`]),
+		`maxRecords=${Math.max(1, Math.floor(maxRecords))}`,
+	].join('&');
+	const { text, headers } = await sf.conn.requestText({
+		method: 'GET',
+		url: `${jobUrl(sf, id)}/results?${query}`,
+		headers: { Accept: 'text/csv' },
+	});
+	const next = headers['sforce-locator'];
+	return {
+		csv: text,
+		nextLocator: next === undefined || next === '' || next === 'null' ? null : next,
+		numberOfRecords: Number(headers['sforce-numberofrecords'] ?? NaN),
+	};
+}
+
+/** Deletes a query job and its results (`DELETE /jobs/query/{id}`). */
+export async function deleteQueryJob(sf: BulkClient, id: string): Promise<void> {
+	await sf.conn.request<void>({ method: 'DELETE', url: jobUrl(sf, id) });
+}
+
 // ----- Links --------------------------------------------------------------------------------------
 
 /** Stands in for the instance URL before a JWT or client credentials session exists (see connection.ts). */

@@ -4,6 +4,7 @@ import { completeField, type FieldSpec } from './fields';
 import { flowDefinitionViewObject } from './flows';
 import { liveChatTranscriptMoreFields, liveChatVisitorObject } from './live-chat-objects';
 import { addNoteObjects } from './note-objects';
+import { addOrganizationObject } from './organization-object';
 import { recordedFields, type Recorded } from './recorded-fields';
 import { campaignMemberObject, campaignObject, opportunityObject } from './sales-objects';
 import { Schema, standardFields } from './schema';
@@ -794,6 +795,7 @@ export function standardSchema(): Schema {
 		],
 	});
 	addNoteObjects(schema);
+	addOrganizationObject(schema);
 	schema.add(flowDefinitionViewObject());
 	return schema;
 }
