@@ -185,7 +185,7 @@ function readConfig(ctx: IPollFunctions): CaseClosedConfig {
 		),
 		importFrom: ctx.getNodeParameter('importFrom', 'none') as string,
 		importSince: ctx.getNodeParameter('importSince', '') as string,
-		importMethod: ctx.getNodeParameter('importMethod', 'auto') as ImportMethod,
+		importMethod: ctx.getNodeParameter('importMethod', 'rest') as ImportMethod,
 		conversation: conversationOptionsOf((name, fallback) => ctx.getNodeParameter(name, fallback)),
 		connectCallsPerHour: includeEmailThread
 			? connectCallsPerHourOf(ctx.getNodeParameter(CONNECT_BUDGET_PARAMETER, 500))

@@ -7,7 +7,8 @@ import { backfillCountQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosureCursorState } from './closureCursor';
 
 /**
- * Above this many cases, "Automatic" imports through a Bulk API 2.0 query job: Salesforce's guidance
+ * REST API is the default: Bulk API costs about as many calls, needs the user's Bulk API access, and
+ * a refused job does not fall back. Above this many cases, "Automatic" imports through a Bulk API 2.0 query job: Salesforce's guidance
  * for Bulk API 2.0 query is 10,000 records and more. The calls are about the same either way (each
  * poll reads a set of results or a page, and its cases' details: 294 and 286 calls for the bench's
  * 81,936 cases); the job spares the org a query per poll over a large span and its timeouts, and
@@ -48,7 +49,7 @@ export const importMethodProperty: INodeProperties = {
 			description: 'Each poll asks for its page of cases with a REST query',
 		},
 	],
-	default: 'auto',
+	default: 'rest',
 	displayOptions: { hide: { importFrom: ['none'] } },
 	description:
 		'How the existing cases are read from Salesforce. New closings are always read with REST queries.',
