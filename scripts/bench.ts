@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import type { IDataObject, INodeCredentials, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentials,
+	INodeExecutionData,
+	INodeType,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { useFilesystemBinaryData } from '../test/n8n/binary-data';
@@ -54,6 +60,21 @@ const { values: args } = parseArgs({
 const log = (line: string) => {
 	if (!args.json) console.log(line);
 };
+
+/** n8n's engine with the client-credentials credential of the sandbox org, for `node`. */
+function harnessFor(sandbox: Sandbox, node: INodeType | IVersionedNodeType) {
+	const n8n = new N8nHarness({
+		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
+		nodes: [node],
+	});
+	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
+		myDomainUrl: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+	});
+	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	return { n8n, credentials };
+}
 
 async function startSandbox(cases: number): Promise<Sandbox> {
 	const child = spawn(
@@ -157,16 +178,7 @@ function activate(
 
 function activateWith(sandbox: Sandbox, parameters: IDataObject) {
 	const trigger = new SalesforceServiceCloudTrigger();
-	const n8n = new N8nHarness({
-		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
-		nodes: [trigger],
-	});
-	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
-		myDomainUrl: sandbox.url,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-	});
-	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	const { n8n, credentials } = harnessFor(sandbox, trigger);
 	return n8n.activatePoll({
 		type: trigger,
 		parameters: { authentication: 'clientCredentials', ...parameters },
@@ -607,16 +619,7 @@ async function runAction(
 	input: Array<Record<string, unknown>>,
 ) {
 	const node = new SalesforceServiceCloud();
-	const n8n = new N8nHarness({
-		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
-		nodes: [node],
-	});
-	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
-		myDomainUrl: sandbox.url,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-	});
-	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	const { n8n, credentials } = harnessFor(sandbox, node);
 	// The first execution logs in and reads the describe; the measured one starts from there.
 	await n8n.execute({
 		type: node,
@@ -662,16 +665,7 @@ async function benchSteadyStateWrites(
 		});
 		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
 		const node = new SalesforceServiceCloud();
-		const n8n = new N8nHarness({
-			credentials: [new SalesforceServiceCloudClientCredentialsApi()],
-			nodes: [node],
-		});
-		const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
-			myDomainUrl: sandbox.url,
-			clientId: sandbox.clientId,
-			clientSecret: sandbox.clientSecret,
-		});
-		const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+		const { n8n, credentials } = harnessFor(sandbox, node);
 		const executions = 10;
 		let staticData: IDataObject = {};
 		const callsBefore = await apiCalls(sandbox);
@@ -918,16 +912,7 @@ async function runFileAction(
 	input: INodeExecutionData[],
 ) {
 	const node = new SalesforceServiceCloud();
-	const n8n = new N8nHarness({
-		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
-		nodes: [node],
-	});
-	const ref = n8n.addCredential('salesforceServiceCloudClientCredentialsApi', {
-		myDomainUrl: sandbox.url,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-	});
-	const credentials: INodeCredentials = { salesforceServiceCloudClientCredentialsApi: ref };
+	const { n8n, credentials } = harnessFor(sandbox, node);
 	const base = { authentication: 'clientCredentials', resource: 'file' };
 	await n8n.execute({
 		type: node,
