@@ -149,9 +149,23 @@ export class Editor {
 		await this.page.getByTestId('node-execute-button').first().click();
 		const error = output.getByTestId('node-error-message');
 		const items = output.getByTestId('ndv-items-count');
+		// n8n refuses to start a node whose parameters have issues, and says why in a notification.
+		const refused = this.page
+			.locator('.el-notification')
+			.filter({ hasText: /cannot start|has issues/i })
+			.filter({ visible: true });
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if ((await error.count()) || (await items.count())) break;
+			if (await refused.count()) {
+				const text = (await refused.first().innerText()).trim();
+				await refused
+					.first()
+					.locator('.el-notification__closeBtn')
+					.click()
+					.catch(() => undefined);
+				return { ok: false, columns: [], error: text, seconds: (Date.now() - started) / 1000 };
+			}
 			await this.page.waitForTimeout(150);
 		}
 		const seconds = (Date.now() - started) / 1000;
@@ -193,15 +207,20 @@ export class Editor {
 		if (look.kind === 'options') {
 			const input = this.parameters.getByTestId(`parameter-input-${look.parameter}`).first();
 			await input.click();
+			// As a person finds an option in a long list: by typing part of its name.
+			await page.keyboard.type(look.expect);
 			const option = page
 				.getByRole('option')
 				.filter({ hasText: look.expect })
 				.filter({ visible: true })
 				.first();
 			try {
-				await option.waitFor({ timeout: 15_000 });
+				await option.waitFor({ timeout: 30_000 });
 			} catch {
-				const shown = await page.getByRole('option').filter({ visible: true }).allInnerTexts();
+				const shown = await page
+					.locator('.el-select-dropdown, .el-popper')
+					.filter({ visible: true })
+					.allInnerTexts();
 				await input.click();
 				return [
 					`${look.what}: "${look.expect}" not in the list of ${look.parameter} (${shown.slice(0, 10).join(', ') || 'empty'})`,
@@ -214,17 +233,16 @@ export class Editor {
 		if (look.kind === 'search') {
 			const rl = this.parameters.getByTestId(`parameter-input-${look.parameter}`).first();
 			await rl.getByTestId('rlc-input').click();
-			const dropdown = page
-				.getByTestId('resource-locator-dropdown')
-				.filter({ visible: true })
-				.first();
-			await dropdown.waitFor();
-			await dropdown.locator('input').first().fill(look.text);
-			const item = dropdown.getByTestId('rlc-item').filter({ hasText: look.expect }).first();
+			// n8n 2.x puts the test id on the search input, 1.x on its wrapper.
+			const search = page.getByTestId('rlc-search').filter({ visible: true }).first();
+			await search.waitFor();
+			await search.locator('xpath=descendant-or-self::input').first().fill(look.text);
+			const items = page.getByTestId('rlc-item').filter({ visible: true });
+			const item = items.filter({ hasText: look.expect }).first();
 			try {
 				await item.waitFor({ timeout: 15_000 });
 			} catch {
-				const shown = await dropdown.getByTestId('rlc-item').allInnerTexts();
+				const shown = await items.allInnerTexts();
 				return [
 					`${look.what}: searching "${look.text}" in ${look.parameter} did not list "${look.expect}" (${shown.slice(0, 5).join(', ') || 'nothing'})`,
 				];

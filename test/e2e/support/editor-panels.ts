@@ -369,7 +369,7 @@ export function wronglyFilledPanels(
 		'missing required field': {
 			resource: 'lead',
 			operation: 'create',
-			parameters: { columns: manual({ LastName: 'No Company' }) },
+			parameters: { columns: manual({ LastName: 'No Company', Company: '={{ $json.company }}' }) },
 			columns: [],
 			message: /Company/,
 		},
