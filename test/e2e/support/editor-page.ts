@@ -154,9 +154,23 @@ export class Editor {
 			.locator('.el-notification')
 			.filter({ hasText: /cannot start|has issues/i })
 			.filter({ visible: true });
+		// n8n 2.41.1's editor now and then fails to start a step right after another one ("Problem
+		// executing workflow: Cannot read properties of null"); a person presses the button again.
+		const glitch = this.page
+			.locator('.el-notification')
+			.filter({ hasText: /Problem (executing|running) workflow/i })
+			.filter({ visible: true });
+		let pressedAgain = false;
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if ((await error.count()) || (await items.count())) break;
+			if (!pressedAgain && (await glitch.count())) {
+				pressedAgain = true;
+				for (const close of await this.page.locator('.el-notification__closeBtn').all())
+					await close.click().catch(() => undefined);
+				await this.page.waitForTimeout(500);
+				await this.page.getByTestId('node-execute-button').first().click();
+			}
 			if (await refused.count()) {
 				const text = (await refused.first().innerText()).trim();
 				await refused
@@ -206,28 +220,40 @@ export class Editor {
 		const page = this.page;
 		if (look.kind === 'options') {
 			const input = this.parameters.getByTestId(`parameter-input-${look.parameter}`).first();
-			await input.click();
-			// As a person finds an option in a long list: by typing part of its name.
-			await page.keyboard.type(look.expect);
 			const option = page
 				.getByRole('option')
 				.filter({ hasText: look.expect })
 				.filter({ visible: true })
 				.first();
-			try {
-				await option.waitFor({ timeout: 30_000 });
-			} catch {
-				const shown = await page
-					.locator('.el-select-dropdown, .el-popper')
-					.filter({ visible: true })
-					.allInnerTexts();
+			const dropdowns = page.locator('.el-select-dropdown, .el-popper').filter({ visible: true });
+			// Twice: a first click can land while the panel is still rendering.
+			for (let attempt = 0; attempt < 2; attempt++) {
 				await input.click();
-				return [
-					`${look.what}: "${look.expect}" not in the list of ${look.parameter} (${shown.slice(0, 10).join(', ') || 'empty'})`,
-				];
+				await dropdowns
+					.first()
+					.waitFor({ timeout: 10_000 })
+					.catch(() => undefined);
+				// As a person finds an option in a long list: by typing part of its name into the list's input.
+				await input
+					.locator('input')
+					.first()
+					.pressSequentially(look.expect)
+					.catch(() => undefined);
+				try {
+					await option.waitFor({ timeout: 20_000 });
+					await this.screenshot(shot);
+					await input.click();
+					return [];
+				} catch {
+					if (attempt === 1) {
+						const shown = await dropdowns.allInnerTexts();
+						return [
+							`${look.what}: "${look.expect}" not in the list of ${look.parameter} (${shown.join(' ').slice(0, 200) || 'no list opened'})`,
+						];
+					}
+					await input.click().catch(() => undefined);
+				}
 			}
-			await this.screenshot(shot);
-			await input.click();
 			return [];
 		}
 		if (look.kind === 'search') {
