@@ -4,7 +4,8 @@
 # package once, then runs test/e2e/*.e2e.ts against each version in turn, printing how long each
 # step took (but queue.e2e.ts: scripts/e2e-queue.sh runs it). The heavy live suites (HEAVY below:
 # real one-minute polls) run on the first version only, unless --all-versions (or
-# E2E_ALL_VERSIONS=1) asks for every version.
+# E2E_ALL_VERSIONS=1) asks for every version. The editor walkthrough (editor.e2e.ts: every panel of
+# both nodes in Chromium) runs on every version, as every other file does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node24.sh 2>/dev/null

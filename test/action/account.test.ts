@@ -65,7 +65,7 @@ describe('Salesforce Service Cloud node: Account', () => {
 
 	it('refuses to delete by an ID that is not a Salesforce ID, naming the item', async () => {
 		const { error } = await run({ operation: 'delete', recordId: '001 and more' });
-		expect(error?.message).toMatch(/item 0, field Id: Record ID "001 and more"/);
+		expect(error?.message).toMatch(/item 0, field Id: Account ID "001 and more"/);
 	});
 
 	it('upserts 1,000 accounts by an external ID in two API calls: the describe and one Composite request', async () => {

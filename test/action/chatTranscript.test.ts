@@ -109,16 +109,16 @@ describe('Salesforce Service Cloud node: Chat Transcript', () => {
 		const input = [{ id: 'not-an-id' }, { id: other }, { id: missing }, { id: chat.id }];
 		const { items } = await run({ operation: 'get', recordId: '={{ $json.id }}' }, input, true);
 		expect(items).toHaveLength(4);
-		expect(items[0].json.error).toMatch(/Record ID "not-an-id" is not a Salesforce record Id/);
+		expect(items[0].json.error).toMatch(/Chat Transcript ID "not-an-id" is not a Salesforce record Id/);
 		expect(items[1].json.error).toMatch(
-			new RegExp(`Record ID "${other}" belongs to another object`),
+			new RegExp(`Chat Transcript ID "${other}" belongs to another object`),
 		);
 		expect(items[2].json.error).toMatch(
-			new RegExp(`Record ID "${missing}": no .*\\(LiveChatTranscript\\) has this ID`),
+			new RegExp(`Chat Transcript ID "${missing}": no .*\\(LiveChatTranscript\\) has this ID`),
 		);
 		expect(items[3].json).toMatchObject({ Id: chat.id, messages: expectedMessages() });
 		const stopped = await run({ operation: 'get', recordId: missing });
-		expect(stopped.error?.message).toMatch(new RegExp(`Record ID "${missing}"`));
+		expect(stopped.error?.message).toMatch(new RegExp(`Chat Transcript ID "${missing}"`));
 	});
 
 	it('gets many chats that meet conditions, each with its messages; a limit; all pages with Return All', async () => {

@@ -104,7 +104,7 @@ describe('Salesforce Service Cloud node: Email Message', () => {
 		const one = await run({ operation: 'get', recordId: 'not-an-id' }, [{ x: 2 }], true);
 		expect(one.items[0].json).toMatchObject({
 			error:
-				'Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)',
+				'Email Message ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)',
 			input: { x: 2 },
 		});
 		expect(s.t.org.counters.apiCalls - before).toBe(0);

@@ -46,7 +46,7 @@ describe('Salesforce Service Cloud node: errors as the user reads them', () => {
 		const { error } = await run({ operation: 'get', recordId: 'not-an-id' });
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
-			'Record ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)',
+			'Case ID "not-an-id" is not a Salesforce record Id: it has characters a Salesforce Id never has (only letters and digits)',
 		);
 	});
 

@@ -18,7 +18,7 @@ import {
 export const description: INodeProperties[] = [
 	...memberProperties(['addMember']),
 	{
-		displayName: 'Status',
+		displayName: 'Member Status',
 		name: 'memberStatus',
 		type: 'string',
 		default: '',

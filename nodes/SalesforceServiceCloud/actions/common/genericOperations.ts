@@ -24,7 +24,8 @@ import { limitOf, queryToItems, splitQueryToItems, withoutAttributes } from './r
 import {
 	idParameterOf,
 	checkedIdOf,
-	RECORD_ID,
+	idLabelOf,
+	recordIdParameter,
 	recordIdProblem,
 	recordIdProperty,
 	returnAllProperties,
@@ -137,11 +138,11 @@ export function deleteOperation(resource: string, fixed: ObjectOf): ResourceOper
 		description: [recordIdProperty(resource, ['delete']), allOrNoneProperty(resource, ['delete'])],
 		async execute(sf) {
 			const objectName = objectNameOf(this, fixed);
-			// Every item's Record ID is checked before anything is deleted: one refused item stops the
+			// Every item's ID is checked before anything is deleted: one refused item stops the
 			// node before any call, unless the node continues on fail (then that item alone fails).
 			const checked = checkEachItem(this, (itemIndex) => {
 				const id = idParameterOf(this, 'recordId', itemIndex);
-				const problem = recordIdProblem(id);
+				const problem = recordIdProblem(id, idLabelOf(resource));
 				return problem
 					? { refused: { errorCode: 'MALFORMED_ID', message: problem, fields: ['Id'] } }
 					: { fields: { Id: id } };
@@ -181,11 +182,11 @@ export function getOperation(
 		async execute(sf) {
 			const describe = await describeOf(this, sf, objectName);
 			const read = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-				const id = checkedIdOf(this, itemIndex, RECORD_ID);
+				const id = checkedIdOf(this, itemIndex, recordIdParameter(resource));
 				if (describe.keyPrefix && !id.startsWith(describe.keyPrefix)) {
 					throw new NodeOperationError(
 						this.getNode(),
-						`Record ID "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`,
+						`${idLabelOf(resource)} "${id}" belongs to another object: ${describe.label} (${describe.name}) Ids start with ${describe.keyPrefix}`,
 						{
 							itemIndex,
 							description: `Item ${itemIndex}: check that the ID is the one of a ${describe.label} record.`,
@@ -206,7 +207,7 @@ export function getOperation(
 					if (items.length === 0)
 						throw new NodeOperationError(
 							this.getNode(),
-							`Record ID "${id}": no ${describe.label} (${describe.name}) has this ID`,
+							`${idLabelOf(resource)} "${id}": no ${describe.label} (${describe.name}) has this ID`,
 							{
 								itemIndex,
 								description: `Item ${itemIndex}: the record may have been deleted, or this user may not see it.`,

@@ -82,17 +82,38 @@ export function idProperty(options: {
 	return { ...property, default: { mode: 'id', value: '' }, modes: property.modes?.slice(1) };
 }
 
+/**
+ * The words for the Id of a resource's own record, in its label and its messages: "<Resource> ID"
+ * (Case ID, Task ID, ...), as Salesforce labels an object's Id field; "Record ID" where the record can
+ * be of any object (the Record resource, a file's record).
+ */
+const ID_LABELS: Readonly<Record<string, string>> = {
+	account: 'Account ID',
+	case: 'Case ID',
+	chatTranscript: 'Chat Transcript ID',
+	contact: 'Contact ID',
+	emailMessage: 'Email Message ID',
+	lead: 'Lead ID',
+	messagingSession: 'Messaging Session ID',
+	opportunity: 'Opportunity ID',
+	task: 'Task ID',
+};
+
+export const idLabelOf = (resource: string): string =>
+	Object.hasOwn(ID_LABELS, resource) ? ID_LABELS[resource] : 'Record ID';
+
 export const recordIdProperty = (
 	resource: string,
 	operations: string[],
 	searchable = true,
 ): INodeProperties =>
 	idProperty({
-		displayName: 'Record ID',
+		displayName: idLabelOf(resource),
 		name: 'recordId',
 		placeholder: '001Sb00000XyZ12AAB',
-		description:
-			'The Salesforce record: pick it, paste its address, or give its ID (15 or 18 letters and digits)',
+		description: Object.hasOwn(ID_LABELS, resource)
+			? `The ${idLabelOf(resource).replace(/ ID$/, '').toLowerCase()}: pick it, paste its address, or give its ID (15 or 18 letters and digits)`
+			: 'The Salesforce record: pick it, paste its address, or give its ID (15 or 18 letters and digits)',
 		resource,
 		operations,
 		search: searchable ? 'searchRecords' : undefined,
@@ -150,16 +171,19 @@ export function checkedIdOf(
 	return id;
 }
 
-export const RECORD_ID: IdParameter = {
+/** The `recordId` parameter of a resource, named in its messages as its label names it. */
+export const recordIdParameter = (resource: string): IdParameter => ({
 	name: 'recordId',
-	problemOf: (id) => recordIdProblem(id),
+	problemOf: (id) => recordIdProblem(id, idLabelOf(resource)),
 	hint: 'a record ID has 15 or 18 letters and digits, such as 001Sb00000XyZ12AAB, one per item.',
-};
+});
 
-/** Why the Record ID is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
-export function recordIdProblem(id: string): string | undefined {
+export const RECORD_ID: IdParameter = recordIdParameter('record');
+
+/** Why the ID (`label`: Record ID, Case ID, ...) is not exactly one Salesforce record Id, as the message the user reads, or undefined. */
+export function recordIdProblem(id: string, label = 'Record ID'): string | undefined {
 	if (!isWellFormedId(id))
-		return `Record ID "${id}" is not a Salesforce record Id: it ${idProblem(id) ?? 'is malformed'}`;
+		return `${label} "${id}" is not a Salesforce record Id: it ${idProblem(id) ?? 'is malformed'}`;
 	return undefined;
 }
 

@@ -14,7 +14,7 @@ import { switchOf } from '../common/parameters';
 import { perItem } from '../common/perItem';
 
 export const includeOriginalBodiesProperty = (operations: string[]): INodeProperties => ({
-	displayName: 'Include Original Bodies',
+	displayName: 'Include Original Email Bodies',
 	name: 'includeOriginalBodies',
 	type: 'boolean',
 	default: false,

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { shapeEmail } from '../../../shared/thread';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
-import { checkedIdOf, idProperty, RECORD_ID } from '../common/recordParameters';
+import { checkedIdOf, idProperty, recordIdParameter } from '../common/recordParameters';
 import { emailItems, emailsWhere, includeOriginalBodiesProperty } from './emailQuery';
 
 export const description: INodeProperties[] = [
@@ -26,7 +26,7 @@ export async function execute(
 	sf: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
 	return emailItems(this, async (itemIndex, options) => {
-		const id = checkedIdOf(this, itemIndex, RECORD_ID);
+		const id = checkedIdOf(this, itemIndex, recordIdParameter('emailMessage'));
 		const [record] = await emailsWhere(sf, 'Id', id);
 		if (!record)
 			throw new NodeOperationError(this.getNode(), `No email message with ID "${id}"`, {

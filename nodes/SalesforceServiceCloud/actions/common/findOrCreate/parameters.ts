@@ -7,7 +7,7 @@ export function findOrCreateProperties(resource: string): INodeProperties[] {
 	const show = { resource: [resource], operation: ['findOrCreate'] };
 	return [
 		{
-			displayName: 'Match On Name or ID',
+			displayName: 'Match On Field Name or ID',
 			name: 'matchField',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getFilterFields', loadOptionsDependsOn: ['resource'] },
