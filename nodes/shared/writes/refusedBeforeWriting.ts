@@ -11,8 +11,9 @@ export function refusedBeforeWriting(ctx: IExecuteFunctions, refused: WriteFailu
 	if (refused.length === 0 || ctx.continueOnFail()) return;
 	const ordered = [...refused].sort((a, b) => a.itemIndex - b.itemIndex);
 	const [first] = ordered;
+	// The line names the item first, so the message's own "(item N)" would say it twice.
 	const what = (r: WriteFailure) =>
-		`item ${r.itemIndex}${r.fields.length > 0 ? `, field ${r.fields.join(', ')}` : ''}: ${r.message} [${r.errorCode}]`;
+		`item ${r.itemIndex}${r.fields.length > 0 ? `, field ${r.fields.join(', ')}` : ''}: ${withoutItem(r)} [${r.errorCode}]`;
 	const others = ordered.slice(1, 11).map(what);
 	const more = ordered.length > 11 ? ` and ${ordered.length - 11} more` : '';
 	const error = new NodeOperationError(ctx.getNode(), `Nothing was written: ${what(first)}`, {
@@ -30,4 +31,10 @@ export function refusedBeforeWriting(ctx: IExecuteFunctions, refused: WriteFailu
 		errorCode: r.errorCode,
 	}));
 	throw error;
+}
+
+function withoutItem(r: WriteFailure): string {
+	const suffix = ` (item ${r.itemIndex})`;
+	if (r.message.endsWith(suffix)) return r.message.slice(0, -suffix.length);
+	return r.message.replace(`${suffix}.`, '.');
 }
