@@ -109,7 +109,9 @@ describe('Salesforce Service Cloud node: Chat Transcript', () => {
 		const input = [{ id: 'not-an-id' }, { id: other }, { id: missing }, { id: chat.id }];
 		const { items } = await run({ operation: 'get', recordId: '={{ $json.id }}' }, input, true);
 		expect(items).toHaveLength(4);
-		expect(items[0].json.error).toMatch(/Chat Transcript ID "not-an-id" is not a Salesforce record Id/);
+		expect(items[0].json.error).toMatch(
+			/Chat Transcript ID "not-an-id" is not a Salesforce record Id/,
+		);
 		expect(items[1].json.error).toMatch(
 			new RegExp(`Chat Transcript ID "${other}" belongs to another object`),
 		);
