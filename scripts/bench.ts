@@ -652,7 +652,8 @@ async function runAction(
 /**
  * `scale`: the same workflow run 10 times in a row (as a schedule would), each execution upserting
  * 1,000 contacts, with the workflow's static data carried from one execution to the next as n8n
- * saves it: the describe the writes need is kept there, so only the first execution describes.
+ * saves it. Keeping the describe there is off (KEEP_DESCRIBES in nodes/shared/schema/keptSchemas.ts):
+ * each execution describes, 2 calls per 1,000 upserts.
  * `apiCallsPer1000UpsertsSteadyState` counts the nine after it; `apiCallsFor10Executions1000Upserts` all ten.
  */
 async function benchSteadyStateWrites(

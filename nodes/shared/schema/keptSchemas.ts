@@ -121,9 +121,18 @@ function keep(ctx: Context, key: string, schema: WriteSchema, now: number): void
 		.forEach((k) => delete entries[k]);
 }
 
-/** Only executions whose static data n8n saves keep describes. */
+/**
+ * Off. In n8n's queue mode (read in 2.41.1: the execution's stored snapshot has no static data, and a
+ * new execution does not reload it), a worker runs every execution with empty static data and, when a
+ * node changed it, saves that in place of the workflow's: keeping a describe would erase the cursor
+ * of a trigger in the same workflow, and never be read back. Until a store that is safe in queue
+ * mode exists, every execution describes its object (2 calls per 1,000 writes).
+ */
+export const KEEP_DESCRIBES: boolean = false;
+
+/** Only executions whose static data n8n saves would keep describes (and only with KEEP_DESCRIBES). */
 function keeps(ctx: Context): boolean {
-	return ctx.getMode() !== 'manual';
+	return KEEP_DESCRIBES && ctx.getMode() !== 'manual';
 }
 
 function keptEntries(ctx: Context): Record<string, unknown> | undefined {
