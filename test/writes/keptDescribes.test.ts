@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	INodeCredentials,
-	INodeParameters,
-	WorkflowExecuteMode,
-} from 'n8n-workflow';
+import type { IDataObject, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/SalesforceServiceCloudClientCredentialsApi.credentials';
 import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/SalesforceServiceCloud.node';
@@ -25,70 +20,44 @@ const keptOf = (staticData: IDataObject) =>
 	((staticData['node:Salesforce Service Cloud'] as IDataObject | undefined)?.keptDescribes ??
 		{}) as Record<string, { at: number; s: { n: string; f: Array<{ n: string; b: number }> } }>;
 
-interface Workflow {
-	/** Runs the node once with the static data the previous execution left. */
-	run(
-		parameters: INodeParameters,
-		input: IDataObject[],
-		options?: { mode?: WorkflowExecuteMode; continueOnFail?: boolean },
-	): Promise<{ items: IDataObject[]; error?: Error; describes: number; writes: number }>;
-	staticData: IDataObject;
-}
-
-/** One saved workflow with the action node, on a credential of `t`'s org. */
-async function workflowOn(t: TestOrg, credentialOverrides: IDataObject = {}): Promise<Workflow> {
+/** One workflow with the action node, on a client-credentials credential of `t`'s org. */
+async function workflowOn(t: TestOrg) {
 	const harness = new N8nHarness({
 		credentials: [new SalesforceServiceCloudClientCredentialsApi()],
 		nodes: [node],
 	});
-	const { credentials } = await saveCredential(
-		harness,
-		t,
-		'clientCredentials',
-		credentialOverrides as Record<string, string>,
-	);
-	return workflowWith(harness, credentials, t);
-}
-
-function workflowWith(harness: N8nHarness, credentials: INodeCredentials, t: TestOrg): Workflow {
-	const wf: Workflow = {
-		staticData: {},
-		async run(parameters, input, options = {}) {
+	const { credentials } = await saveCredential(harness, t, 'clientCredentials');
+	const wf = {
+		staticData: {} as IDataObject,
+		/** Runs the node once with the static data the previous execution left. */
+		async run(parameters: INodeParameters, input: IDataObject[], mode: WorkflowExecuteMode) {
 			const before = { ...t.org.counters.apiCallsByKind };
 			const result = await harness.execute({
 				type: node,
 				parameters: { authentication: 'clientCredentials', resource: 'record', ...parameters },
 				credentials,
 				input: input.map((json) => ({ json })),
-				mode: options.mode,
+				mode,
 				staticData: wf.staticData,
-				settings: options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
 			});
 			// n8n saves static data after every execution but a manual one.
-			if ((options.mode ?? 'trigger') !== 'manual') wf.staticData = result.staticData;
+			if (mode !== 'manual') wf.staticData = result.staticData;
 			const after = t.org.counters.apiCallsByKind;
+			const writes = (c: typeof after) => c.collections + c.composite + c.sobject;
 			return {
-				items: (result.output?.[0] ?? []).map((i) => i.json),
 				error: result.error,
 				describes: after.describe - before.describe,
-				writes:
-					after.collections +
-					after.composite +
-					after.sobject -
-					before.collections -
-					before.composite -
-					before.sobject,
+				writes: writes(after) - writes(before),
 			};
 		},
 	};
 	return wf;
 }
 
-const contacts = (from: number, count: number, extra: IDataObject = {}) =>
+const contacts = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({
 		Ext_Id__c: `crm-${from + i}`,
 		LastName: `Customer ${from + i}`,
-		...extra,
 	}));
 
 const upsertContacts: INodeParameters = {
@@ -119,7 +88,7 @@ describe('describes kept across executions for writes', () => {
 		const wf = await workflowOn(t);
 		const runs = [];
 		for (const mode of ['trigger', 'webhook', 'manual', 'trigger'] as const)
-			runs.push(await wf.run(upsertContacts, contacts(runs.length * 10, 10), { mode }));
+			runs.push(await wf.run(upsertContacts, contacts(runs.length * 10, 10), mode));
 		expect(runs.map((r) => [r.error, r.describes, r.writes])).toEqual(
 			Array(4).fill([undefined, 1, 1]),
 		);
