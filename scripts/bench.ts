@@ -649,6 +649,22 @@ async function runAction(
 	return { calls: (await apiCalls(sandbox)) - before, seconds: round(seconds) };
 }
 
+/** A sandbox org answering after LATENCY_MS, whose Contact has an external ID field Ext_Id__c. */
+async function startWriteSandbox(): Promise<Sandbox> {
+	const sandbox = await startSandbox(0);
+	try {
+		await control(sandbox, 'POST', '/schema/fields', {
+			object: 'Contact',
+			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+		});
+		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
+		return sandbox;
+	} catch (error) {
+		sandbox.child.kill('SIGTERM');
+		throw error;
+	}
+}
+
 /**
  * `scale`: the same workflow run 10 times in a row (as a schedule would), each execution upserting
  * 1,000 contacts, with the workflow's static data carried from one execution to the next as n8n
@@ -659,13 +675,8 @@ async function runAction(
 async function benchSteadyStateWrites(
 	result: Record<string, Record<string, number | null>>,
 ): Promise<void> {
-	const sandbox = await startSandbox(0);
+	const sandbox = await startWriteSandbox();
 	try {
-		await control(sandbox, 'POST', '/schema/fields', {
-			object: 'Contact',
-			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
-		});
-		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
 		const node = new SalesforceServiceCloud();
 		const { n8n, credentials } = harnessFor(sandbox, node);
 		const executions = 10;
@@ -701,7 +712,7 @@ async function benchSteadyStateWrites(
 		const calls = after - callsBefore;
 		result.scale = {
 			...(result.scale ?? {}),
-			// Steady state: the executions after the first, which described the object and kept it.
+			// Steady state: the executions after the first (which would keep the describe, were keeping on).
 			apiCallsPer1000UpsertsSteadyState: round((after - callsAfterFirst) / (executions - 1)),
 			apiCallsFor10Executions1000Upserts: calls,
 			describeCallsFor10Executions1000Upserts: (await describeCalls(sandbox)) - describesBefore,
@@ -712,13 +723,8 @@ async function benchSteadyStateWrites(
 }
 
 async function benchActions(result: Record<string, Record<string, number | null>>): Promise<void> {
-	const sandbox = await startSandbox(0);
+	const sandbox = await startWriteSandbox();
 	try {
-		await control(sandbox, 'POST', '/schema/fields', {
-			object: 'Contact',
-			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
-		});
-		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
 		const autoMap = { mappingMode: 'autoMapInputData', value: null };
 		const leads = Array.from({ length: 1000 }, (_, i) => ({
 			LastName: `Visitor ${i}`,
