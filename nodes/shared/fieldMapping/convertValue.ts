@@ -63,7 +63,8 @@ export function label(field: MappingField): string {
 	return field.label === field.name ? field.name : `${field.label} (${field.name})`;
 }
 
-function where(ctx: ConvertContext): string {
+/** " (item N)" when the value belongs to an item, for the end of a message. */
+export function whereItem(ctx: ConvertContext): string {
 	return ctx.itemIndex === undefined ? '' : ` (item ${ctx.itemIndex})`;
 }
 
@@ -74,7 +75,7 @@ function fail(
 	expected: string,
 ): never {
 	throw new FieldMappingError(
-		`${label(field)} of ${ctx.describe.name} needs ${expected}, got ${JSON.stringify(value)}${where(ctx)}`,
+		`${label(field)} of ${ctx.describe.name} needs ${expected}, got ${JSON.stringify(value)}${whereItem(ctx)}`,
 		'wrongType',
 		field.name,
 		ctx.itemIndex,
@@ -91,7 +92,7 @@ function toText(field: MappingField, value: MappedInput, ctx: ConvertContext): s
 	const s = text(field, value, ctx);
 	if (field.length > 0 && s.length > field.length) {
 		throw new FieldMappingError(
-			`${label(field)} of ${ctx.describe.name} holds at most ${field.length} characters, got ${s.length}${where(ctx)}`,
+			`${label(field)} of ${ctx.describe.name} holds at most ${field.length} characters, got ${s.length}${whereItem(ctx)}`,
 			'tooLong',
 			field.name,
 			ctx.itemIndex,
@@ -168,7 +169,7 @@ function toPicklist(field: MappingField, raw: string, ctx: ConvertContext): stri
 	if (exact !== undefined) return exact;
 	if (!field.restrictedPicklist) return value;
 	throw new FieldMappingError(
-		`"${value}" is not a value of ${label(field)} of ${ctx.describe.name}${where(ctx)}. Allowed: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+		`"${value}" is not a value of ${label(field)} of ${ctx.describe.name}${whereItem(ctx)}. Allowed: ${allowed.map((a) => `"${a}"`).join(', ')}`,
 		'invalidPicklistValue',
 		field.name,
 		ctx.itemIndex,
@@ -196,7 +197,7 @@ function toId(field: MappingField, value: string, ctx: ConvertContext): string {
 	}
 	if (!isWellFormedId(value)) {
 		throw new FieldMappingError(
-			`${label(field)} of ${ctx.describe.name} needs a Salesforce Id (15 or 18 characters), got "${value}"${where(ctx)}`,
+			`${label(field)} of ${ctx.describe.name} needs a Salesforce Id (15 or 18 characters), got "${value}"${whereItem(ctx)}`,
 			'malformedId',
 			field.name,
 			ctx.itemIndex,
@@ -211,7 +212,7 @@ function toId(field: MappingField, value: string, ctx: ConvertContext): string {
 	);
 	if (targets.length > 0 && prefixes.every((p) => p) && !prefixes.includes(value.slice(0, 3))) {
 		throw new FieldMappingError(
-			`${label(field)} of ${ctx.describe.name} needs the Id of ${targets.map((t, i) => `a ${t} (${prefixes[i]}...)`).join(' or ')}, got "${value}"${where(ctx)}`,
+			`${label(field)} of ${ctx.describe.name} needs the Id of ${targets.map((t, i) => `a ${t} (${prefixes[i]}...)`).join(' or ')}, got "${value}"${whereItem(ctx)}`,
 			'malformedId',
 			field.name,
 			ctx.itemIndex,

@@ -5,6 +5,7 @@ import {
 	type ConvertContext,
 	type MappedInput,
 	type SalesforceValue,
+	whereItem,
 } from './convertValue';
 import { FieldMappingError } from './errors';
 import {
@@ -231,8 +232,4 @@ function requiredMissing(
 
 function hint(near: string[]): string {
 	return near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
-}
-
-function whereItem(ctx: ConvertContext): string {
-	return ctx.itemIndex === undefined ? '' : ` (item ${ctx.itemIndex})`;
 }
