@@ -1,7 +1,8 @@
 import { connectionIdentity } from '../../nodes/shared/transport/connectionIdentity';
 
-// What the action node keeps across executions (kept describes) is filed under the connection's
-// identity: the same org, user and API version find it again, anything else starts afresh.
+// What the action node keeps across executions (kept describes, in the process's memory) is filed
+// under the connection's identity: the same org, user, API version and secret find it again,
+// anything else starts afresh.
 
 const oauth = (id: string | undefined, secret = 'token-1') => ({
 	oauthTokenData: { access_token: secret, refresh_token: `r-${secret}`, ...(id ? { id } : {}) },
@@ -75,6 +76,19 @@ describe('connectionIdentity', () => {
 			connectionIdentity(
 				'clientCredentials',
 				{ myDomainUrl: 'https://b.my.salesforce.com', clientId: 'app' },
+				'',
+				'62.0',
+			),
+			// The same app and user, another secret: a credential that could not sign in gets nothing kept by another.
+			connectionIdentity(
+				'clientCredentials',
+				{ myDomainUrl: 'https://b.my.salesforce.com', clientId: 'app', clientSecret: 'guess' },
+				'',
+				'62.0',
+			),
+			connectionIdentity(
+				'jwt',
+				{ environment: 'sandbox', username: 'ana@acme.com', clientId: 'app', privateKey: 'other' },
 				'',
 				'62.0',
 			),

@@ -7,7 +7,7 @@ import { measureReliability } from './faultInjection';
 it('writes every record at most once, and reports every record it wrote', async () => {
 	const figures = await measureReliability({ seed: 20261205, runs: 80 });
 	expect(figures.runs).toBe(80);
-	expect(figures.faultsInjected).toBeGreaterThan(60);
+	expect(figures.faultsInjected).toBeGreaterThan(50);
 	expect({
 		duplicates: figures.duplicates,
 		writtenButUnreported: figures.writtenButUnreported,

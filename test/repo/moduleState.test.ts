@@ -16,6 +16,10 @@ import ts from 'typescript';
 const ALLOWED: Record<string, string> = {
 	'nodes/shared/transport/oauthInstanceUrl.ts:learnt':
 		'An identity URL names one user of one org, whose REST address never changes: every process that learns it learns the same value, so a per-process copy only saves a call.',
+	'nodes/shared/schema/keptSchemas.ts:kept':
+		"Describes kept for the write path, filed by org, user, API version and object: each process keeps what Salesforce answers for that identity, used for a day at most and described again when it refuses an item or lets Salesforce refuse one; a process that has none describes (one call). Bounded in count and size. Not in static data, which a queue-mode worker would save over a trigger's cursor.",
+	'nodes/shared/schema/keptSchemas.ts:describing':
+		'Describes under way, shared by executions of this process that start together; each is removed when it ends, and a failed one is not shared.',
 };
 
 const ROOT = join(__dirname, '../..');

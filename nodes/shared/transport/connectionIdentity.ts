@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { shortHash } from '../shortHash';
@@ -6,8 +8,11 @@ import type { Authentication } from './credentialTypes';
 /**
  * Who a connection acts as, as a short hash: the org and user a credential signs in as, and the API
  * version (a describe differs by user, through field permissions, and by version). What the nodes
- * keep across executions (kept describes) is filed under it, so that a credential pointed at
- * another org, user or version starts afresh. Nothing secret goes into it, and it comes out hashed.
+ * keep across executions (kept describes, in the process's memory) is filed under it, so that a
+ * credential pointed at another org, user or version starts afresh. For JWT and client
+ * credentials the secret (private key, client secret) counts too, through a SHA-256 digest: a
+ * credential that names the same app and user but could not sign in never gets a describe another
+ * credential fetched. An OAuth2 identity URL comes from a token Salesforce issued.
  */
 export function connectionIdentity(
 	authentication: Authentication,
@@ -29,6 +34,7 @@ export function connectionIdentity(
 					credentials.myDomainUrl,
 					authentication === 'jwt' ? credentials.username : '',
 					credentials.clientId,
+					digest(authentication === 'jwt' ? credentials.privateKey : credentials.clientSecret),
 				]
 					.map((v) =>
 						String(v ?? '')
@@ -37,4 +43,10 @@ export function connectionIdentity(
 					)
 					.join(' ');
 	return shortHash(`${authentication}\n${who}\n${apiVersion}`);
+}
+
+function digest(secret: unknown): string {
+	return createHash('sha256')
+		.update(String(secret ?? '').trim())
+		.digest('hex');
 }

@@ -11,12 +11,12 @@ import type { WriteLedgerScope, WriteRecord, WriteRequest, WriteResult } from '.
  * Retry On Fail (n8n-core's WorkflowExecute) calls the node's execute() again, with the same input
  * and the same run index, in the same execution, after it threw (or after it returned an error as
  * its first item). n8n keeps nothing of a failed try's output, so the node has to remember. It
- * keeps the ledger in the workflow's static data: WorkflowExecute runs the whole execution on one
- * Workflow object, and getWorkflowStaticData('node') hands every try the same object from it. In
- * queue mode a worker runs the whole execution, retries included, in one process, so the ledger is
- * there for each retry (an execution context would be too, but static data is what n8n documents
- * for a node's own state). n8n saves static data after an execution, so the ledger keeps only the
- * current execution's entries and is emptied once the node ends without being retried.
+ * keeps the ledger in the node's execution context (getContext('node')): n8n-core hands every try
+ * of one execution the same context, and a worker in queue mode runs the whole execution, retries
+ * included, in one process. Not in the workflow's static data: in queue mode a worker starts from
+ * empty static data and saves what a node changed in place of the workflow's, which would erase
+ * the cursor of a trigger in the same workflow. The context is saved with the execution only, so
+ * the ledger keeps the current run's entries and is emptied once the node ends without a retry.
  *
  * It is used only when the node's Retry On Fail is on: otherwise no try repeats and nothing is kept.
  */
@@ -43,12 +43,12 @@ export interface WriteLedger {
 /** The ledger of this try, or undefined when Retry On Fail is off. */
 export function openWriteLedger(ctx: IExecuteFunctions): WriteLedger | undefined {
 	if (ctx.getNode().retryOnFail !== true) return undefined;
-	const data = ctx.getWorkflowStaticData('node');
+	const data = ctx.getContext('node');
 	const key = executionKey(ctx);
 	const stored = data[KEY] as Record<string, Scopes> | undefined;
 	// Entries of other executions are dropped: a new execution is new work.
 	if (stored) for (const other of Object.keys(stored)) if (other !== key) delete stored[other];
-	// Created on the first note only, so that a try that writes nothing leaves static data untouched.
+	// Created on the first note only, so that a try that writes nothing leaves the context untouched.
 	const entriesOf = (name: string, create: boolean): Record<string, Entry> | undefined => {
 		if (!create) return (data[KEY] as Record<string, Scopes> | undefined)?.[key]?.[name];
 		const all = (data[KEY] ??= {}) as Record<string, Scopes>;
@@ -98,7 +98,7 @@ export function openWriteLedger(ctx: IExecuteFunctions): WriteLedger | undefined
 
 /**
  * Empties the ledger once the node returns output n8n will not retry (its first item is not an
- * error). Nothing happens when the ledger is empty, so static data is not touched needlessly.
+ * error), so that the saved execution does not carry it.
  */
 export function closeWriteLedger(ctx: IExecuteFunctions, output: INodeExecutionData[]): void {
 	if (ctx.getNode().retryOnFail !== true) return;
@@ -108,7 +108,7 @@ export function closeWriteLedger(ctx: IExecuteFunctions, output: INodeExecutionD
 		output[0]?.json?.error !== false
 	)
 		return;
-	const data = ctx.getWorkflowStaticData('node');
+	const data = ctx.getContext('node');
 	if (data[KEY] !== undefined) delete data[KEY];
 }
 

@@ -129,7 +129,11 @@ async function handle(org: SandboxOrg, req: IncomingMessage, res: ServerResponse
 	const subPath = m[2] && m[2] !== '/' ? m[2] : '/';
 	const major = Number(version.split('.')[0]);
 	const request: SfRequest = { ...base, path: subPath, version };
-	const fault = takePlannedFault(org, base.method, subPath);
+	// A planned fault meets a request Salesforce would process: one without a valid session is
+	// refused before anything else, and does not count.
+	const token = bearerToken(request.headers.authorization);
+	const fault =
+		token && org.sessions.validate(token) ? takePlannedFault(org, base.method, subPath) : undefined;
 	if (fault?.kind === 'SESSION_END') {
 		org.sessions.expireAll();
 		org.faults.tokenUnavailable = fault.tokenFailures ?? Number.MAX_SAFE_INTEGER;

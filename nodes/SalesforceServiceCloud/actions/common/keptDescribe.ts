@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
 import { forgetSchema, freshSchema } from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
@@ -28,7 +26,6 @@ const DESCRIBE_CODES = new Set([
  * written must come out) and forgets the kept describe, so that the next execution describes.
  */
 export async function explainRefusals(
-	ctx: IExecuteFunctions,
 	sf: SalesforceConnection,
 	objectName: string,
 	results: WriteResult[],
@@ -44,9 +41,9 @@ export async function explainRefusals(
 	if (refused.length === 0) return results;
 	let fresh: MappingDescribe;
 	try {
-		fresh = await freshSchema(ctx, sf, objectName);
+		fresh = await freshSchema(sf, objectName);
 	} catch {
-		forgetSchema(ctx, sf, objectName);
+		forgetSchema(sf, objectName);
 		return results;
 	}
 	const explained = new Map(

@@ -148,7 +148,7 @@ export async function writeItems(
 	let mapped = mapItems(ctx, describe, operation, check);
 	let mayBeStale = schema.kept;
 	if (mayBeStale && mapped.refusedByDescribe) {
-		describe = await freshSchema(ctx, sf, objectName);
+		describe = await freshSchema(sf, objectName);
 		mapped = mapItems(ctx, describe, operation, check);
 		mayBeStale = false;
 	}
@@ -163,7 +163,6 @@ export async function writeItems(
 	// Rows Salesforce refused for a reason a fresh describe would have caught: explained by one.
 	const recheck = (results: WriteResult[]) =>
 		explainRefusals(
-			ctx,
 			sf,
 			objectName,
 			results,

@@ -69,7 +69,7 @@ async function findOrCreate(
 	let mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
 	let mayBeStale = schema.kept;
 	if (mayBeStale && (!matchField || mapped.some((e) => e.failure || e.createFailure))) {
-		describe = await freshSchema(ctx, sf, objectName);
+		describe = await freshSchema(sf, objectName);
 		matchField = matchFieldIn(describe);
 		mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
 		mayBeStale = false;
@@ -108,7 +108,7 @@ async function findOrCreate(
 		found = await runLookups(sf, queries);
 	} catch (error) {
 		// A lookup Salesforce refused may come from a kept describe out of date: the next execution describes.
-		if (mayBeStale) forgetSchema(ctx, sf, objectName);
+		if (mayBeStale) forgetSchema(sf, objectName);
 		throw toNodeError(ctx.getNode(), error);
 	}
 	for (const record of found) {
@@ -153,8 +153,8 @@ async function findOrCreate(
 					return failure ? [failure] : [];
 				});
 			};
-		rows.create = await explainRefusals(ctx, sf, objectName, rows.create, explain('create'));
-		rows.update = await explainRefusals(ctx, sf, objectName, rows.update, explain('update'));
+		rows.create = await explainRefusals(sf, objectName, rows.create, explain('create'));
+		rows.update = await explainRefusals(sf, objectName, rows.update, explain('update'));
 	}
 
 	const actions = new Map<number, FindOrCreateAction>();
