@@ -42,6 +42,8 @@ export interface NodeRun {
 	run: IRun;
 	/** The static data after the run. */
 	staticData: IDataObject;
+	/** Whether the run changed the static data: n8n saves it after the execution only then. */
+	staticDataChanged: boolean;
 }
 
 let executionCounter = 0;
@@ -113,6 +115,7 @@ export async function executeNode(
 		thrown,
 		run,
 		staticData: plainStaticData(workflow.staticData),
+		staticDataChanged: workflow.staticData.__dataChanged === true,
 	};
 }
 

@@ -34,7 +34,13 @@ interface Workflow {
 		parameters: INodeParameters,
 		input: IDataObject[],
 		options?: { mode?: WorkflowExecuteMode; continueOnFail?: boolean },
-	): Promise<{ items: IDataObject[]; error?: Error; describes: number; writes: number }>;
+	): Promise<{
+		items: IDataObject[];
+		error?: Error;
+		describes: number;
+		writes: number;
+		staticDataChanged: boolean;
+	}>;
 	staticData: IDataObject;
 }
 
@@ -73,6 +79,7 @@ function workflowWith(harness: N8nHarness, credentials: INodeCredentials, t: Tes
 			return {
 				items: (result.output?.[0] ?? []).map((i) => i.json),
 				error: result.error,
+				staticDataChanged: result.staticDataChanged,
 				describes: after.describe - before.describe,
 				writes:
 					after.collections +
@@ -139,6 +146,9 @@ describe('describes kept across executions for writes', () => {
 			[undefined, 0, 1],
 		]);
 		expect(wf.staticData).toEqual(cursor());
+		// Not even marked changed: a queue-mode worker, which starts from empty static data, would
+		// save its own over the workflow's.
+		expect(runs.map((r) => r.staticDataChanged)).toEqual([false, false, false, false]);
 		expect(t.org.store.rows('Contact').filter((c) => c.Ext_Id__c)).toHaveLength(40);
 	});
 
