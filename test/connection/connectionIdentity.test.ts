@@ -49,6 +49,13 @@ describe('connectionIdentity', () => {
 				'63.0',
 			),
 			connectionIdentity('oAuth2', oauth(undefined), 'https://b.my.salesforce.com', '62.0'),
+			// Token data without an identity URL: the instance alone does not name the user.
+			connectionIdentity(
+				'oAuth2',
+				oauth(undefined, 'token-of-another-user'),
+				'https://b.my.salesforce.com',
+				'62.0',
+			),
 			connectionIdentity(
 				'jwt',
 				{ environment: 'production', username: 'ana@acme.com', clientId: 'app' },

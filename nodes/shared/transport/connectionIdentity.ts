@@ -21,14 +21,15 @@ export function connectionIdentity(
 	apiVersion: string,
 ): string {
 	const token = credentials.oauthTokenData as IDataObject | undefined;
-	// OAuth2: the identity URL (https://login.salesforce.com/id/<org Id>/<user Id>) names org and user.
-	// JWT and client credentials: the login server with the username, or with the connected app
-	// (whose "run as" user signs in), name them before any session exists.
+	// OAuth2: the identity URL (https://login.salesforce.com/id/<org Id>/<user Id>) names org and user;
+	// without one, the instance does not name the user, so the refresh token stands in (a rotated
+	// one only costs a describe). JWT and client credentials: the login server with the username,
+	// or with the connected app (whose "run as" user signs in), name them before any session exists.
 	const who =
 		authentication === 'oAuth2'
 			? typeof token?.id === 'string' && token.id !== ''
 				? token.id
-				: instanceUrl
+				: `${instanceUrl} ${digest(token?.refresh_token ?? token?.access_token)}`
 			: [
 					credentials.environment,
 					credentials.myDomainUrl,
