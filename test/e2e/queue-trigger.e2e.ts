@@ -159,7 +159,7 @@ describe('the trigger on main, its executions on workers: a restart of main and 
 		await t?.close();
 	});
 
-	/** A case from Rose with her email and the agent's reply, named for the timeline. */
+	/** A case from Rose with her email, named for the timeline. */
 	const newCase = (name: string) => {
 		const org = t.org;
 		const contactId = org.store.insert('Contact', {

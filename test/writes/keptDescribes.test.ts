@@ -101,6 +101,16 @@ const contacts = (from: number, count: number, extra: IDataObject = {}) =>
 		...extra,
 	}));
 
+/** Contact's external ID field, which the upserts match on. */
+const withExternalId = (org: TestOrg) =>
+	org.org.schema.addCustomField('Contact', {
+		name: 'Ext_Id__c',
+		type: 'string',
+		externalId: true,
+		unique: true,
+		length: 80,
+	});
+
 const upsertContacts: INodeParameters = {
 	operation: 'upsert',
 	objectName: 'Contact',
@@ -111,13 +121,7 @@ describe('describes kept across executions for writes', () => {
 	let t: TestOrg;
 	beforeEach(async () => {
 		t = await startTestOrg();
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		withExternalId(t);
 	});
 	afterEach(async () => {
 		await t.close();
@@ -336,13 +340,7 @@ describe('describes kept across executions for writes', () => {
 		await wf.run(upsertContacts, contacts(0, 1));
 		const other = await startTestOrg();
 		try {
-			other.org.schema.addCustomField('Contact', {
-				name: 'Ext_Id__c',
-				type: 'string',
-				externalId: true,
-				unique: true,
-				length: 80,
-			});
+			withExternalId(other);
 			const moved = await workflowOn(other);
 			const run = await moved.run(upsertContacts, contacts(1, 1));
 			expect([run.error, run.describes, run.writes]).toEqual([undefined, 1, 1]);

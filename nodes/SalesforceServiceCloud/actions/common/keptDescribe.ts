@@ -1,7 +1,35 @@
 import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
-import { forgetSchema, freshSchema } from '../../../shared/schema/keptSchemas';
+import { forgetSchema, freshSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import type { WriteFailure, WriteResult } from '../../../shared/writes';
+
+/** Items checked against a describe, and whether that describe may be out of date. */
+export interface SchemaChecked<T> {
+	describe: MappingDescribe;
+	checked: T;
+	/** Kept from an earlier execution and not described since: Salesforce's refusals are worth explaining. */
+	mayBeStale: boolean;
+}
+
+/**
+ * The items checked against the object's describe. When the describe was kept from an earlier
+ * execution (so may be out of date) and `refuses` what the check found, the object is described
+ * again, once, and the items are checked against the fresh describe: a field added in Salesforce
+ * since is found, and whatever is refused, is refused by the org as it is now.
+ */
+export async function checkAgainstSchema<T>(
+	sf: SalesforceConnection,
+	objectName: string,
+	schema: ObjectSchema,
+	check: (describe: MappingDescribe) => T,
+	refuses: (checked: T) => boolean,
+): Promise<SchemaChecked<T>> {
+	const checked = check(schema.describe);
+	if (!schema.kept || !refuses(checked))
+		return { describe: schema.describe, checked, mayBeStale: schema.kept };
+	const describe = await freshSchema(sf, objectName);
+	return { describe, checked: check(describe), mayBeStale: false };
+}
 
 /**
  * Salesforce's refusals of a record that a check against an up-to-date describe would have made

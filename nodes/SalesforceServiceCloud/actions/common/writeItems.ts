@@ -8,11 +8,11 @@ import {
 	type MappingOperation,
 } from '../../../shared/fieldMapping';
 import type { MappingDescribe } from '../../../shared/fieldMapping/fieldRules';
-import { freshSchema, objectSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
+import { objectSchema, type ObjectSchema } from '../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../shared/transport/connection';
 import { toNodeError } from '../../../shared/transport/errorBoundary';
 import type { WriteFailure, WriteRecord, WriteResult } from '../../../shared/writes';
-import { explainRefusals } from './keptDescribe';
+import { checkAgainstSchema, explainRefusals } from './keptDescribe';
 import { fillOwnerIds } from './ownerByEmail';
 import { writeRecords, type WriteRecordsOptions } from './writeRecords';
 
@@ -143,15 +143,17 @@ export async function writeItems(
 	options: WriteRecordsOptions & { check?: ItemCheck; schema?: ObjectSchema } = {},
 ): Promise<INodeExecutionData[]> {
 	const { check, schema: given, ...writeOptions } = options;
-	const schema = given ?? (await objectSchema(ctx, sf, objectName));
-	let describe = schema.describe;
-	let mapped = mapItems(ctx, describe, operation, check);
-	let mayBeStale = schema.kept;
-	if (mayBeStale && mapped.refusedByDescribe) {
-		describe = await freshSchema(sf, objectName);
-		mapped = mapItems(ctx, describe, operation, check);
-		mayBeStale = false;
-	}
+	const {
+		describe,
+		checked: mapped,
+		mayBeStale,
+	} = await checkAgainstSchema(
+		sf,
+		objectName,
+		given ?? (await objectSchema(ctx, sf, objectName)),
+		(d) => mapItems(ctx, d, operation, check),
+		(m) => m.refusedByDescribe,
+	);
 	if (operation === 'upsert' && !mapped.externalIdField) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose the field to match records on', {
 			description:

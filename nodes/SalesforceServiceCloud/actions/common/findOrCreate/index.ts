@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MappingDescribe, MappingField } from '../../../../shared/fieldMapping/fieldRules';
-import { forgetSchema, freshSchema, objectSchema } from '../../../../shared/schema/keptSchemas';
+import { forgetSchema, objectSchema } from '../../../../shared/schema/keptSchemas';
 import type { SalesforceConnection } from '../../../../shared/transport/connection';
 import { toNodeError } from '../../../../shared/transport/errorBoundary';
 import {
@@ -13,7 +13,7 @@ import {
 	type WriteFailure,
 	type WriteResult,
 } from '../../../../shared/writes';
-import { explainRefusals } from '../keptDescribe';
+import { checkAgainstSchema, explainRefusals } from '../keptDescribe';
 import { fillOwnerIds, ownerByEmailProperties } from '../ownerByEmail';
 import type { ResourceOperation } from '../genericOperations';
 import { entriesOf } from './entries';
@@ -63,17 +63,20 @@ async function findOrCreate(
 	};
 	// The describe may be kept from an earlier execution (see keptSchemas.ts): when it cannot match
 	// on the field or refuses an item, the object is described again, once, before anything is refused.
-	const schema = await objectSchema(ctx, sf, objectName);
-	let describe = schema.describe;
-	let matchField = matchFieldIn(describe);
-	let mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
-	let mayBeStale = schema.kept;
-	if (mayBeStale && (!matchField || mapped.some((e) => e.failure || e.createFailure))) {
-		describe = await freshSchema(sf, objectName);
-		matchField = matchFieldIn(describe);
-		mapped = matchField ? entriesOf(ctx, describe, matchField) : [];
-		mayBeStale = false;
-	}
+	const {
+		describe,
+		checked: { matchField, mapped },
+		mayBeStale,
+	} = await checkAgainstSchema(
+		sf,
+		objectName,
+		await objectSchema(ctx, sf, objectName),
+		(d) => {
+			const field = matchFieldIn(d);
+			return { matchField: field, mapped: field ? entriesOf(ctx, d, field) : [] };
+		},
+		(c) => !c.matchField || c.mapped.some((e) => e.failure || e.createFailure),
+	);
 	if (!matchField) {
 		throw new NodeOperationError(
 			ctx.getNode(),
