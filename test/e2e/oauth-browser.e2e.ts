@@ -13,6 +13,7 @@ import {
 
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { CREDENTIAL_TYPES, n8nWithPackage } from './support/e2e-env';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/editor-page';
 import type { N8nInstance } from './support/n8n-instance';
 import { n8nVersionUnderTest, REPO_ROOT } from './support/n8n-install';
 import { N8nRestClient, OWNER } from './support/n8n-rest';
@@ -28,20 +29,6 @@ import { N8nRestClient, OWNER } from './support/n8n-rest';
 // "Saved" label. Both save the credential before opening the popup and show "Account connected".
 // Neither tests an OAuth2 credential on save (the editor's isCredentialTestable is false for OAuth
 // types), so the test runs through POST /rest/credentials/test, as the editor does for other types.
-
-/** Debian's Chromium (`apt-get install -y chromium chromium-driver`); CHROMIUM_PATH overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags this machine needs: its closed network refuses Chromium's background connections. */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 const VERSION = n8nVersionUnderTest();
 const SCREENSHOTS = join(REPO_ROOT, '.cache', 'e2e-screenshots', 'oauth-browser', VERSION);

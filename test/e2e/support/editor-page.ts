@@ -14,7 +14,7 @@ import { OWNER } from './n8n-rest';
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags this machine needs: its closed network refuses Chromium's background connections. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
