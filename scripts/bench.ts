@@ -23,6 +23,7 @@ import { useFilesystemBinaryData } from '../test/n8n/binary-data';
 import { N8nHarness } from '../test/n8n/harness';
 import type { PollOutcome } from '../test/n8n/poll';
 import { measureReliability } from '../test/reliability/faultInjection';
+import { externalIdField } from '../test/sandbox-org/testing';
 import { benchRedaction } from '../test/thread/redaction/benchRedaction';
 import { benchQueue, queueFiguresSkipped } from './benchQueue';
 import { benchThread } from './benchThread';
@@ -655,7 +656,7 @@ async function startWriteSandbox(): Promise<Sandbox> {
 	try {
 		await control(sandbox, 'POST', '/schema/fields', {
 			object: 'Contact',
-			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+			field: externalIdField(),
 		});
 		await control(sandbox, 'POST', '/faults', { latencyMs: LATENCY_MS });
 		return sandbox;
@@ -754,7 +755,7 @@ async function benchActions(result: Record<string, Record<string, number | null>
 		);
 		await control(sandbox, 'POST', '/schema/fields', {
 			object: 'Account',
-			field: { name: 'Ext_Id__c', type: 'string', externalId: true, unique: true, length: 80 },
+			field: externalIdField(),
 		});
 		const accountUpserts = await runAction(
 			sandbox,

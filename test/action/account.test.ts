@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { actionSuite } from './suite';
+import { externalIdField } from '../sandbox-org/testing';
 
 // The action node's Account and Opportunity resources as n8n runs them, against the sandbox org.
 
@@ -9,13 +10,7 @@ const upsertOn = (field: string) => ({ ...autoMap, matchingColumns: [field] });
 
 describe('Salesforce Service Cloud node: Account', () => {
 	const s = actionSuite('account', (t) => {
-		t.org.schema.addCustomField('Account', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Account', externalIdField());
 	});
 	const { run } = s;
 

@@ -8,6 +8,7 @@ import {
 	type CaseThreadRecord,
 } from '../../nodes/shared/thread';
 import { actionSuite } from './suite';
+import { externalIdField } from '../sandbox-org/testing';
 
 // The action node's Case resource as n8n runs it, against the sandbox org.
 
@@ -47,13 +48,7 @@ describe('Salesforce Service Cloud node: Case', () => {
 	});
 
 	it('upserts cases by an external ID', async () => {
-		s.t.org.schema.addCustomField('Case', {
-			name: 'Ticket_Ref__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		s.t.org.schema.addCustomField('Case', externalIdField('Ticket_Ref__c'));
 		const columns = {
 			mappingMode: 'autoMapInputData',
 			value: null,

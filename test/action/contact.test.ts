@@ -5,7 +5,7 @@ import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/Sales
 import { N8nHarness } from '../n8n/harness';
 import { actionSuite } from './suite';
 import { saveCredential } from '../connection/setup';
-import { startTestOrg } from '../sandbox-org/testing';
+import { externalIdField, startTestOrg } from '../sandbox-org/testing';
 
 // The action node's Contact resource as n8n runs it, against the sandbox org.
 
@@ -13,13 +13,7 @@ const DAY = 24 * 3600 * 1000;
 
 describe('Salesforce Service Cloud node: Contact', () => {
 	const s = actionSuite('contact', (t) => {
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Contact', externalIdField());
 	});
 	const { run } = s;
 

@@ -1,18 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { actionSuite } from './suite';
+import { externalIdField } from '../sandbox-org/testing';
 
 // The action node's Lead resource as n8n runs it, against the sandbox org.
 
 describe('Salesforce Service Cloud node: Lead', () => {
 	const s = actionSuite('lead', (t) => {
-		t.org.schema.addCustomField('Lead', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Lead', externalIdField());
 	});
 	const { run } = s;
 

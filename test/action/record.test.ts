@@ -5,7 +5,7 @@ import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/Sales
 import { N8nHarness } from '../n8n/harness';
 import { actionSuite } from './suite';
 import { saveCredential } from '../connection/setup';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
 // The action node's Record resource (any object) as n8n runs it, against the sandbox org.
 
@@ -13,13 +13,7 @@ const node = new SalesforceServiceCloud();
 
 describe('Salesforce Service Cloud node: Record', () => {
 	const s = actionSuite('record', (t) => {
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Contact', externalIdField());
 		t.org.schema.addCustomField('Lead', {
 			name: 'Tier__c',
 			type: 'picklist',

@@ -8,6 +8,7 @@ import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/Sales
 import { SalesforceServiceCloudTrigger } from '../../nodes/SalesforceServiceCloudTrigger/SalesforceServiceCloudTrigger.node';
 import { PACKAGE_NAME } from '../n8n/node-types';
 import { actionSuite } from './suite';
+import { externalIdField } from '../sandbox-org/testing';
 
 // Workflows saved with today's parameters (the example workflows in test/workflows, saved from n8n's
 // editor) must load and run unchanged after any release: the nodes are versioned, and a saved node
@@ -57,13 +58,7 @@ describe('workflows saved with version 1 of the nodes', () => {
 
 describe('a saved Lead upsert node (version 1) runs unchanged', () => {
 	const s = actionSuite('lead', (t) => {
-		t.org.schema.addCustomField('Lead', {
-			name: 'External_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Lead', externalIdField('External_Id__c'));
 	});
 	const saved = savedNodes.find(
 		([, node]) => node.parameters.resource === 'lead' && node.parameters.operation === 'upsert',

@@ -5,7 +5,7 @@ import {
 	mappedValuesToRecord,
 	type FieldMappingProblem,
 } from '../../nodes/shared/fieldMapping';
-import { API_VERSION, startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { API_VERSION, externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
 describe('mappedValuesToRecord (sandbox org describes)', () => {
 	let t: TestOrg;
@@ -14,13 +14,7 @@ describe('mappedValuesToRecord (sandbox org describes)', () => {
 	let caseDescribe: DescribeSObjectResult;
 	beforeAll(async () => {
 		t = await startTestOrg();
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			label: 'Ext Id',
-			externalId: true,
-			unique: true,
-		});
+		t.org.schema.addCustomField('Contact', externalIdField('Ext_Id__c', { label: 'Ext Id' }));
 		t.org.schema.addCustomField('Lead', {
 			name: 'Tier__c',
 			type: 'picklist',

@@ -2,7 +2,7 @@ import { Connection, type DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import { describeToMapperFields } from '../../nodes/shared/fieldMapping';
-import { API_VERSION, startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { API_VERSION, externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
 describe('describeToMapperFields (sandbox org describes)', () => {
 	let t: TestOrg;
@@ -11,13 +11,7 @@ describe('describeToMapperFields (sandbox org describes)', () => {
 	let caseDescribe: DescribeSObjectResult;
 	beforeAll(async () => {
 		t = await startTestOrg();
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			label: 'Ext Id',
-			externalId: true,
-			unique: true,
-		});
+		t.org.schema.addCustomField('Contact', externalIdField('Ext_Id__c', { label: 'Ext Id' }));
 		const conn = new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION });
 		[lead, contact, caseDescribe] = await Promise.all([
 			conn.describe('Lead'),

@@ -5,7 +5,7 @@ import { SalesforceServiceCloudClientCredentialsApi } from '../../credentials/Sa
 import { saveCredential } from '../connection/setup';
 import { N8nHarness } from '../n8n/harness';
 import type { PlannedFault, PlannedFaultKind } from '../sandbox-org/core/observe';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { SalesforceWriter } from '../writes/writer.node';
 
 // Many write runs through n8n's engine against the sandbox org, with random faults, each counted
@@ -75,13 +75,7 @@ export async function measureReliability(
 	const specs = reliabilityRuns(options.seed ?? 20261205, options.runs ?? 40);
 	const t = await startTestOrg();
 	try {
-		t.org.schema.addCustomField('Lead', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Lead', externalIdField());
 		const writer = new SalesforceWriter();
 		const n8n = new N8nHarness({
 			credentials: [new SalesforceServiceCloudClientCredentialsApi()],

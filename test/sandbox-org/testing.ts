@@ -1,3 +1,4 @@
+import type { FieldSpec } from './core/fields';
 import { startSandboxOrg, type RunningSandboxOrg, type StartOptions } from './index';
 
 /** A running sandbox org for a test, with a session for the demo user and a small fetch helper. */
@@ -16,6 +17,11 @@ export interface TestOrg extends RunningSandboxOrg {
 }
 
 export const API_VERSION = '62.0';
+
+/** A unique external ID text field (80 characters unless `more` says otherwise), for upsert tests. */
+export function externalIdField(name = 'Ext_Id__c', more: Partial<FieldSpec> = {}): FieldSpec {
+	return { name, type: 'string', externalId: true, unique: true, length: 80, ...more };
+}
 
 export async function startTestOrg(options: StartOptions = {}): Promise<TestOrg> {
 	const running = await startSandboxOrg({ cases: 0, ...options });

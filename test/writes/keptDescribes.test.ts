@@ -10,7 +10,7 @@ import { SalesforceServiceCloud } from '../../nodes/SalesforceServiceCloud/Sales
 import { KEPT_DESCRIBE_TTL_MS, MAX_KEPT_OBJECTS } from '../../nodes/shared/schema/keptSchemas';
 import { saveCredential } from '../connection/setup';
 import { N8nHarness } from '../n8n/harness';
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
 // The action node keeps what its writes need of a describe in the memory of the process that runs
 // it, so that a workflow that runs again and again spends one call per 1,000 writes, not two. Each
@@ -103,13 +103,7 @@ const contacts = (from: number, count: number, extra: IDataObject = {}) =>
 
 /** Contact's external ID field, which the upserts match on. */
 const withExternalId = (org: TestOrg) =>
-	org.org.schema.addCustomField('Contact', {
-		name: 'Ext_Id__c',
-		type: 'string',
-		externalId: true,
-		unique: true,
-		length: 80,
-	});
+	org.org.schema.addCustomField('Contact', externalIdField());
 
 const upsertContacts: INodeParameters = {
 	operation: 'upsert',

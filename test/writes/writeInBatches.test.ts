@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { runWriter } from './setup';
 
 // The batched writer through n8n's engine against the sandbox org: 200 records a Collections
@@ -14,13 +14,7 @@ describe('writing records in batches', () => {
 	let t: TestOrg;
 	beforeAll(async () => {
 		t = await startTestOrg();
-		t.org.schema.addCustomField('Contact', {
-			name: 'Ext_Id__c',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField('Contact', externalIdField());
 	});
 	afterAll(async () => {
 		await t.close();

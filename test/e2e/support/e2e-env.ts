@@ -10,7 +10,7 @@ import {
 	afterContentVersionInsert,
 	beforeContentVersionInsert,
 } from '../../sandbox-org/core/content-objects';
-import type { TestOrg } from '../../sandbox-org/testing';
+import { externalIdField, type TestOrg } from '../../sandbox-org/testing';
 import { N8nInstance } from './n8n-instance';
 import {
 	ensureN8n,
@@ -87,14 +87,10 @@ export function prepareOrgForExamples(t: TestOrg): void {
 		if (email) addFile(t, String(email.Id), onEmail.path, onEmail.bytes);
 	}
 	if (!t.org.schema.get('Lead')?.field(LEAD_EXTERNAL_ID_FIELD)) {
-		t.org.schema.addCustomField('Lead', {
-			name: LEAD_EXTERNAL_ID_FIELD,
-			label: 'External ID',
-			type: 'string',
-			externalId: true,
-			unique: true,
-			length: 80,
-		});
+		t.org.schema.addCustomField(
+			'Lead',
+			externalIdField(LEAD_EXTERNAL_ID_FIELD, { label: 'External ID' }),
+		);
 	}
 }
 

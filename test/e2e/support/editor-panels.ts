@@ -6,7 +6,7 @@ import {
 	afterContentVersionInsert,
 	beforeContentVersionInsert,
 } from '../../sandbox-org/core/content-objects';
-import type { TestOrg } from '../../sandbox-org/testing';
+import { externalIdField, type TestOrg } from '../../sandbox-org/testing';
 import { LEAD_EXTERNAL_ID_FIELD, prepareOrgForExamples } from './e2e-env';
 
 // What the editor walkthrough (test/e2e/editor.e2e.ts) opens and checks: one panel for every event
@@ -442,14 +442,7 @@ export function seedOrg(t: TestOrg): Seed {
 	prepareOrgForExamples(t);
 	for (const object of ['Account', 'Contact', 'Case', 'Opportunity'])
 		if (!t.org.schema.get(object)?.field(EXTERNAL_ID))
-			t.org.schema.addCustomField(object, {
-				name: EXTERNAL_ID,
-				label: 'External ID',
-				type: 'string',
-				externalId: true,
-				unique: true,
-				length: 80,
-			});
+			t.org.schema.addCustomField(object, externalIdField(EXTERNAL_ID, { label: 'External ID' }));
 	const store = t.org.store;
 	const cases = store.rows('Case');
 	const open = cases.filter((c) => c.IsClosed !== true);

@@ -1,5 +1,5 @@
 import { makeId } from '../core/ids';
-import { startTestOrg, type TestOrg } from '../testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../testing';
 
 // sObject Collections: up to 200 records a call, one API call each, results in input order,
 // HTTP 200 even when rows fail, and allOrNone rolling every row back.
@@ -7,14 +7,7 @@ import { startTestOrg, type TestOrg } from '../testing';
 let t: TestOrg;
 beforeAll(async () => {
 	t = await startTestOrg();
-	t.org.schema.addCustomField('Account', {
-		name: 'ExtId__c',
-		type: 'string',
-		label: 'External Key',
-		externalId: true,
-		unique: true,
-		length: 80,
-	});
+	t.org.schema.addCustomField('Account', externalIdField('ExtId__c', { label: 'External Key' }));
 });
 afterAll(async () => {
 	await t.close();

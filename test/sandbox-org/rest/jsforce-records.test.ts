@@ -1,6 +1,6 @@
 import { Connection } from '@jsforce/jsforce-node';
 
-import { API_VERSION, startTestOrg, type TestOrg } from '../testing';
+import { API_VERSION, externalIdField, startTestOrg, type TestOrg } from '../testing';
 
 // The single-record REST API as jsforce (the package's client) sees it: its results and its
 // errors must come out as they do against a real org.
@@ -9,14 +9,7 @@ let t: TestOrg;
 let conn: Connection;
 beforeAll(async () => {
 	t = await startTestOrg();
-	t.org.schema.addCustomField('Account', {
-		name: 'ExtId__c',
-		type: 'string',
-		label: 'External Key',
-		externalId: true,
-		unique: true,
-		length: 80,
-	});
+	t.org.schema.addCustomField('Account', externalIdField('ExtId__c', { label: 'External Key' }));
 	conn = new Connection({ instanceUrl: t.url, accessToken: t.token, version: API_VERSION });
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { makeId } from '../core/ids';
-import { startTestOrg, type TestOrg } from '../testing';
+import { externalIdField, startTestOrg, type TestOrg } from '../testing';
 
 // Write validation with Salesforce's status codes, error codes, wording and `fields`, as a
 // client sees it through POST /sobjects/T and PATCH /sobjects/T/Id.
@@ -7,14 +7,10 @@ import { startTestOrg, type TestOrg } from '../testing';
 let t: TestOrg;
 beforeAll(async () => {
 	t = await startTestOrg();
-	t.org.schema.addCustomField('Account', {
-		name: 'ExtId__c',
-		type: 'string',
-		label: 'External Key',
-		externalId: true,
-		unique: true,
-		length: 40,
-	});
+	t.org.schema.addCustomField(
+		'Account',
+		externalIdField('ExtId__c', { label: 'External Key', length: 40 }),
+	);
 });
 afterAll(async () => {
 	await t.close();
