@@ -12,6 +12,7 @@ import { LiveTrigger } from './support/live-trigger';
 import type { N8nInstance } from './support/n8n-instance';
 import { queueModeN8n, type QueueModeN8n } from './support/n8n-queue';
 import { N8nRestClient } from './support/n8n-rest';
+import { insertRoseCase } from './support/rose-case';
 import { triggerNodeOf } from './support/trigger-examples';
 
 // The trigger on main, its executions on the workers (scripts/e2e-queue.sh: `./run e2e:queue`):
@@ -159,32 +160,9 @@ describe('the trigger on main, its executions on workers: a restart of main and 
 		await t?.close();
 	});
 
-	/** A case from Rose with her email, named for the timeline. */
+	/** A case from Rose with her email and the agent's reply, named for the timeline. */
 	const newCase = (name: string) => {
-		const org = t.org;
-		const contactId = org.store.insert('Contact', {
-			FirstName: 'Rose',
-			LastName: 'Gonzalez',
-			Email: 'rose@customer.example',
-		});
-		const id = org.store.insert('Case', {
-			Subject: `Printer broken (${name})`,
-			Status: 'New',
-			Origin: 'Email',
-			OwnerId: queue,
-			ContactId: contactId,
-		});
-		org.store.insert('EmailMessage', {
-			ParentId: id,
-			Incoming: true,
-			FromAddress: 'rose@customer.example',
-			FromName: 'Rose Gonzalez',
-			ToAddress: 'support@company.example',
-			Subject: `Printer broken (${name})`,
-			TextBody: 'My printer is broken.\n\nRose',
-			MessageDate: org.clock.now(),
-			Status: '1',
-		});
+		const id = insertRoseCase(t.org, queue, `Printer broken (${name})`);
 		names.set(id, name);
 		return id;
 	};

@@ -2,6 +2,7 @@ import { transcriptBody } from '../sandbox-org/demo/chat-transcript';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { countByName, EMIT_DEADLINE_MS, LiveTrigger, type Watched } from './support/live-trigger';
 import { WorkflowExecutions } from './support/n8n-executions';
+import { insertRoseCase } from './support/rose-case';
 
 // The trigger live in a real n8n, in real time with its one-minute poll: the example workflows
 // (importing nothing, so only events from activation on) against the sandbox org.
@@ -56,47 +57,7 @@ describe(
 			await t?.close();
 		});
 
-		/** A case from Rose with her email and the agent's reply (which quotes her). */
-		const newCase = (subject: string) => {
-			const org = t.org;
-			const contactId = org.store.insert('Contact', {
-				FirstName: 'Rose',
-				LastName: 'Gonzalez',
-				Email: 'rose@customer.example',
-			});
-			const id = org.store.insert('Case', {
-				Subject: subject,
-				Status: 'New',
-				Origin: 'Email',
-				Priority: 'High',
-				OwnerId: queue,
-				ContactId: contactId,
-			});
-			const at = org.clock.now();
-			org.store.insert('EmailMessage', {
-				ParentId: id,
-				Incoming: true,
-				FromAddress: 'rose@customer.example',
-				FromName: 'Rose Gonzalez',
-				ToAddress: 'support@company.example',
-				Subject: subject,
-				TextBody: `${subject}: my printer is broken.\n\nRose`,
-				MessageDate: at,
-				Status: '1',
-			});
-			org.store.insert('EmailMessage', {
-				ParentId: id,
-				Incoming: false,
-				FromAddress: 'support@company.example',
-				FromName: 'Hannah Weiß',
-				ToAddress: 'rose@customer.example',
-				Subject: `Re: ${subject}`,
-				TextBody: `We sent a new one.\n\nOn Mon, Rose Gonzalez <rose@customer.example> wrote:\n> ${subject}: my printer is broken.`,
-				MessageDate: at + 1000,
-				Status: '3',
-			});
-			return id;
-		};
+		const newCase = (subject: string) => insertRoseCase(t.org, queue, subject);
 		const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
 
 		/** n8n with the Case Closed example (importing nothing) under `workflowId`, activated; not started. */
