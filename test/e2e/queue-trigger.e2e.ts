@@ -12,7 +12,7 @@ import { LiveTrigger } from './support/live-trigger';
 import type { N8nInstance } from './support/n8n-instance';
 import { queueModeN8n, type QueueModeN8n } from './support/n8n-queue';
 import { N8nRestClient } from './support/n8n-rest';
-import { insertRoseCase } from './support/rose-case';
+import { insertRoseCase } from '../sandbox-org/roseCase';
 import { triggerNodeOf } from './support/trigger-examples';
 
 // The trigger on main, its executions on the workers (scripts/e2e-queue.sh: `./run e2e:queue`):

@@ -2,7 +2,7 @@ import { transcriptBody } from '../sandbox-org/demo/chat-transcript';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { countByName, EMIT_DEADLINE_MS, LiveTrigger, type Watched } from './support/live-trigger';
 import { WorkflowExecutions } from './support/n8n-executions';
-import { insertRoseCase } from './support/rose-case';
+import { insertRoseCase } from '../sandbox-org/roseCase';
 
 // The trigger live in a real n8n, in real time with its one-minute poll: the example workflows
 // (importing nothing, so only events from activation on) against the sandbox org.

@@ -6,6 +6,7 @@ import { SalesforceServiceCloudJwtApi } from '../../credentials/SalesforceServic
 import { SalesforceServiceCloudOAuth2Api } from '../../credentials/SalesforceServiceCloudOAuth2Api.credentials';
 import { N8nHarness } from '../n8n/harness';
 import { saveCredential } from '../connection/setup';
+import { insertRoseCase } from '../sandbox-org/roseCase';
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 
 // The trigger as n8n runs it (n8n-core's polling path, static data saved as n8n saves it) against
@@ -43,44 +44,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		await t.close();
 	});
 
-	const newCase = (subject: string, ownerId = queue) => {
-		const contactId = t.org.store.insert('Contact', {
-			FirstName: 'Rose',
-			LastName: 'Gonzalez',
-			Email: 'rose@customer.example',
-		});
-		const id = t.org.store.insert('Case', {
-			Subject: subject,
-			Status: 'New',
-			Origin: 'Email',
-			Priority: 'High',
-			OwnerId: ownerId,
-			ContactId: contactId,
-		});
-		t.org.store.insert('EmailMessage', {
-			ParentId: id,
-			Incoming: true,
-			FromAddress: 'rose@customer.example',
-			FromName: 'Rose Gonzalez',
-			ToAddress: 'support@company.example',
-			Subject: subject,
-			TextBody: 'My printer is broken.\n\nRose',
-			MessageDate: t.org.clock.now(),
-			Status: '1',
-		});
-		t.org.store.insert('EmailMessage', {
-			ParentId: id,
-			Incoming: false,
-			FromAddress: 'support@company.example',
-			FromName: 'Hannah Weiß',
-			ToAddress: 'rose@customer.example',
-			Subject: `Re: ${subject}`,
-			TextBody: `We sent a new one.\n\nOn Mon, Rose Gonzalez <rose@customer.example> wrote:\n> My printer is broken.`,
-			MessageDate: t.org.clock.now() + 1000,
-			Status: '3',
-		});
-		return id;
-	};
+	const newCase = (subject: string, ownerId = queue) => insertRoseCase(t.org, ownerId, subject);
 	const close = (id: string) => t.org.store.update('Case', id, { Status: 'Closed' });
 	// Salesforce keeps date-times to the second: a poll emits a closing once its second and the next are over.
 	const later = () => t.org.clock.advance(2000);
@@ -128,7 +92,7 @@ describe('Salesforce Service Cloud Trigger', () => {
 		expect(emails.map((e) => e.direction)).toEqual(['fromCustomer', 'fromAgent']);
 		expect(emails[1].text).toBe('We sent a new one.');
 		expect(String(first.transcript)).toMatch(
-			/Customer \(Rose Gonzalez\)[\s\S]*My printer is broken[\s\S]*Agent \(Hannah Weiß\)[\s\S]*We sent a new one/,
+			/Customer \(Rose Gonzalez\)[\s\S]*my printer is broken[\s\S]*Agent \(Hannah Weiß\)[\s\S]*We sent a new one/,
 		);
 		expect(emittedJson(await poller.poll())).toEqual([]);
 	});

@@ -1,4 +1,4 @@
-import type { TestOrg } from '../../sandbox-org/testing';
+import type { TestOrg } from './testing';
 
 /**
  * A new case from Rose (a new contact) owned by `queueId`, with her email and the agent's reply,
