@@ -5,6 +5,7 @@ import { bulkState, failNextQueryJob, queryJobIds } from '../sandbox-org/rest/bu
 import { startTestOrg, type TestOrg } from '../sandbox-org/testing';
 import { endedSession, messagingCustomer } from '../messaging/messagingWorld';
 import { activateTrigger, emittedJson } from './triggerSetup';
+import { BULK_IMPORT_THRESHOLD } from '../../nodes/shared/closedCases/importMethod';
 
 // Case Closed's "Import Existing Cases From" through a Bulk API 2.0 query job (Import Method), as
 // n8n runs the trigger: every case once with its emails, the same items as the REST import, across
@@ -19,8 +20,11 @@ afterEach(async () => {
 	await t.close();
 });
 
-/** `count` cases closed over the last hours, each with a customer's email and an agent's reply. */
-function seedClosedCases(count: number): string[] {
+/**
+ * `count` cases closed over the last hours, each with a customer's email and an agent's reply; the
+ * clock moves on `gapMs` after every seventh case.
+ */
+function seedClosedCases(count: number, gapMs = 5 * 60_000): string[] {
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
 		const id = t.org.store.insert('Case', {
@@ -52,7 +56,7 @@ function seedClosedCases(count: number): string[] {
 		ids.push(id);
 		// Several cases close in the same second (ties on ClosedDate are ordered by Id); the import
 		// spans hours, and ends before the live phase's overlap window (which would re-read a case).
-		if (i % 7 === 6) t.org.clock.advance(5 * 60_000);
+		if (i % 7 === 6) t.org.clock.advance(gapMs);
 	}
 	t.org.clock.advance(15 * 60_000);
 	return ids;
@@ -148,6 +152,33 @@ it('a job that fails stops the poll with a clear error, loses nothing, and the n
 	const all = [...first, ...rest].map((i) => i.id);
 	expect(all.sort()).toEqual([...ids].sort());
 	expect(queryJobIds(t.org)).toEqual([]);
+});
+
+it('Automatic: a Bulk API job that fails hands the import to REST from the last case imported, in the same poll: each case once, in order, no error', async () => {
+	// Above the threshold, within the test session's lifetime.
+	const ids = seedClosedCases(BULK_IMPORT_THRESHOLD + 1, 2_000);
+	const poller = await activateTrigger(t, importing('auto'));
+	const first = emittedJson(await poller.poll());
+	expect(first).toHaveLength(40);
+	expect(queryJobIds(t.org)).toHaveLength(1);
+	// The stored job is deleted and the next one fails while it runs.
+	for (const id of queryJobIds(t.org)) await t.api('DELETE', `/jobs/query/${id}`);
+	failNextQueryJob(t.org, 'InternalServerError : the query timed out');
+	const queriesBefore = t.org.counters.apiCallsByKind.query;
+	const second = emittedJson(await poller.poll());
+	expect(second).toHaveLength(40);
+	expect(t.org.counters.apiCallsByKind.query).toBeGreaterThan(queriesBefore);
+	expect(queryJobIds(t.org)).toEqual([]);
+	const third = emittedJson(await poller.poll());
+	expect(queryJobIds(t.org)).toEqual([]);
+	expect([...first, ...second, ...third].map((i) => i.id)).toEqual(ids.slice(0, 120));
+	expect(Object.values(poller.storedStaticData)[0]).toMatchObject({
+		closedCasesImport: {
+			method: 'rest',
+			job: null,
+			bulkFailure: 'Failed: InternalServerError : the query timed out',
+		},
+	});
 });
 
 it('Automatic imports a small span by REST (no job), as before the choice existed', async () => {

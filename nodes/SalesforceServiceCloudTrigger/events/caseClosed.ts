@@ -265,30 +265,43 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 			);
 		const rest = new SoqlClosedCaseSource(sf, plan, accept);
 		const storedImport = staticData.closedCasesImport as ImportState | undefined;
-		const importState =
+		let importState =
 			state.backfill === 'done'
 				? storedImport
 				: await importMethodOf(sf, plan, config.importMethod, state, storedImport);
-		const bulk =
+		let bulk =
 			importState?.method === 'bulk'
 				? new BulkClosedCaseSource(sf, plan, rest, importState.job)
 				: undefined;
 		let stoppedBecause: string | undefined;
+		const pollFrom = (source: BulkClosedCaseSource | SoqlClosedCaseSource) =>
+			pollClosedCasesCompleting(state, source, config.maxCasesPerPoll, async (emitted) => {
+				const done = await withDetails(sf, plan, reader, emitted, source === bulk);
+				stoppedBecause = done.stoppedBecause;
+				return done.cases;
+			});
 		let outcome;
 		let failure: unknown;
 		try {
-			outcome = await pollClosedCasesCompleting(
-				state,
-				bulk ?? rest,
-				config.maxCasesPerPoll,
-				async (emitted) => {
-					const done = await withDetails(sf, plan, reader, emitted, bulk !== undefined);
-					stoppedBecause = done.stoppedBecause;
-					return done.cases;
-				},
-			);
+			outcome = await pollFrom(bulk ?? rest);
 		} catch (e) {
 			failure = e;
+		}
+		if (!outcome && bulk && failure instanceof BulkJobFailed && config.importMethod === 'auto') {
+			// Automatic goes on by REST from the cursor, whose keyset is in the REST query's order.
+			await bulk.deleteJob();
+			ctx.logger.warn(
+				`caseClosed: the import goes on by REST API: Bulk API job ${failure.jobId} ${failure.state}: ${failure.reason}`,
+				{ event: 'caseClosed' },
+			);
+			importState = {
+				...importState,
+				method: 'rest',
+				job: null,
+				bulkFailure: `${failure.state}: ${failure.reason}`,
+			};
+			bulk = undefined;
+			outcome = await pollFrom(rest);
 		}
 		if (!outcome) {
 			const e = failure;

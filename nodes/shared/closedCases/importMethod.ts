@@ -7,12 +7,13 @@ import { backfillCountQuery, type CaseQueryPlan } from './caseQuery';
 import type { ClosureCursorState } from './closureCursor';
 
 /**
- * REST API is the default: Bulk API costs about as many calls, needs the user's Bulk API access, and
- * a refused job does not fall back. Above this many cases, "Automatic" imports through a Bulk API 2.0 query job: Salesforce's guidance
- * for Bulk API 2.0 query is 10,000 records and more. The calls are about the same either way (each
- * poll reads a set of results or a page, and its cases' details: 294 and 286 calls for the bench's
- * 81,936 cases); the job spares the org a query per poll over a large span and its timeouts, and
- * costs 4 calls of its own (the count, create, state, delete), not repaid below the threshold.
+ * REST API is the default: Bulk API costs about as many calls and needs the user's Bulk API access.
+ * Above this many cases, "Automatic" imports through a Bulk API 2.0 query job (Salesforce's guidance
+ * for Bulk API 2.0 query is 10,000 records and more) and goes on by REST if the job fails. The calls
+ * are about the same either way (each poll reads a set of results or a page, and its cases' details:
+ * 294 and 286 calls for the bench's 81,936 cases); the job spares the org a query per poll over a
+ * large span, and costs 4 calls of its own (the count, create, state, delete), not repaid below the
+ * threshold.
  */
 export const BULK_IMPORT_THRESHOLD = 10_000;
 
@@ -25,6 +26,8 @@ export interface ImportState extends IDataObject {
 	/** The cases counted when it was decided (Automatic only). */
 	counted?: number;
 	job: BulkJobState | null;
+	/** Why Automatic left Bulk API for REST API partway (the failed job's state and reason). */
+	bulkFailure?: string;
 }
 
 export const importMethodProperty: INodeProperties = {
@@ -35,7 +38,7 @@ export const importMethodProperty: INodeProperties = {
 		{
 			name: 'Automatic',
 			value: 'auto',
-			description: `Bulk API when more than ${BULK_IMPORT_THRESHOLD.toLocaleString('en-US')} cases are to be imported, otherwise REST API (one count first)`,
+			description: `Bulk API when more than ${BULK_IMPORT_THRESHOLD.toLocaleString('en-US')} cases are to be imported, otherwise REST API (one count first). If the Bulk API job fails, the import goes on by REST API from where it stopped.`,
 		},
 		{
 			name: 'Bulk API (for Large Orgs)',
