@@ -276,7 +276,13 @@ async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null>
 		let stoppedBecause: string | undefined;
 		const pollFrom = (source: BulkClosedCaseSource | SoqlClosedCaseSource) =>
 			pollClosedCasesCompleting(state, source, config.maxCasesPerPoll, async (emitted) => {
-				const done = await withDetails(sf, plan, reader, emitted, source === bulk);
+				const done = await withDetails(
+					sf,
+					plan,
+					reader,
+					emitted,
+					source instanceof BulkClosedCaseSource,
+				);
 				stoppedBecause = done.stoppedBecause;
 				return done.cases;
 			});
